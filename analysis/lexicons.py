@@ -1,0 +1,85 @@
+"""Load Slant's lexicons: versioned TOML files in ``resources/lexicons``, plus the user's own.
+
+Every built-in file has a ``[meta]`` table with ``name``, ``version``, ``source`` and ``licence``.
+Users add terms by dropping TOML files of the same shape into their lexicon folder
+(``$SLANT_LEXICON_DIR``, else ``~/.local/share/slant/lexicons``); a file named
+``loaded_terms*.toml`` there extends the built-in ``loaded_terms`` lexicon, and so on.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import tomllib
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+REQUIRED_META = ("name", "version", "source", "licence")
+
+
+class LexiconError(ValueError):
+    """A lexicon file is malformed; the message names the file and the problem."""
+
+
+def _builtin_dir() -> Any:
+    return resources.files("resources") / "lexicons"
+
+
+def user_dir() -> Path:
+    env = os.environ.get("SLANT_LEXICON_DIR")
+    if env:
+        return Path(env)
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "slant" / "lexicons"
+
+
+def builtin_names() -> list[str]:
+    return sorted(p.name[:-5] for p in _builtin_dir().iterdir() if p.name.endswith(".toml"))
+
+
+def _parse(raw: bytes, origin: str) -> dict[str, Any]:
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise LexiconError(f"{origin}: not valid TOML ({exc})") from exc
+    meta = data.get("meta")
+    if not isinstance(meta, dict):
+        raise LexiconError(f"{origin}: missing [meta] table")
+    missing = [k for k in REQUIRED_META if not meta.get(k)]
+    if missing:
+        raise LexiconError(f"{origin}: [meta] lacks {', '.join(missing)}")
+    return data
+
+
+@lru_cache(maxsize=None)
+def load_builtin(name: str) -> dict[str, Any]:
+    path = _builtin_dir() / f"{name}.toml"
+    if not path.is_file():
+        raise LexiconError(f"no built-in lexicon named {name!r}")
+    return _parse(path.read_bytes(), f"resources/lexicons/{name}.toml")
+
+
+def load_user(name: str) -> list[dict[str, Any]]:
+    """The user's files extending lexicon ``name`` (``name*.toml`` in ``user_dir()``), parsed."""
+    folder = user_dir()
+    if not folder.is_dir():
+        return []
+    out = []
+    for path in sorted(folder.glob(f"{name}*.toml")):
+        out.append(_parse(path.read_bytes(), str(path)))
+    return out
+
+
+def fingerprint() -> str:
+    """A short hash of every lexicon in effect (built-in and user): part of the analyser version."""
+    h = hashlib.sha256()
+    for name in builtin_names():
+        h.update(name.encode())
+        h.update((_builtin_dir() / f"{name}.toml").read_bytes())
+    folder = user_dir()
+    if folder.is_dir():
+        for path in sorted(folder.glob("*.toml")):
+            h.update(path.name.encode())
+            h.update(path.read_bytes())
+    return h.hexdigest()[:10]

@@ -1,0 +1,113 @@
+"""The orchestrator: parse each text once, hand the same ``Doc`` to every measure, build the result."""
+from __future__ import annotations
+
+import hashlib
+from functools import lru_cache
+
+from . import __version__, lexicons, nlp
+from .boilerplate import detect as detect_boilerplate
+from .context import DocContext
+from .measures.attribution import find_attributions
+from .measures.hedging import find_hedges
+from .measures.language import detect_language
+from .measures.loaded_terms import find_loaded_terms
+from .measures.naming import find_mentions
+from .measures.readability import readability
+from .measures.tone import sentence_tones, tone
+from .results import ArticleAnalysis, Attribution, Counts, Hedge, LoadedTerm, Sentence
+
+# Bump when a rule in code changes what is found (lexicon edits change the fingerprint by themselves).
+RULES_VERSION = "1"
+UNNAMED = ("anonymous", "vague", "none")
+
+
+@lru_cache(maxsize=1)
+def analyzer_version() -> str:
+    """Changes whenever the code's rules, a lexicon (built-in or user) or the model changes."""
+    return f"{__version__}+r{RULES_VERSION}.lex{lexicons.fingerprint()}"
+
+
+def normalise_newlines(text: str) -> str:
+    """The one change made to input text: Windows and old Mac line ends become ``\\n``."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def article_id(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+
+
+def _per_1000(n: int, words: int) -> float:
+    return 1000.0 * n / words if words else 0.0
+
+
+def counts(
+    words: int,
+    sentences: tuple[Sentence, ...],
+    loaded: tuple[LoadedTerm, ...],
+    hedges: tuple[Hedge, ...],
+    attributions: tuple[Attribution, ...],
+) -> Counts:
+    unnamed = sum(1 for a in attributions if a.source_type in UNNAMED)
+    return Counts(
+        words=words,
+        sentences=len(sentences),
+        loaded_per_1000_words=_per_1000(len(loaded), words),
+        hedges_per_1000_words=_per_1000(len(hedges), words),
+        unnamed_source_share=unnamed / len(attributions) if attributions else 0.0,
+        attributions=len(attributions),
+        loaded_terms=len(loaded),
+        hedges=len(hedges),
+    )
+
+
+def analyze(
+    text: str,
+    *,
+    outlet: str | None = None,
+    title: str | None = None,
+    date: str | None = None,
+    id: str | None = None,  # noqa: A002 - the schema's name
+) -> ArticleAnalysis:
+    """Analyse one article. Never raises for odd text: empty, binary-looking or foreign input gives a
+    result with warnings. Offsets in the result index ``result.text`` (``text`` with newlines normalised)."""
+    if not isinstance(text, str):
+        raise TypeError(f"analyze() needs text as str, not {type(text).__name__}")
+    text = normalise_newlines(text)
+    warnings: list[str] = []
+    boiler, headline = detect_boilerplate(text)
+    doc = nlp.parse(text)
+    ctx = DocContext(text=text, doc=doc, boilerplate=boiler, headline=headline)
+
+    language = detect_language(ctx)
+    if language.note:
+        warnings.append(language.note)
+    sentences = sentence_tones(ctx)
+    loaded = find_loaded_terms(ctx)
+    attributions = find_attributions(ctx)
+    hedges = find_hedges(ctx)
+    mentions = find_mentions(ctx)
+    read = readability(ctx)
+    words = len(ctx.body_words)
+    if not words:
+        warnings.append("The article has no body text to analyse.")
+    if title is None and headline is not None:
+        title = text[headline[0] : headline[1]]
+    return ArticleAnalysis(
+        id=id or article_id(text),
+        outlet=outlet,
+        title=title,
+        date=date,
+        text=text,
+        language=language,
+        boilerplate=boiler,
+        sentences=sentences,
+        tone=tone(ctx, sentences),
+        loaded_terms=loaded,
+        attributions=attributions,
+        hedges=hedges,
+        readability=read,
+        counts=counts(words, sentences, loaded, hedges, attributions),
+        mentions=mentions,
+        analyzer_version=analyzer_version(),
+        warnings=tuple(dict.fromkeys(warnings)),
+    )

@@ -1,0 +1,272 @@
+"""Result types: frozen dataclasses that every consumer (window, exports, CLI, tests) reads.
+
+All ``start``/``end`` values are character offsets into ``ArticleAnalysis.text`` exactly as stored
+(the decoded input with newlines normalised to ``\\n``), so ``text[start:end] == span.text``.
+``to_dict()`` returns plain JSON types; ``from_dict()`` rebuilds the object (used by the cache).
+"""
+from __future__ import annotations
+
+import dataclasses
+import types
+import typing
+from dataclasses import dataclass, field
+from typing import Any, Literal, TypeVar
+
+SCHEMA = "slant.analysis/1"
+
+CueClass = Literal["neutral", "doubt", "credence", "emotive", "speculative"]
+SourceType = Literal["named", "anonymous", "vague", "none"]
+
+T = TypeVar("T")
+
+
+class _Serialisable:
+    """Mixin: ``to_dict`` / ``from_dict`` for nested frozen dataclasses with tuple fields."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {f.name: _to_plain(getattr(self, f.name)) for f in dataclasses.fields(self)}  # type: ignore[arg-type]
+
+    @classmethod
+    def from_dict(cls: type[T], data: dict[str, Any]) -> T:
+        hints = typing.get_type_hints(cls)
+        kwargs = {}
+        for f in dataclasses.fields(cls):  # type: ignore[arg-type]
+            if f.name in data:
+                kwargs[f.name] = _from_plain(hints[f.name], data[f.name])
+        return cls(**kwargs)
+
+
+def _to_plain(value: Any) -> Any:
+    if isinstance(value, _Serialisable):
+        return value.to_dict()
+    if isinstance(value, (tuple, list)):
+        return [_to_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _to_plain(v) for k, v in value.items()}
+    if isinstance(value, float):
+        return round(value, 4)
+    return value
+
+
+def _from_plain(hint: Any, value: Any) -> Any:
+    if value is None:
+        return None
+    origin = typing.get_origin(hint)
+    args = typing.get_args(hint)
+    if origin in (typing.Union, types.UnionType):
+        non_none = [a for a in args if a is not type(None)]
+        return _from_plain(non_none[0], value) if len(non_none) == 1 else value
+    if origin is tuple:
+        inner = args[0] if args else Any
+        return tuple(_from_plain(inner, v) for v in value)
+    if origin is dict:
+        inner = args[1] if len(args) == 2 else Any
+        return {k: _from_plain(inner, v) for k, v in value.items()}
+    if isinstance(hint, type) and issubclass(hint, _Serialisable):
+        return hint.from_dict(value)  # type: ignore[attr-defined]
+    return value
+
+
+@dataclass(frozen=True)
+class Span(_Serialisable):
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class BoilerplateSpan(_Serialisable):
+    """Page furniture (menus, share buttons, repeated captions...). Left in the text, out of every measure."""
+
+    start: int
+    end: int
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Sentence(_Serialisable):
+    """A body sentence (boilerplate excluded) with its VADER compound score in [-1, 1]."""
+
+    start: int
+    end: int
+    tone: float
+    is_headline: bool = False
+
+
+@dataclass(frozen=True)
+class EntityTone(_Serialisable):
+    """Average tone of the body sentences that mention one named person, organisation or country."""
+
+    entity: str
+    label: str
+    mentions: int
+    mean: float
+    sentence_indices: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class Tone(_Serialisable):
+    mean: float
+    positive_share: float
+    negative_share: float
+    by_entity: tuple[EntityTone, ...] = ()
+
+
+@dataclass(frozen=True)
+class LoadedTerm(_Serialisable):
+    start: int
+    end: int
+    text: str
+    category: str
+    weight: float
+    why: str
+    alternatives: tuple[str, ...] = ()
+    rule: str = ""  # which lexicon entry or rule fired, e.g. "lexicon:pejorative/dictator" or "rule:scare-quote"
+
+
+@dataclass(frozen=True)
+class Attribution(_Serialisable):
+    cue: Span
+    cue_class: CueClass
+    source: Span | None
+    source_type: SourceType
+    direct_quote: bool
+    quote: Span | None = None
+    resolved_source: str | None = None  # e.g. "Kishida" for a cue whose source is "he"
+    why: str = ""
+    rule: str = ""
+
+
+@dataclass(frozen=True)
+class Hedge(_Serialisable):
+    start: int
+    end: int
+    text: str
+    kind: str
+    why: str = ""
+    rule: str = ""
+
+
+@dataclass(frozen=True)
+class Readability(_Serialisable):
+    flesch_reading_ease: float
+    flesch_kincaid_grade: float
+    gunning_fog: float
+    words_per_sentence: float
+
+
+@dataclass(frozen=True)
+class Counts(_Serialisable):
+    words: int
+    sentences: int
+    loaded_per_1000_words: float
+    hedges_per_1000_words: float
+    unnamed_source_share: float  # share of attributions whose source is anonymous, vague or none
+    attributions: int = 0
+    loaded_terms: int = 0
+    hedges: int = 0
+
+
+@dataclass(frozen=True)
+class Mention(_Serialisable):
+    """One naming of an entity: ``span`` is the name, ``phrase`` the whole naming (titles and labels in front)."""
+
+    entity: str  # canonical key, e.g. "Joe Biden", "Xi Jinping", "Russia's invasion of Ukraine"
+    label: str  # PERSON, ORG, GPE, NORP, EVENT ...
+    span: Span
+    phrase: Span
+    modifiers: tuple[str, ...] = ()  # words in front of the name: ("Leftist", "American", "President")
+
+
+@dataclass(frozen=True)
+class Language(_Serialisable):
+    is_english: bool
+    english_share: float  # share of word tokens that are common English words
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class ArticleAnalysis(_Serialisable):
+    id: str
+    outlet: str | None
+    title: str | None
+    date: str | None
+    text: str
+    language: Language
+    boilerplate: tuple[BoilerplateSpan, ...]
+    sentences: tuple[Sentence, ...]
+    tone: Tone
+    loaded_terms: tuple[LoadedTerm, ...]
+    attributions: tuple[Attribution, ...]
+    hedges: tuple[Hedge, ...]
+    readability: Readability
+    counts: Counts
+    mentions: tuple[Mention, ...] = ()
+    analyzer_version: str = ""
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def label(self) -> str:
+        """What to call this article on screen: outlet, else title, else id."""
+        return self.outlet or self.title or self.id
+
+
+@dataclass(frozen=True)
+class MetricRow(_Serialisable):
+    """One metric across the story: each article's value, the median, and which articles stand out."""
+
+    metric: str
+    label: str
+    values: dict[str, float]  # article id -> value
+    median: float
+    outliers: tuple[str, ...]  # article ids
+    higher_means: str = ""  # plain words: what a high value says
+
+
+@dataclass(frozen=True)
+class DistinctiveWord(_Serialisable):
+    word: str
+    z: float
+    count: int
+
+
+@dataclass(frozen=True)
+class NamingRow(_Serialisable):
+    """How each article names one entity: article id -> distinct naming phrases (most frequent first)."""
+
+    entity: str
+    label: str
+    by_article: dict[str, tuple[str, ...]]
+    differs: bool = False
+
+
+@dataclass(frozen=True)
+class AlignedSentence(_Serialisable):
+    """A body sentence and its best counterpart in each other article (None: not reported there)."""
+
+    article: str
+    sentence: int  # index into that article's ``sentences``
+    counterparts: dict[str, int | None]
+    similarity: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class OnlyHere(_Serialisable):
+    """A sentence whose content no other article reports."""
+
+    article: str
+    sentence: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Comparison(_Serialisable):
+    articles: tuple[str, ...]  # article ids in input order
+    metrics: tuple[MetricRow, ...]
+    distinctive: dict[str, tuple[DistinctiveWord, ...]]
+    naming: tuple[NamingRow, ...]
+    alignment: tuple[AlignedSentence, ...]
+    only_here: tuple[OnlyHere, ...]

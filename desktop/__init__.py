@@ -1,0 +1,1 @@
+"""Slant's desktop application (all Qt code lives in this package)."""

@@ -1,0 +1,25 @@
+"""Shared test setup: Qt runs offscreen, seeds are at hand."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+
+
+@pytest.fixture(scope="session")
+def seed_texts() -> dict[str, str]:
+    """The five seed articles by file-name prefix ("000" ... "004"), decoded exactly as on disk."""
+    return {p.name[:3]: p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("0*.txt"))}
+
+
+@pytest.fixture(scope="session")
+def seed_analyses(seed_texts):
+    import analysis
+
+    return {k: analysis.analyze(t, id=k) for k, t in seed_texts.items()}

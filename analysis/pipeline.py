@@ -111,3 +111,13 @@ def analyze(
         analyzer_version=analyzer_version(),
         warnings=tuple(dict.fromkeys(warnings)),
     )
+
+
+def analyze_article(article) -> ArticleAnalysis:
+    """Analyse an ``analysis.sources.Article`` (text plus metadata)."""
+    result = analyze(article.text, outlet=article.outlet, title=article.title, date=article.date, id=article.id)
+    if article.notes:
+        from dataclasses import replace
+
+        result = replace(result, warnings=tuple(article.notes) + result.warnings)
+    return result

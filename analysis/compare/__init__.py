@@ -1,10 +1,39 @@
-"""Differences between outlets (placeholder until the comparison lands)."""
+"""Differences between outlets: ``compare(analyses) -> Comparison``.
+
+- ``metrics`` (outliers.py): each metric per article, the story's median, outliers by a robust rule;
+- ``distinctive`` (distinctive.py): each article's distinctive words, weighted log-odds with an
+  informative Dirichlet prior (Monroe, Colaresi & Quinn 2008);
+- ``naming`` (naming.py): how each article names the same person, organisation, country or event;
+- ``alignment`` / ``only_here`` (alignment.py): each body sentence's counterpart in the other articles
+  by TF-IDF cosine similarity, and what only one article reports.
+
+Works for any number of articles: with none or one, the cross-article parts are empty. An article
+given twice (same id) is compared once.
+"""
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from ..results import ArticleAnalysis, Comparison
+from .alignment import align
+from .distinctive import distinctive_words
+from .naming import naming_rows
+from .outliers import metric_rows
+
+__all__ = ["compare"]
 
 
 def compare(analyses: Sequence[ArticleAnalysis]) -> Comparison:
-    return Comparison(tuple(a.id for a in analyses), (), {}, (), (), ())
+    unique: dict[str, ArticleAnalysis] = {}
+    for a in analyses:
+        unique.setdefault(a.id, a)
+    items = list(unique.values())
+    alignment, only_here = align(items)
+    return Comparison(
+        articles=tuple(unique),
+        metrics=metric_rows(items),
+        distinctive=distinctive_words(items),
+        naming=naming_rows(items),
+        alignment=alignment,
+        only_here=only_here,
+    )

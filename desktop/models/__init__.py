@@ -1,0 +1,1 @@
+"""Qt item models (data for views; no widgets)."""

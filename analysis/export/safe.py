@@ -15,3 +15,8 @@ def cell(value: Any) -> Any:
     if isinstance(value, str) and value.startswith(DANGEROUS_PREFIXES):
         return "'" + value
     return value
+
+
+def is_formula_like(value: Any) -> bool:
+    """True for text a spreadsheet could run as a formula."""
+    return isinstance(value, str) and value.startswith(DANGEROUS_PREFIXES)

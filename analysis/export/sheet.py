@@ -1,0 +1,314 @@
+"""The comparison sheet as plain data: what the HTML and the PDF both show, in the same order.
+
+``build_sheet`` gathers the overview (story, outlets, metrics with medians and outliers, chart data,
+"only this outlet reports", naming, distinctive words), one section per article with its text as a tree
+of highlight spans, the legend and a short glossary. The HTML writer (``html.py``) and the PDF painter
+(``desktop/export_pdf.py``) render this same object, so the two never disagree on content.
+
+Highlight spans and styles come from outside (the caller passes ``desktop.highlight``'s ``spans`` and
+styles), so the category of each finding is decided in one place for the window and every export.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import heapq
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..results import ArticleAnalysis, Comparison
+from .tables import format_metric, is_share, metric_rows
+
+# Metrics drawn as per-outlet bar charts (key, chart title, value format for the chart).
+CHART_METRICS = (
+    ("loaded_per_1000_words", "Loaded terms per 1,000 words", "{:.1f}"),
+    ("unnamed_source_share", "Unnamed or vague sources (share of attributions)", "{:.0%}"),
+    ("hedges_per_1000_words", "Hedges per 1,000 words", "{:.1f}"),
+    ("tone_mean", "Average tone (-1 hostile … +1 friendly)", "{:+.2f}"),
+)
+
+GLOSSARY = (
+    ("Loaded word", "A word that carries a judgement or a feeling (\"dictator\", \"bombast\") where a plainer word "
+                    "would report the same fact. Slant says which list entry or rule flagged it and suggests "
+                    "neutral alternatives."),
+    ("Scare quotes", "Quotation marks around a word nobody is quoted as saying, used to cast doubt on it."),
+    ("Attribution", "Saying who a statement comes from (\"..., Kishida said\"). The reporting verb can be plain "
+                    "(said, told) or slanted (claimed casts doubt, admitted implies guilt, slammed adds emotion)."),
+    ("Named / anonymous / vague source", "Named: readers can check who said it. Anonymous: the article says the "
+                                         "source is not named (\"sources familiar with the matter\"). Vague: "
+                                         "pinned on nobody in particular (\"observers\", \"reports\")."),
+    ("Hedge", "A word that makes a statement less certain: could, reportedly, is expected to, rumours. A few are "
+              "normal; many mean the story rests on guesses."),
+    ("Tone", "How friendly or hostile the wording of a sentence sounds, from -1 (hostile) to +1 (friendly), "
+             "measured with the VADER sentiment lexicon. It describes wording, not whether the news is good."),
+    ("Reading ease", "Flesch reading ease: higher is easier (60-70 is plain English; below 30 is hard)."),
+    ("Story median", "The middle value of all outlets on this story: half are above, half below."),
+    ("Outlier", "An outlet whose value stands far apart from the others on this story (robust z-score above "
+                "3.5 and a difference a reader would notice)."),
+    ("Distinctive words", "Words one outlet uses much more than the others, by weighted log-odds with an "
+                          "informative prior (Monroe, Colaresi and Quinn 2008); z above 2 is notable."),
+    ("Page furniture", "Menus, share buttons and captions copied with the article. Shown grey, never counted."),
+)
+
+
+@dataclass
+class Node:
+    """A highlighted stretch of an article's text; ``children`` lie inside it (a tree, no crossings)."""
+
+    start: int
+    end: int
+    category: str | None  # None for the root
+    hid: int = -1  # the highlight's number within its article; pieces of a split highlight share it
+    tone: float | None = None
+    children: list[Node] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class LegendEntry:
+    key: str
+    label: str
+    description: str
+    cue: str
+    sample: str
+
+
+@dataclass(frozen=True)
+class Chart:
+    metric: str
+    title: str
+    bars: tuple[tuple[str, float], ...]
+    median: float | None
+    outliers: frozenset[str]
+    value_format: str
+
+
+@dataclass(frozen=True)
+class MetricLine:
+    metric: str
+    label: str
+    cells: tuple[str, ...]  # formatted, one per outlet ("–" when the metric does not apply)
+    outlier_flags: tuple[str, ...]  # "", "high" or "low" per outlet
+    median: str
+    higher_means: str
+
+
+@dataclass(frozen=True)
+class Highlight:
+    """One highlight as listed under an article (the findings list) and in tests."""
+
+    hid: int
+    category: str
+    text: str
+    note: str
+
+
+@dataclass
+class ArticleSection:
+    id: str
+    label: str
+    title: str | None
+    date: str | None
+    text: str
+    tree: Node
+    highlights: list[Highlight]
+    tones: tuple[float, ...]
+    warnings: tuple[str, ...]
+    summary: str
+
+
+@dataclass
+class Sheet:
+    title: str
+    story: str
+    subjects: tuple[str, ...]
+    generated: str
+    version: str
+    blind: bool
+    outlets: list[tuple[str, str, str, str]]  # label, headline, date, words
+    metrics: list[MetricLine]
+    charts: list[Chart]
+    only_here: list[tuple[str, list[str]]]  # outlet label, sentences
+    naming: list[tuple[str, list[tuple[str, str]]]]  # entity, [(outlet label, phrases)]
+    distinctive: list[tuple[str, list[str]]]  # outlet label, words
+    articles: list[ArticleSection]
+    legend: list[LegendEntry]
+    glossary: tuple[tuple[str, str], ...] = GLOSSARY
+    include_texts: bool = True
+
+    @property
+    def labels(self) -> list[str]:
+        return [o[0] for o in self.outlets]
+
+
+# ------------------------------------------------------------------------------------------ the tree
+
+
+def build_tree(n: int, spans: Iterable[tuple[int, int, str, int, float | None]], rank: dict[str, int]) -> Node:
+    """Nest highlight spans ``(start, end, category, hid, tone)`` into a tree over ``[0, n)``.
+
+    Spans sort by start, then longer first, then paint order (lower layers outside). A span that crosses
+    the end of the one it starts in is split there; both pieces keep its ``hid``.
+    """
+    heap = [(s, -e, rank.get(c, 0), i, (s, e, c, h, t)) for i, (s, e, c, h, t) in enumerate(spans)
+            if 0 <= s < e <= n]
+    heapq.heapify(heap)
+    root = Node(0, n, None)
+    stack = [root]
+    counter = len(heap)
+    while heap:
+        _, _, _, _, (s, e, c, h, t) = heapq.heappop(heap)
+        while len(stack) > 1 and stack[-1].end <= s:
+            stack.pop()
+        top = stack[-1]
+        if e > top.end:  # crosses its container: keep the part inside, queue the rest
+            counter += 1
+            heapq.heappush(heap, (top.end, -e, rank.get(c, 0), counter, (top.end, e, c, h, t)))
+            e = top.end
+            if e <= s:
+                continue
+        node = Node(s, e, c, h, t)
+        top.children.append(node)
+        stack.append(node)
+    return root
+
+
+# ------------------------------------------------------------------------------------------ building
+
+
+def _describe(category: str, payload: Any, role: str) -> str:
+    if role == "source" and payload is not None:
+        return f"{payload.source_type} source"
+    if role == "cue" and payload is not None:
+        extra = "direct quote" if getattr(payload, "direct_quote", False) else ""
+        return ", ".join(x for x in (f"{payload.cue_class} reporting verb", extra) if x)
+    why = getattr(payload, "why", "") or ""
+    kind = getattr(payload, "category", None) or getattr(payload, "kind", None) or ""
+    alts = getattr(payload, "alternatives", ()) or ()
+    note = kind
+    if why:
+        note = f"{kind}: {why}" if kind else why
+    if alts:
+        note += f" (instead: {', '.join(alts)})"
+    return note
+
+
+def _story(analyses: Sequence[ArticleAnalysis], comparison: Comparison) -> tuple[str, ...]:
+    """Entities that every article names (the story's common subjects), at most six."""
+    ids = {a.id for a in analyses}
+    common = [n.entity for n in comparison.naming if ids <= {k for k, v in n.by_article.items() if v}]
+    return tuple(common[:6])
+
+
+def build_sheet(
+    analyses: Sequence[ArticleAnalysis],
+    comparison: Comparison,
+    *,
+    spans_of: Callable[[ArticleAnalysis], Iterable[Any]],
+    styles: dict[str, Any],
+    paint_order: Sequence[str],
+    version: str,
+    categories: frozenset[str] | None = None,
+    include_texts: bool = True,
+    blind: bool = False,
+    story: str | None = None,
+    now: _dt.datetime | None = None,
+) -> Sheet:
+    """``spans_of(a)`` yields objects with start, end, category, payload, role (``desktop.highlight.spans``);
+    ``styles`` maps category key -> object with label, description, cue (``highlight.load_styles()``)."""
+    labels = {a.id: a.label for a in analyses}
+    ids = [a.id for a in analyses]
+    rows = metric_rows(analyses, comparison)
+
+    metrics: list[MetricLine] = []
+    for m in rows:
+        flags = []
+        for i in ids:
+            v = m.values.get(i)
+            flags.append("" if i not in m.outliers or v is None else ("high" if v >= m.median else "low"))
+        metrics.append(MetricLine(m.metric, m.label, tuple(format_metric(m.metric, m.values.get(i)) for i in ids),
+                                  tuple(flags), format_metric(m.metric, m.median), m.higher_means))
+    by_key = {m.metric: m for m in rows}
+    charts = []
+    for key, title, fmt in CHART_METRICS:
+        m = by_key.get(key)
+        if m is None:
+            continue
+        bars = tuple((labels[i], float(m.values[i])) for i in ids if m.values.get(i) is not None)
+        charts.append(Chart(key, title, bars, m.median, frozenset(labels[o] for o in m.outliers if o in labels),
+                            "{:.0%}" if is_share(key) else fmt))
+
+    only: dict[str, list[str]] = {}
+    for o in comparison.only_here:
+        only.setdefault(o.article, []).append(" ".join(o.text.split()))
+    only_here = [(labels[i], only[i]) for i in ids if i in only]
+
+    naming = []
+    for n in comparison.naming:
+        if not n.differs:
+            continue
+        naming.append((n.entity, [(labels[i], " | ".join(n.by_article[i])) for i in ids if n.by_article.get(i)]))
+    distinctive = [(labels[i], [w.word for w in comparison.distinctive.get(i, ())[:10]]) for i in ids
+                   if comparison.distinctive.get(i)]
+
+    rank = {c: k for k, c in enumerate(paint_order)}
+    wanted = (lambda c: True) if categories is None else (lambda c: c in categories)
+    sections = []
+    for a in analyses:
+        items, highlights = [], []
+        for hid, sp in enumerate(spans_of(a)):
+            if not wanted(sp.category):
+                continue
+            tone = getattr(sp.payload, "tone", None) if sp.category == "tone" else None
+            items.append((sp.start, sp.end, sp.category, hid, tone))
+            if sp.category not in ("tone", "boilerplate"):
+                highlights.append(Highlight(hid, sp.category, a.text[sp.start:sp.end],
+                                            _describe(sp.category, sp.payload, getattr(sp, "role", ""))))
+        c = a.counts
+        summary = (f"{c.words:,} words · {len(a.loaded_terms)} loaded terms · {len(a.attributions)} attributions "
+                   f"({c.unnamed_source_share:.0%} unnamed or vague) · {len(a.hedges)} hedges · tone {a.tone.mean:+.2f}"
+                   f" · reading ease {a.readability.flesch_reading_ease:.0f}")
+        sections.append(ArticleSection(a.id, a.label, a.title, a.date, a.text, build_tree(len(a.text), items, rank),
+                                       highlights, tuple(s.tone for s in a.sentences), a.warnings, summary))
+
+    legend = []
+    for key, st in styles.items():
+        if key == "tone" or not wanted(key):
+            continue
+        legend.append(LegendEntry(key, st.label, st.description, st.cue, _SAMPLES.get(key, st.label.lower())))
+
+    subjects = _story(analyses, comparison)
+    if story is None:
+        story = f"{len(analyses)} versions of one story" if len(analyses) != 1 else "One article"
+        if subjects:
+            story += ": " + ", ".join(subjects)
+    now = now or _dt.datetime.now().astimezone()
+    return Sheet(
+        title="Slant comparison sheet",
+        story=story,
+        subjects=subjects,
+        generated=now.strftime("%Y-%m-%d %H:%M %Z").strip(),
+        version=version,
+        blind=blind,
+        outlets=[(a.label, " ".join((a.title or "").split()), a.date or "", f"{a.counts.words:,}") for a in analyses],
+        metrics=metrics,
+        charts=charts,
+        only_here=only_here,
+        naming=naming,
+        distinctive=distinctive,
+        articles=sections,
+        legend=legend,
+        include_texts=include_texts,
+    )
+
+
+_SAMPLES = {
+    "loaded_term": "dictator",
+    "scare_quote": "“special operation”",
+    "cue_neutral": "said",
+    "cue_charged": "claimed",
+    "source_named": "Prime Minister Kishida",
+    "source_anonymous": "sources familiar with the matter",
+    "source_vague": "observers",
+    "hedge": "could",
+    "boilerplate": "Connect with us",
+}

@@ -29,6 +29,7 @@ from PySide6.QtGui import (
     QPainter,
     QPalette,
     QPen,
+    QTransform,
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -289,6 +290,7 @@ def paint_bar_chart(
 
         bar_rects, row_rects = [], []
         hatch = QBrush(palette.background, Qt.BrushStyle.BDiagPattern)
+        hatch.setTransform(QTransform.fromScale(max(1.0, unit / 12), max(1.0, unit / 12)))  # same look at any dpi
         for i, ((label, v), mark) in enumerate(zip(bars, marks)):
             y = top + i * row_h
             row_rects.append(QRectF(rect.left(), y, rect.width(), row_h))
@@ -549,6 +551,7 @@ class _ChartWidget(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setMouseTracking(True)
         self._palette_override: ChartPalette | None = None
+        self._layout = None
 
     def chartPalette(self) -> ChartPalette:  # noqa: N802 - Qt naming
         return self._palette_override or ChartPalette.for_palette(self.palette())
@@ -566,6 +569,30 @@ class _ChartWidget(QWidget):
 
     def _paint_background(self, painter: QPainter) -> None:
         painter.fillRect(self.rect(), self.chartPalette().background)
+
+    def _paint(self, painter: QPainter) -> None:
+        raise NotImplementedError
+
+    def paintEvent(self, event) -> None:  # noqa: N802
+        painter = QPainter(self)
+        try:
+            self._paint(painter)
+        finally:
+            painter.end()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        self._layout = None
+        super().resizeEvent(event)
+
+    def _ensure_layout(self) -> None:
+        """Lay the chart out for the current size without waiting for a paint event (hit tests)."""
+        if self._layout is None and self.width() > 0 and self.height() > 0:
+            img = QImage(self.size(), QImage.Format.Format_ARGB32)
+            painter = QPainter(img)
+            try:
+                self._paint(painter)
+            finally:
+                painter.end()
 
 
 class BarChartWidget(_ChartWidget):
@@ -599,6 +626,7 @@ class BarChartWidget(_ChartWidget):
         self._title, self._bars, self._median = title, list(bars), median
         self._outliers, self._format, self._caption = frozenset(outliers), value_format, caption
         self._tooltips = list(tooltips)
+        self._layout = None
         summary = "; ".join(
             f"{lbl} {_format(value_format, v)}{' (outlier)' if lbl in self._outliers else ''}" for lbl, v in self._bars
         )
@@ -619,26 +647,30 @@ class BarChartWidget(_ChartWidget):
     def minimumSizeHint(self) -> QSize:  # noqa: N802
         return QSize(240, self.sizeHint().height())
 
-    def paintEvent(self, event) -> None:  # noqa: N802
-        painter = QPainter(self)
-        try:
-            self._paint_background(painter)
-            painter.setFont(self.font())
-            self._layout = paint_bar_chart(
-                painter,
-                self._content_rect(),
-                self._title,
-                self._bars,
-                median=self._median,
-                outliers=self._outliers,
-                value_format=self._format,
-                palette=self.chartPalette(),
-                caption=self._caption,
-            )
-        finally:
-            painter.end()
+    def _paint(self, painter: QPainter) -> None:
+        self._paint_background(painter)
+        painter.setFont(self.font())
+        self._layout = paint_bar_chart(
+            painter,
+            self._content_rect(),
+            self._title,
+            self._bars,
+            median=self._median,
+            outliers=self._outliers,
+            value_format=self._format,
+            palette=self.chartPalette(),
+            caption=self._caption,
+        )
+
+    def barRect(self, index: int) -> QRectF | None:  # noqa: N802
+        """Where bar ``index`` is drawn (widget coordinates)."""
+        self._ensure_layout()
+        if self._layout is None or not 0 <= index < len(self._layout.bar_rects):
+            return None
+        return self._layout.bar_rects[index]
 
     def _row_at(self, pos: QPointF) -> int | None:
+        self._ensure_layout()
         if self._layout is None:
             return None
         for i, r in enumerate(self._layout.row_rects):
@@ -678,6 +710,7 @@ class ToneStripWidget(_ChartWidget):
 
     def setData(self, title: str, tones: Sequence[float]) -> None:  # noqa: N802
         self._title, self._tones, self._selected = title, [float(t) for t in tones], None
+        self._layout = None
         positive = sum(1 for t in self._tones if t >= 0.05)
         negative = sum(1 for t in self._tones if t <= -0.05)
         self.setAccessibleName(f"Tone along {title}")
@@ -700,18 +733,22 @@ class ToneStripWidget(_ChartWidget):
     def minimumSizeHint(self) -> QSize:  # noqa: N802
         return QSize(200, math.ceil(self._line() * 5.5))
 
-    def paintEvent(self, event) -> None:  # noqa: N802
-        painter = QPainter(self)
-        try:
-            self._paint_background(painter)
-            painter.setFont(self.font())
-            self._layout = paint_tone_strip(
-                painter, self._content_rect(), self._title, self._tones, palette=self.chartPalette(), selected=self._selected
-            )
-        finally:
-            painter.end()
+    def _paint(self, painter: QPainter) -> None:
+        self._paint_background(painter)
+        painter.setFont(self.font())
+        self._layout = paint_tone_strip(
+            painter, self._content_rect(), self._title, self._tones, palette=self.chartPalette(), selected=self._selected
+        )
+
+    def columnRect(self, index: int) -> QRectF | None:  # noqa: N802
+        """Where sentence ``index`` is drawn (widget coordinates)."""
+        self._ensure_layout()
+        if self._layout is None or not 0 <= index < len(self._layout.column_rects):
+            return None
+        return self._layout.column_rects[index]
 
     def _column_at(self, pos: QPointF) -> int | None:
+        self._ensure_layout()
         if self._layout is None:
             return None
         for i, r in enumerate(self._layout.column_rects):

@@ -138,9 +138,14 @@ def first_occurrence(a: ArticleAnalysis, word: str) -> Jump | None:
     return None
 
 
-def first_mention(a: ArticleAnalysis, entity: str) -> Jump | None:
-    """The first naming of ``entity`` in the article: the whole phrase ("Chinese dictator Xi Jinping")."""
-    ms = [m for m in a.mentions if m.entity == entity]
+def first_mention(a: ArticleAnalysis, entity: str, phrases: Sequence[str] = ()) -> Jump | None:
+    """The first naming of ``entity`` in the article: the whole phrase ("Chinese dictator Xi Jinping").
+
+    ``phrases`` are the namings the comparison lists for this article (``NamingRow.by_article``); they
+    also find mentions filed under another key that the comparison merged into ``entity`` ("Zelensky"
+    into "Volodymyr Zelensky")."""
+    wanted = set(phrases)
+    ms = [m for m in a.mentions if m.entity == entity or _one_line(m.phrase.text) in wanted]
     if not ms:
         return None
     m = min(ms, key=lambda m: m.phrase.start)
@@ -490,7 +495,7 @@ class NamingModel(_Base):
         if role == JUMP_ROLE and aid in self._by_id and phrases:
             key = (index.row(), col)
             if key not in self._jumps:
-                self._jumps[key] = first_mention(self._by_id[aid], row.entity)
+                self._jumps[key] = first_mention(self._by_id[aid], row.entity, phrases)
             return self._jumps[key]
         return None
 

@@ -1,0 +1,125 @@
+"""Start the window: ``run(files, screenshot=None, view="main")`` (called by ``slant``).
+
+Qt is imported and the window shown before anything loads spaCy; the language model loads in the
+background afterwards (in the analysis process, see ``desktop.workers``).
+"""
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+
+SCREENSHOT_SIZE = (1600, 1000)
+SCREENSHOT_TIMEOUT_MS = 240_000
+NO_DISPLAY_MESSAGE = (
+    "slant: no display found (DISPLAY / WAYLAND_DISPLAY are not set), so the window cannot open.\n"
+    "  - on a server, run it under a virtual display:  xvfb-run -a slant\n"
+    "  - or render the window to an image instead:     slant --screenshot window.png\n"
+    "  - or use the command line:                      slant analyze FILE ..."
+)
+T0 = time.perf_counter()  # as early as the module is imported (the benchmark reads it)
+
+
+def display_available() -> bool:
+    if os.environ.get("QT_QPA_PLATFORM"):
+        return True
+    if sys.platform.startswith("linux") or "bsd" in sys.platform:
+        return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    return True
+
+
+def create_app():
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QApplication
+
+    QCoreApplication.setOrganizationName("Slant")
+    QCoreApplication.setApplicationName("Slant")
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "slant"])
+    app.setApplicationDisplayName("Slant")
+    return app
+
+
+def open_initial(window, files: Sequence[str], settings, force_seeds: bool = False) -> None:
+    """FILES when given; else the last session; on first run (or for screenshots) the demo seeds."""
+    if files:
+        window.open_files(list(files))
+    elif force_seeds or not settings.has_session():
+        window.load_seeds()
+    else:
+        window.restore_session()
+
+
+def _finish_screenshot(app, window, path: str, view: str) -> None:
+    from PySide6.QtCore import QTimer
+
+    from . import highlight as hl
+
+    if view == "detail":
+        if not window.select_first(hl.LOADED, label="Breitbart", text="dictator"):
+            if not window.select_first(hl.LOADED):
+                window.select_first(hl.CUE_CHARGED)
+    elif view == "dashboard":
+        window.show_dashboard()
+
+    def grab() -> None:
+        app.processEvents()
+        ok = window.grab().save(path)
+        if not ok:
+            print(f"slant: could not write {path}", file=sys.stderr)
+        app.exit(0 if ok else 1)
+
+    QTimer.singleShot(250, grab)
+
+
+def run(files: Sequence[str], screenshot: str | None = None, view: str = "main") -> int:
+    if screenshot:
+        if not display_available():
+            os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        if not os.environ.get("SLANT_SETTINGS_DIR"):  # never touch the user's settings
+            os.environ["SLANT_SETTINGS_DIR"] = tempfile.mkdtemp(prefix="slant-shot-")
+    elif not display_available():
+        print(NO_DISPLAY_MESSAGE, file=sys.stderr)
+        return 2
+
+    from PySide6.QtCore import QTimer
+
+    from . import theme
+    from .main_window import MainWindow
+    from .settings import Settings
+
+    app = create_app()
+    settings = Settings()
+    dark = theme.apply(app, "light" if screenshot else settings.theme())
+    window = MainWindow(settings, dark=dark)
+    if screenshot:
+        window.resize(*SCREENSHOT_SIZE)
+    open_initial(window, files, settings, force_seeds=bool(screenshot))
+    window.show()
+    QTimer.singleShot(0, window.manager.warm_up)  # the model loads after the window is up
+
+    if screenshot:
+        done = {"fired": False}
+
+        def settled() -> None:
+            if not done["fired"]:
+                done["fired"] = True
+                _finish_screenshot(app, window, screenshot, view)
+
+        window.analysisSettled.connect(settled)
+        if window.is_settled() and not window.model.rowCount():
+            QTimer.singleShot(0, settled)
+
+        def timeout() -> None:
+            if not done["fired"]:
+                print("slant: analysis did not finish in time; saving the window as it is", file=sys.stderr)
+                settled()
+
+        QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, timeout)
+    code = app.exec()
+    window.manager.shutdown()
+    from .workers import backend
+
+    backend().shutdown()
+    return code

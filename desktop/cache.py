@@ -1,0 +1,115 @@
+"""Disk cache of analyses: relaunching on the same articles shows the highlights at once.
+
+Key: a hash of (text, id, outlet, title, date, decoding notes, analyser version); value: the
+``ArticleAnalysis.to_dict()`` JSON. The folder is ``$SLANT_CACHE_DIR`` when set (tests), else the
+platform cache location. A corrupt, truncated or foreign entry is ignored (and removed), never fatal.
+Pure Python (no Qt) so workers can use it from any thread; writes are atomic (temp file + rename).
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from analysis.results import ArticleAnalysis
+
+FORMAT = 1
+
+
+def default_directory() -> Path:
+    env = os.environ.get("SLANT_CACHE_DIR")
+    if env:
+        return Path(env)
+    try:
+        from PySide6.QtCore import QStandardPaths
+
+        base = QStandardPaths.writableLocation(QStandardPaths.CacheLocation)
+    except Exception:  # pragma: no cover - Qt missing
+        base = ""
+    if not base:
+        base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+        base = str(Path(base) / "slant")
+    return Path(base) / "analyses"
+
+
+def article_key(article: Any, version: str) -> str:
+    """Cache key of an ``analysis.sources.Article`` under analyser ``version``."""
+    ident = {
+        "format": FORMAT,
+        "version": version,
+        "id": article.id,
+        "outlet": article.outlet,
+        "title": article.title,
+        "date": article.date,
+        "notes": list(article.notes or ()),
+    }
+    h = hashlib.sha256(json.dumps(ident, sort_keys=True).encode("utf-8"))
+    h.update(b"\0")
+    h.update(article.text.encode("utf-8", "surrogatepass"))
+    return h.hexdigest()[:40]
+
+
+class AnalysisCache:
+    def __init__(self, directory: str | Path | None = None, version: str | None = None):
+        self.directory = Path(directory) if directory else default_directory()
+        self._version = version
+
+    @property
+    def version(self) -> str:
+        if self._version is None:
+            from analysis.pipeline import analyzer_version
+
+            self._version = analyzer_version()
+        return self._version
+
+    def _path(self, article: Any) -> Path:
+        return self.directory / f"{article_key(article, self.version)}.json"
+
+    def get(self, article: Any) -> ArticleAnalysis | None:
+        path = self._path(article)
+        try:
+            raw = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError, ValueError):
+            return None
+        try:
+            data = json.loads(raw)
+            result = ArticleAnalysis.from_dict(data["analysis"])
+            if data.get("version") != self.version or result.analyzer_version != self.version:
+                raise ValueError("stale entry")
+            if result.id != article.id:
+                raise ValueError("wrong article")
+            return result
+        except Exception:  # corrupt or foreign: drop it, analyse again
+            try:
+                path.unlink()
+            except OSError:
+                pass
+            return None
+
+    def put(self, article: Any, analysis: ArticleAnalysis) -> bool:
+        """Store; False (and no exception) when the folder is not writable."""
+        path = self._path(article)
+        try:
+            self.directory.mkdir(parents=True, exist_ok=True)
+            payload = json.dumps({"version": self.version, "analysis": analysis.to_dict()}, ensure_ascii=False)
+            fd, tmp = tempfile.mkstemp(dir=self.directory, prefix=".tmp-", suffix=".json")
+            try:
+                with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                    fh.write(payload)
+                os.replace(tmp, path)
+            finally:
+                if os.path.exists(tmp):
+                    os.unlink(tmp)
+            return True
+        except (OSError, TypeError, ValueError):
+            return False
+
+    def clear(self) -> None:
+        for p in self.directory.glob("*.json"):
+            try:
+                p.unlink()
+            except OSError:
+                pass

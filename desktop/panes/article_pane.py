@@ -1,0 +1,640 @@
+"""One article as a pane: a header (outlet, title, date, score badges) over the highlighted text.
+
+The text is a read-only ``QTextEdit`` holding exactly ``ArticleAnalysis.text``; highlights are layout
+formats from a ``QSyntaxHighlighter`` (they never change the document, so toggling a category is a
+cheap re-highlight). Boilerplate is greyed and can be collapsed (its blocks hidden, never removed).
+Click a highlight, or move to it with Tab / Shift+Tab and press Enter, to explain it.
+"""
+from __future__ import annotations
+
+import bisect
+from typing import Any
+
+from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtGui import (QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen, QSyntaxHighlighter,
+                           QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument, QTextFormat)
+from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QMenu, QSizePolicy, QTextEdit, QToolButton, QToolTip,
+                               QVBoxLayout, QWidget)
+
+from .. import highlight as hl
+from ..models.article_model import CANCELLED, DONE, FAILED, PENDING, RUNNING, Entry
+
+TEXT_FAMILIES = ["Source Serif 4", "Charter", "Georgia", "Noto Serif", "DejaVu Serif"]
+
+
+class SpanHighlighter(QSyntaxHighlighter):
+    """Paints highlight spans as layout formats, merging overlapping categories in PAINT_ORDER."""
+
+    def __init__(self, document: QTextDocument):
+        super().__init__(document)
+        self._spans: list[tuple[int, int, str, float]] = []  # qt start, qt end, category, tone score
+        self._starts: list[int] = []
+        self._max_len = 0
+        self._enabled: set[str] = set(hl.load_styles())
+        self._dark = False
+        self._formats: dict[Any, QTextCharFormat] = {}
+        self._order = {c: i for i, c in enumerate(hl.PAINT_ORDER)}
+
+    def set_spans(self, spans: list[hl.HighlightSpan], offsets: hl.OffsetMap) -> None:
+        items = []
+        for s in spans:
+            score = getattr(s.payload, "tone", 0.0) if s.category == hl.TONE else 0.0
+            items.append((offsets.to_qt(s.start), offsets.to_qt(s.end), s.category, float(score or 0.0)))
+        items.sort(key=lambda t: (t[0], self._order.get(t[2], 0)))
+        self._spans = items
+        self._starts = [t[0] for t in items]
+        self._max_len = max((t[1] - t[0] for t in items), default=0)
+        self.rehighlight()
+
+    def set_enabled(self, enabled: set[str]) -> None:
+        if enabled != self._enabled:
+            self._enabled = set(enabled)
+            self.rehighlight()
+
+    def set_dark(self, dark: bool) -> None:
+        if dark != self._dark:
+            self._dark = dark
+            self._formats.clear()
+            self.rehighlight()
+
+    def _format(self, category: str, score: float) -> QTextCharFormat | None:
+        if category == hl.TONE:
+            key: Any = (category, round(score * 20) / 20)
+            if key not in self._formats:
+                self._formats[key] = hl.tone_format(key[1], self._dark)  # type: ignore[assignment]
+        else:
+            key = category
+            if key not in self._formats:
+                self._formats[key] = hl.char_format(category, self._dark)
+        return self._formats[key]
+
+    def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt API
+        if not self._spans:
+            return
+        bpos = self.currentBlock().position()
+        bend = bpos + len(text)
+        lo = bisect.bisect_left(self._starts, bpos - self._max_len)
+        hi = bisect.bisect_left(self._starts, bend)
+        active = [t for t in self._spans[lo:hi] if t[1] > bpos and t[0] < bend and t[2] in self._enabled]
+        if not active:
+            return
+        cuts = sorted({bpos, bend, *(max(bpos, t[0]) for t in active), *(min(bend, t[1]) for t in active)})
+        active.sort(key=lambda t: self._order.get(t[2], 0))
+        for a, b in zip(cuts, cuts[1:]):
+            if b <= a:
+                continue
+            fmt: QTextCharFormat | None = None
+            for t in active:
+                if t[0] <= a and t[1] >= b:
+                    f = self._format(t[2], t[3])
+                    if f is None:
+                        continue
+                    if fmt is None:
+                        fmt = QTextCharFormat(f)
+                    else:
+                        fmt.merge(f)
+            if fmt is not None:
+                self.setFormat(a - bpos, b - a, fmt)
+
+
+class ArticleView(QTextEdit):
+    """The read-only text of one article. Emits offsets in Python ``str`` units."""
+
+    offsetClicked = Signal(int)  # a plain click (not a drag-selection)
+    offsetActivated = Signal(int, int)  # keyboard: a finding span [start, end) chosen with Tab/Enter
+    navigate = Signal(int)  # +1 next finding, -1 previous
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setUndoRedoEnabled(False)
+        self.setTextInteractionFlags(Qt.TextSelectableByMouse | Qt.TextSelectableByKeyboard)
+        self.setLineWrapMode(QTextEdit.WidgetWidth)
+        self.setFrameShape(QFrame.NoFrame)
+        self.setMouseTracking(True)
+        self.document().setDocumentMargin(14)
+        self.offsets = hl.OffsetMap("")
+        self._press: QPoint | None = None
+        self.hover_text = None  # callable(offset) -> str | None, set by the pane
+        self.setTabChangesFocus(False)
+        self.setAcceptDrops(False)  # files dropped on a pane go to the window
+        self.viewport().setAcceptDrops(False)
+        self.sidebar_ranges: list[tuple[int, int]] = []  # qt ranges marked with a margin bar (aligned)
+
+    def char_at(self, pos: QPoint) -> int | None:
+        """Python offset of the character under a viewport point, or None off the text."""
+        cursor = self.cursorForPosition(pos)
+        p = cursor.position()
+        rect = self.cursorRect(cursor)
+        if pos.x() < rect.x() and p > 0:
+            p -= 1
+        doc = self.document()
+        if p >= doc.characterCount() - 1:
+            p = max(0, doc.characterCount() - 2)
+        if not doc.findBlock(p).isValid():
+            return None
+        return self.offsets.to_py(p)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        self._press = event.position().toPoint()
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        super().mouseReleaseEvent(event)
+        pos = event.position().toPoint()
+        if event.button() == Qt.LeftButton and self._press is not None and \
+                (pos - self._press).manhattanLength() < 4:
+            off = self.char_at(pos)
+            if off is not None:
+                self.offsetClicked.emit(off)
+        self._press = None
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        super().mouseMoveEvent(event)
+        if event.buttons():
+            return
+        off = self.char_at(event.position().toPoint())
+        tip = self.hover_text(off) if (self.hover_text and off is not None) else None
+        self.viewport().setCursor(Qt.PointingHandCursor if tip else Qt.IBeamCursor)
+        if tip:
+            QToolTip.showText(event.globalPosition().toPoint(), tip, self.viewport())
+        else:
+            QToolTip.hideText()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        key, mods = event.key(), event.modifiers()
+        if key == Qt.Key_Tab and not (mods & (Qt.ControlModifier | Qt.AltModifier)):
+            self.navigate.emit(+1)
+            return
+        if key == Qt.Key_Backtab:
+            self.navigate.emit(-1)
+            return
+        if key in (Qt.Key_Return, Qt.Key_Enter):
+            c = self.textCursor()
+            if c.hasSelection():
+                self.offsetActivated.emit(self.offsets.to_py(c.selectionStart()), self.offsets.to_py(c.selectionEnd()))
+            else:
+                self.offsetClicked.emit(self.offsets.to_py(c.position()))
+            return
+        super().keyPressEvent(event)
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002, N802 - Tab navigates findings
+        return False if self.hasFocus() else super().focusNextPrevChild(next)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        super().paintEvent(event)
+        if not self.sidebar_ranges:
+            return
+        # A bar in the left margin beside aligned sentences: visible without colour.
+        painter = QPainter(self.viewport())
+        painter.setPen(QPen(self.palette().text().color(), 3))
+        for a, b in self.sidebar_ranges:
+            ca, cb = QTextCursor(self.document()), QTextCursor(self.document())
+            ca.setPosition(a)
+            cb.setPosition(max(a, b - 1))
+            top, bottom = self.cursorRect(ca).top(), self.cursorRect(cb).bottom()
+            if bottom < 0 or top > self.viewport().height():
+                continue
+            painter.drawLine(5, top + 1, 5, bottom - 1)
+        painter.end()
+
+
+def _badge(text: str, tip: str, name: str) -> QLabel:
+    lab = QLabel(text)
+    lab.setObjectName("badge")
+    lab.setProperty("metric", name)
+    lab.setToolTip(tip)
+    return lab
+
+
+class PaneHeader(QFrame):
+    """Outlet, title, date and score badges. Fixed line counts keep the texts of all panes aligned."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("paneHeader")
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(10, 6, 4, 8)
+        lay.setSpacing(2)
+        top = QHBoxLayout()
+        top.setSpacing(0)
+        self.outlet = ElidedLabel()
+        self.outlet.setObjectName("paneOutlet")
+        top.addWidget(self.outlet, 1)
+        self.menu_button = QToolButton()
+        self.menu_button.setObjectName("pane_menu")
+        self.menu_button.setText("⋯")
+        self.menu_button.setToolTip("Move, edit or hide this article")
+        self.menu_button.setAccessibleName("Article menu")
+        self.menu_button.setAutoRaise(True)
+        self.menu_button.setPopupMode(QToolButton.InstantPopup)
+        self.menu = QMenu(self.menu_button)
+        self.menu_button.setMenu(self.menu)
+        self.actions = {
+            "left": self.menu.addAction("Move left"),
+            "right": self.menu.addAction("Move right"),
+            "edit": self.menu.addAction("Edit outlet, title, date…"),
+            "hide": self.menu.addAction("Hide (keep in the list)"),
+        }
+        top.addWidget(self.menu_button)
+        self.close_button = QToolButton()
+        self.close_button.setObjectName("pane_close")
+        self.close_button.setText("✕")
+        self.close_button.setToolTip("Close this article")
+        self.close_button.setAccessibleName("Close this article")
+        self.close_button.setAutoRaise(True)
+        top.addWidget(self.close_button)
+        lay.addLayout(top)
+        self.title = QLabel()
+        self.title.setObjectName("paneTitle")
+        self.title.setWordWrap(True)
+        self.title.setAlignment(Qt.AlignLeft | Qt.AlignTop)
+        self.title.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.title.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Fixed)
+        lay.addWidget(self.title)
+        self.date = ElidedLabel()
+        self.date.setObjectName("paneDate")
+        lay.addWidget(self.date)
+        self.badges = {
+            "loaded": _badge("", "Loaded words per 1,000 words of body text", "loaded"),
+            "hedges": _badge("", "Hedges (could, reportedly, speculation...) per 1,000 words", "hedges"),
+            "unnamed": _badge("", "Share of statements whose source is anonymous, vague or missing", "unnamed"),
+            "tone": _badge("", "Average tone of the sentences, from -1 (negative) to +1 (positive)", "tone"),
+        }
+        self.badge_box = QWidget()
+        grid = QVBoxLayout(self.badge_box)
+        grid.setContentsMargins(0, 4, 0, 0)
+        grid.setSpacing(3)
+        for names in (("loaded", "hedges"), ("unnamed", "tone")):
+            row = QHBoxLayout()
+            row.setSpacing(4)
+            for n in names:
+                row.addWidget(self.badges[n])
+            row.addStretch(1)
+            grid.addLayout(row)
+        lay.addWidget(self.badge_box)
+        self.status = QLabel()
+        self.status.setObjectName("paneStatus")
+        self.status.setWordWrap(True)
+        self.status.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
+        lay.addWidget(self.status)
+
+    def set_title(self, text: str) -> None:
+        """Two lines at most (the full title is in the tooltip)."""
+        fm = self.title.fontMetrics()
+        self.title.setFixedHeight(fm.lineSpacing() * 2 + 2)
+        self.title.setToolTip(text)
+        self.title.setText(text)
+
+
+class ElidedLabel(QLabel):
+    """A one-line label that ends in "…" when too narrow; the full text is in the tooltip."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None):
+        super().__init__(parent)
+        self._full = text
+        self.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
+        self.setMinimumWidth(30)
+
+    def setText(self, text: str) -> None:  # noqa: N802
+        self._full = text
+        self.setToolTip(text)
+        self._elide()
+
+    def full_text(self) -> str:
+        return self._full
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        shown = self.fontMetrics().elidedText(self._full, Qt.ElideRight, max(10, self.width() - 2))
+        QLabel.setText(self, shown)
+
+
+class ArticlePane(QFrame):
+    spanActivated = Signal(str, object)  # entry key, HighlightSpan
+    sentenceActivated = Signal(str, int)  # entry key, sentence index (or -1 outside any body sentence)
+    closeRequested = Signal(str)
+    hideRequested = Signal(str)
+    moveRequested = Signal(str, int)
+    editRequested = Signal(str)
+    scrolled = Signal(str)
+
+    def __init__(self, entry: Entry, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("articlePane")
+        self.setFrameShape(QFrame.StyledPanel)
+        self.entry = entry
+        self.key = entry.key
+        self.analysis = None
+        self._text: str | None = None
+        self._index = hl.SpanIndex([])
+        self._sentence_starts: list[int] = []
+        self._extra: dict[str, list[QTextEdit.ExtraSelection]] = {}
+        self._enabled: set[str] = set(hl.load_styles())
+        self._collapse = False
+        self._dark = False
+        self._outliers: set[str] = set()
+        self.current: hl.HighlightSpan | None = None
+
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(0)
+        self.header = PaneHeader(self)
+        lay.addWidget(self.header)
+        self.view = ArticleView(self)
+        self.view.setObjectName("articleText")
+        lay.addWidget(self.view, 1)
+        self.highlighter = SpanHighlighter(self.view.document())
+        self.view.hover_text = self._hover_text
+
+        act = self.header.actions
+        act["left"].triggered.connect(lambda: self.moveRequested.emit(self.key, -1))
+        act["right"].triggered.connect(lambda: self.moveRequested.emit(self.key, +1))
+        act["edit"].triggered.connect(lambda: self.editRequested.emit(self.key))
+        act["hide"].triggered.connect(lambda: self.hideRequested.emit(self.key))
+        self.header.close_button.clicked.connect(lambda: self.closeRequested.emit(self.key))
+        self.view.offsetClicked.connect(self._on_click)
+        self.view.offsetActivated.connect(self._on_activated)
+        self.view.navigate.connect(self.next_finding)
+        self.view.verticalScrollBar().valueChanged.connect(lambda _v: self.scrolled.emit(self.key))
+        self.set_entry(entry)
+
+    # ------------------------------------------------------------------ content
+    def set_entry(self, entry: Entry) -> None:
+        self.entry = entry
+        self.key = entry.key
+        a = entry.article
+        h = self.header
+        h.outlet.setText(entry.label)
+        title = a.title or (entry.analysis.title if entry.analysis else None) or ""
+        h.set_title(title if title != entry.label else "")
+        h.date.setText(a.date or "date unknown")
+        status = {PENDING: "Waiting for analysis…", RUNNING: "Analysing…", FAILED: f"Analysis failed: {entry.error}",
+                  CANCELLED: "Not analysed (cancelled). Use Analysis › Analyse again.", DONE: ""}.get(entry.status, "")
+        if entry.status == DONE and entry.analysis is not None and entry.analysis.warnings:
+            status = "Note: " + "; ".join(entry.analysis.warnings)
+        h.status.setText(status)
+        h.status.setProperty("state", entry.status)
+        h.status.setVisible(bool(status))
+        h.status.style().unpolish(h.status)
+        h.status.style().polish(h.status)
+        text = entry.text
+        if text != self._text:
+            self._set_text(text)
+        if entry.analysis is not self.analysis:
+            self._set_analysis(entry.analysis)
+        self._update_badges()
+
+    def _set_text(self, text: str) -> None:
+        self._text = text
+        self.highlighter.set_spans([], hl.OffsetMap(""))
+        self.view.offsets = hl.OffsetMap(text)
+        self.view.setPlainText(text)
+        doc = self.view.document()
+        cursor = QTextCursor(doc)
+        cursor.select(QTextCursor.Document)
+        bf = QTextBlockFormat()
+        bf.setBottomMargin(7)
+        bf.setLineHeight(118, QTextBlockFormat.ProportionalHeight.value)
+        cursor.mergeBlockFormat(bf)
+        self._extra.clear()
+        self._apply_extra()
+        self.view.moveCursor(QTextCursor.Start)
+        self.view.verticalScrollBar().setValue(0)
+
+    def _set_analysis(self, analysis: Any) -> None:
+        self.analysis = analysis
+        self.current = None
+        if analysis is None:
+            self._index = hl.SpanIndex([])
+            self._sentence_starts = []
+            self.highlighter.set_spans([], self.view.offsets)
+            return
+        spans = hl.spans(analysis)
+        self._index = hl.SpanIndex(spans)
+        self._sentence_starts = [s.start for s in analysis.sentences]
+        self.highlighter.set_spans(spans, self.view.offsets)
+        self._apply_collapse()
+
+    def _update_badges(self) -> None:
+        a = self.analysis
+        badges = self.header.badges
+        self.header.badge_box.setVisible(True)
+        for w in badges.values():
+            w.setVisible(a is not None)
+        if a is None:
+            return
+        c = a.counts
+        badges["loaded"].setText(f"Loaded {c.loaded_per_1000_words:.1f}/1k")
+        badges["hedges"].setText(f"Hedges {c.hedges_per_1000_words:.1f}/1k")
+        badges["unnamed"].setText(f"Unnamed sources {c.unnamed_source_share:.0%}" if c.attributions
+                                  else "Unnamed sources –")
+        badges["tone"].setText(f"Tone {a.tone.mean:+.2f}")
+        for name, w in badges.items():
+            w.setProperty("outlier", name in self._outliers)
+            w.style().unpolish(w)
+            w.style().polish(w)
+
+    def set_outliers(self, metrics: set[str]) -> None:
+        """Badges to mark as standing out from the story median (names: loaded, unnamed, hedges, tone)."""
+        self._outliers = set(metrics)
+        self._update_badges()
+
+    # ------------------------------------------------------------------ display options
+    def set_enabled_categories(self, enabled: set[str]) -> None:
+        self._enabled = set(enabled)
+        self.highlighter.set_enabled(self._enabled)
+
+    def set_dark(self, dark: bool) -> None:
+        self._dark = dark
+        self.highlighter.set_dark(dark)
+
+    def set_text_font(self, pt: int) -> None:
+        f = QFont(self.view.font())
+        f.setFamilies(TEXT_FAMILIES)
+        f.setPointSizeF(pt)
+        self.view.setFont(f)
+        self.view.document().setDefaultFont(f)
+
+    def set_collapse_boilerplate(self, collapse: bool) -> None:
+        if collapse != self._collapse:
+            self._collapse = collapse
+            self._apply_collapse()
+
+    def _apply_collapse(self) -> None:
+        doc = self.view.document()
+        spans = [(self.view.offsets.to_qt(b.start), self.view.offsets.to_qt(b.end))
+                 for b in (self.analysis.boilerplate if self.analysis else ())]
+        starts = [s for s, _ in spans]
+        hidden = 0
+        block = doc.begin()
+        while block.isValid():
+            bs, be = block.position(), block.position() + max(0, block.length() - 1)
+            i = bisect.bisect_right(starts, bs) - 1
+            inside = be > bs and i >= 0 and spans[i][0] <= bs and spans[i][1] >= be
+            visible = not (self._collapse and inside)
+            if block.isVisible() != visible:
+                block.setVisible(visible)
+            hidden += 0 if visible else 1
+            block = block.next()
+        doc.markContentsDirty(0, doc.characterCount())
+        self.view.viewport().update()
+        self.hidden_blocks = hidden
+
+    # ------------------------------------------------------------------ findings and sentences
+    def spans_at(self, offset: int) -> list[hl.HighlightSpan]:
+        return [s for s in self._index.at(offset, self._enabled) if s.category in hl.FINDING_CATEGORIES]
+
+    def findings(self) -> list[hl.HighlightSpan]:
+        return self._index.findings(self._enabled)
+
+    def sentence_at(self, offset: int) -> int:
+        if self.analysis is None:
+            return -1
+        i = bisect.bisect_right(self._sentence_starts, offset) - 1
+        if i >= 0 and offset < self.analysis.sentences[i].end:
+            return i
+        return -1
+
+    def _hover_text(self, offset: int) -> str | None:
+        found = self.spans_at(offset)
+        if not found:
+            return None
+        s = found[0]
+        st = hl.style(s.category)
+        return f"{st.label}: “{self._text[s.start:s.end]}” (click for details)"
+
+    def _on_click(self, offset: int) -> None:
+        found = self.spans_at(offset)
+        self.sentenceActivated.emit(self.key, self.sentence_at(offset))
+        if found:
+            self.select_span(found[0], scroll=False)
+            self.spanActivated.emit(self.key, found[0])
+
+    def _on_activated(self, start: int, end: int) -> None:
+        for s in self.spans_at(start):
+            if s.start == start and s.end == end:
+                self.sentenceActivated.emit(self.key, self.sentence_at(start))
+                self.spanActivated.emit(self.key, s)
+                return
+        self._on_click(start)
+
+    def next_finding(self, step: int) -> None:
+        items = self.findings()
+        if not items:
+            return
+        here = self.view.offsets.to_py(self.view.textCursor().selectionStart())
+        if step > 0:
+            cands = [s for s in items if s.start > here or (self.current is not None and s.start == here
+                                                              and s != self.current and s.start > self.current.start)]
+            target = cands[0] if cands else items[0]
+        else:
+            cands = [s for s in items if s.start < here]
+            target = cands[-1] if cands else items[-1]
+        self.select_span(target)
+        self.sentenceActivated.emit(self.key, self.sentence_at(target.start))
+        self.spanActivated.emit(self.key, target)
+
+    def select_span(self, span: hl.HighlightSpan, scroll: bool = True) -> None:
+        """Select the words of a span (the keyboard caret goes there)."""
+        self.current = span
+        self.select_range(span.start, span.end, scroll)
+
+    def select_range(self, start: int, end: int, scroll: bool = True) -> None:
+        c = QTextCursor(self.view.document())
+        c.setPosition(self.view.offsets.to_qt(start))
+        c.setPosition(self.view.offsets.to_qt(end), QTextCursor.KeepAnchor)
+        self.view.setTextCursor(c)
+        if scroll:
+            self.scroll_to(start)
+
+    def scroll_to(self, offset: int, fraction: float = 0.3) -> None:
+        """Scroll so that ``offset`` sits ``fraction`` of the way down the view."""
+        c = QTextCursor(self.view.document())
+        c.setPosition(self.view.offsets.to_qt(offset))
+        block = c.block()
+        if not block.isVisible():
+            self.set_collapse_boilerplate(False)
+        rect = self.view.cursorRect(c)
+        bar = self.view.verticalScrollBar()
+        bar.setValue(bar.value() + rect.top() - int(self.view.viewport().height() * fraction))
+
+    def y_of(self, offset: int) -> int:
+        c = QTextCursor(self.view.document())
+        c.setPosition(self.view.offsets.to_qt(offset))
+        return self.view.cursorRect(c).top()
+
+    def top_offset(self) -> int:
+        """Python offset of the first character visible at the top of the view."""
+        c = self.view.cursorForPosition(QPoint(20, 4))
+        return self.view.offsets.to_py(c.position())
+
+    def _selection(self, start: int, end: int, colour: QColor, bold: bool = False) -> QTextEdit.ExtraSelection:
+        sel = QTextEdit.ExtraSelection()
+        c = QTextCursor(self.view.document())
+        c.setPosition(self.view.offsets.to_qt(start))
+        c.setPosition(self.view.offsets.to_qt(end), QTextCursor.KeepAnchor)
+        sel.cursor = c
+        fmt = QTextCharFormat()
+        fmt.setBackground(colour)
+        if bold:
+            fmt.setProperty(QTextFormat.FullWidthSelection, False)
+        sel.format = fmt
+        return sel
+
+    def _apply_extra(self) -> None:
+        sels = []
+        for name in ("aligned", "find"):
+            sels.extend(self._extra.get(name, []))
+        self.view.setExtraSelections(sels)
+        self.view.viewport().update()
+
+    def mark_sentence(self, index: int | None, scroll: bool = False) -> None:
+        """Mark one body sentence as aligned (None clears). Scrolls it into view when asked."""
+        if index is None or self.analysis is None or not 0 <= index < len(self.analysis.sentences):
+            self._extra.pop("aligned", None)
+            self.view.sidebar_ranges = []
+            self._apply_extra()
+            return
+        s = self.analysis.sentences[index]
+        self._extra["aligned"] = [self._selection(s.start, s.end, hl.ui_colour("aligned", self._dark))]
+        self.view.sidebar_ranges = [(self.view.offsets.to_qt(s.start), self.view.offsets.to_qt(s.end))]
+        self._apply_extra()
+        if scroll:
+            self.scroll_to(s.start)
+
+    def find(self, needle: str) -> list[int]:
+        """Mark every case-insensitive occurrence of ``needle``; returns their Python offsets."""
+        self._extra.pop("find", None)
+        hits: list[int] = []
+        if needle and self._text:
+            low, n = self._text.lower(), needle.lower()
+            i = low.find(n)
+            while i >= 0 and len(hits) < 5000:
+                hits.append(i)
+                i = low.find(n, i + max(1, len(n)))
+            colour = hl.ui_colour("find", self._dark)
+            self._extra["find"] = [self._selection(h, h + len(needle), colour) for h in hits]
+        self._apply_extra()
+        return hits
+
+    def grab_text_area(self):
+        return self.view.viewport().grab()
+
+
+def metric_badges(metric: str) -> str | None:
+    """Comparison metric name -> badge name (for outlier marks)."""
+    m = metric.lower()
+    if "loaded" in m:
+        return "loaded"
+    if "unnamed" in m or "anonymous" in m:
+        return "unnamed"
+    if "hedge" in m:
+        return "hedges"
+    if m.startswith("tone") or m == "tone_mean":
+        return "tone"
+    return None
+

@@ -1,0 +1,260 @@
+"""The detail panel: what a highlight is, why it matters, which rule fired, and what the others do.
+
+``describe_span`` / ``describe_sentence`` build the HTML from analysis results alone (testable without
+a window); ``DetailPanel`` shows it and turns links into ``jumpRequested(key, start, end)``.
+"""
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from .. import highlight as hl
+
+CUE_CLASS_TEXT = {
+    "neutral": "a plain reporting verb: it says who said it and nothing more",
+    "doubt": "it casts doubt on the statement before you read it (\"claimed\", \"insisted\")",
+    "credence": "it lends the statement extra credit (\"revealed\", \"confirmed\", \"pointed out\")",
+    "emotive": "it adds emotion to how something was said (\"slammed\", \"blasted\", \"fumed\")",
+    "speculative": "it presents talk or guesses as the source (\"is rumoured\", \"speculation\")",
+}
+SOURCE_TYPE_TEXT = {
+    "named": "named: readers can check who said it",
+    "anonymous": "anonymous: the article does not say who it is, so readers cannot check",
+    "vague": "vague: pinned on no one in particular (\"some say\", \"observers\")",
+    "none": "none: the statement is not attributed to anyone",
+}
+EMPTY_HTML = """
+<h3>Click a highlighted word</h3>
+<p>Each article is shown with its findings marked. Click a marked word, or put the cursor in an article
+and press <b>Tab</b> to go from one finding to the next, to see here what it is, why it matters, which
+rule found it, and how the other outlets handle the same thing.</p>
+<p>Click any sentence to mark the matching sentences in the other articles.</p>
+"""
+
+
+@dataclass
+class Other:
+    """Another compared article: its entry key, on-screen label and analysis."""
+
+    key: str
+    label: str
+    analysis: Any
+
+
+def esc(text: Any) -> str:
+    return html.escape(" ".join(str(text).split()))
+
+
+def _short(text: str, limit: int = 220) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _link(key: str, start: int, end: int, text: str) -> str:
+    return f'<a href="jump:{key}:{start}:{end}">{esc(text)}</a>'
+
+
+def _rule_html(rule: str) -> str:
+    if not rule:
+        return "<p class='muted'>No rule name was recorded for this finding.</p>"
+    where = ""
+    if rule.startswith("lexicon:"):
+        name = rule[len("lexicon:"):].split("/", 1)[0]
+        where = (f" An entry in the <b>{esc(name)}</b> word list (resources/lexicons/{esc(name)}.toml), which you can "
+                 "read and extend.")
+    elif rule.startswith("rule:"):
+        where = " A pattern rule in Slant's analysis code."
+    return f"<p><span class='code'>{esc(rule)}</span>.{where}</p>"
+
+
+def _alignment_index(comparison: Any) -> dict[tuple[str, int], Any]:
+    if comparison is None:
+        return {}
+    return {(a.article, a.sentence): a for a in comparison.alignment}
+
+
+def counterparts_html(this_key: str, analysis: Any, sentence: int, others: list[Other], comparison: Any) -> str:
+    """The matching sentence in each other article, or "not reported by X"."""
+    if sentence < 0 or not others:
+        return ""
+    aligned = _alignment_index(comparison).get((analysis.id, sentence))
+    if comparison is None or not comparison.alignment:
+        return "<p class='muted'>Sentence matching is not available yet (the comparison is still running or found nothing).</p>"
+    rows = []
+    for o in others:
+        idx = aligned.counterparts.get(o.analysis.id) if aligned is not None else None
+        if idx is None or not 0 <= idx < len(o.analysis.sentences):
+            rows.append(f"<tr><td class='who'>{esc(o.label)}</td><td class='muted'>Not reported by {esc(o.label)}.</td></tr>")
+            continue
+        s = o.analysis.sentences[idx]
+        sim = aligned.similarity.get(o.analysis.id) if aligned is not None else None
+        simtxt = f" <span class='muted'>(match {sim:.0%})</span>" if isinstance(sim, (int, float)) else ""
+        rows.append(f"<tr><td class='who'>{esc(o.label)}</td><td>"
+                    f"{_link(o.key, s.start, s.end, _short(o.analysis.text[s.start:s.end]))}{simtxt}</td></tr>")
+    return "<table class='others'>" + "".join(rows) + "</table>"
+
+
+def _entities_at(analysis: Any, start: int, end: int) -> list[Any]:
+    out = []
+    for m in analysis.mentions:
+        lo, hi = min(m.phrase.start, m.span.start), max(m.phrase.end, m.span.end)
+        if lo < end and start < hi:
+            out.append(m)
+    return out
+
+
+def naming_html(analysis: Any, start: int, end: int, others: list[Other], comparison: Any) -> str:
+    """How each other article names the entity this span is about."""
+    mentions = _entities_at(analysis, start, end)
+    if not mentions:
+        return ""
+    parts = []
+    rows_by_entity = {r.entity: r for r in (comparison.naming if comparison is not None else ())}
+    for entity in dict.fromkeys(m.entity for m in mentions):
+        row = rows_by_entity.get(entity)
+        lines = []
+        for o in others:
+            if row is not None and o.analysis.id in row.by_article:
+                names = list(row.by_article[o.analysis.id])
+            else:
+                names = list(dict.fromkeys(
+                    " ".join(o.analysis.text[m.phrase.start:m.phrase.end].split())
+                    for m in o.analysis.mentions if m.entity == entity))
+            if names:
+                first = next((m for m in o.analysis.mentions if m.entity == entity), None)
+                shown = ", ".join(f"“{esc(n)}”" for n in names[:4])
+                if first is not None:
+                    shown = f'<a href="jump:{o.key}:{first.phrase.start}:{first.phrase.end}">{shown}</a>'
+                lines.append(f"<tr><td class='who'>{esc(o.label)}</td><td>{shown}</td></tr>")
+            else:
+                lines.append(f"<tr><td class='who'>{esc(o.label)}</td><td class='muted'>does not mention "
+                             f"{esc(entity)}</td></tr>")
+        here = [" ".join(analysis.text[m.phrase.start:m.phrase.end].split()) for m in mentions if m.entity == entity]
+        parts.append(f"<p>This article calls <b>{esc(entity)}</b> “{esc(here[0])}”. The others:</p>"
+                     "<table class='others'>" + "".join(lines) + "</table>")
+    return "".join(parts)
+
+
+def same_term_html(span: hl.HighlightSpan, analysis: Any, others: list[Other]) -> str:
+    term = span.payload
+    words = analysis.text[span.start:span.end].lower()
+    users = []
+    for o in others:
+        hits = [t for t in o.analysis.loaded_terms
+                if (term.rule and t.rule == term.rule) or t.text.lower() == words]
+        if hits:
+            users.append(f"{_link(o.key, hits[0].start, hits[0].end, o.label)} ({len(hits)}×)")
+    if not others:
+        return ""
+    if users:
+        return "<p>Also used by: " + ", ".join(users) + ".</p>"
+    return "<p>None of the other articles use this word.</p>"
+
+
+def describe_span(key: str, label: str, analysis: Any, span: hl.HighlightSpan, others: list[Other],
+                  comparison: Any, sentence: int = -1) -> str:
+    st = hl.style(span.category)
+    words = analysis.text[span.start:span.end]
+    p = span.payload
+    out = [f"<h3><span class='swatch'>{esc(st.label)}</span> “{esc(words)}” "
+           f"<span class='muted'>in {esc(label)}</span></h3>",
+           f"<p class='what'>{esc(st.description)}</p>"]
+    why = getattr(p, "why", "") or ""
+    if span.category in (hl.LOADED, hl.SCARE):
+        out.append(f"<h4>Why it matters</h4><p>{esc(why or st.description)}</p>")
+        if p.category:
+            out.append(f"<p class='muted'>Kind: {esc(p.category.replace('_', ' '))}</p>")
+        if p.alternatives:
+            alts = ", ".join(f"“{esc(a)}”" for a in p.alternatives)
+            out.append(f"<h4>Plainer wording</h4><p>{alts}</p>")
+        else:
+            out.append("<h4>Plainer wording</h4><p class='muted'>No single neutral word: a plain report would "
+                       "describe what happened instead.</p>")
+    elif span.category in (hl.CUE_NEUTRAL, hl.CUE_CHARGED, hl.SOURCE_NAMED, hl.SOURCE_ANONYMOUS, hl.SOURCE_VAGUE):
+        src = p.source.text if p.source is not None else None
+        out.append("<h4>Who said it</h4>")
+        out.append(f"<p>Reporting verb “{esc(p.cue.text)}”: {esc(CUE_CLASS_TEXT.get(p.cue_class, p.cue_class))}.</p>")
+        src_txt = f"“{esc(src)}”" if src else "no source given"
+        resolved = f" (that is, {esc(p.resolved_source)})" if p.resolved_source else ""
+        out.append(f"<p>Source: {src_txt}{resolved}, {esc(SOURCE_TYPE_TEXT.get(p.source_type, p.source_type))}.</p>")
+        if p.quote is not None:
+            out.append(f"<p class='muted'>Direct quote: “{esc(_short(p.quote.text, 160))}”</p>")
+        if why:
+            out.append(f"<h4>Why it matters</h4><p>{esc(why)}</p>")
+    elif span.category == hl.HEDGE:
+        out.append(f"<h4>Why it matters</h4><p>{esc(why or st.description)}</p>")
+        if p.kind:
+            out.append(f"<p class='muted'>Kind of hedge: {esc(p.kind.replace('_', ' '))}</p>")
+    out.append("<h4>What found it</h4>" + _rule_html(getattr(p, "rule", "") or ""))
+
+    others_html = []
+    if span.category in (hl.LOADED, hl.SCARE):
+        others_html.append(same_term_html(span, analysis, others))
+    others_html.append(naming_html(analysis, span.start, span.end, others, comparison))
+    if sentence >= 0:
+        cp = counterparts_html(key, analysis, sentence, others, comparison)
+        if cp:
+            others_html.append("<p><b>The same sentence elsewhere:</b></p>" + cp)
+    body = "".join(h for h in others_html if h)
+    if others and body:
+        out.append("<h4>How the other outlets handle it</h4>" + body)
+    return "".join(out)
+
+
+def describe_sentence(key: str, label: str, analysis: Any, sentence: int, others: list[Other], comparison: Any) -> str:
+    s = analysis.sentences[sentence]
+    tone = s.tone
+    mood = "neutral" if abs(tone) < 0.05 else ("positive" if tone > 0 else "negative")
+    out = [f"<h3>Sentence <span class='muted'>in {esc(label)}</span></h3>",
+           f"<p class='quote'>{esc(_short(analysis.text[s.start:s.end], 400))}</p>",
+           f"<p>Tone {tone:+.2f} ({mood}). <span class='muted'>{esc(hl.style(hl.TONE).description)}</span></p>"]
+    cp = counterparts_html(key, analysis, sentence, others, comparison)
+    if cp:
+        out.append("<h4>The same sentence in the other articles</h4>" + cp)
+    return "".join(out)
+
+
+class DetailPanel(QTextBrowser):
+    jumpRequested = Signal(str, int, int)  # entry key, start, end
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("detailPanel")
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.anchorClicked.connect(self._on_anchor)
+        self.span: hl.HighlightSpan | None = None
+        self.set_dark(False)
+        self.clear_detail()
+
+    def set_dark(self, dark: bool) -> None:
+        muted = "#9AA0A6" if dark else "#5F6368"
+        link = "#8AB4F8" if dark else "#0B57D0"
+        code_bg = "#2D2F33" if dark else "#F1F3F4"
+        self.document().setDefaultStyleSheet(
+            f"h3 {{ margin-top: 2px; margin-bottom: 6px; }} h4 {{ margin-top: 10px; margin-bottom: 3px; }}"
+            f" p {{ margin-top: 2px; margin-bottom: 4px; }} .muted {{ color: {muted}; }}"
+            f" .code {{ font-family: monospace; background-color: {code_bg}; }} a {{ color: {link}; }}"
+            f" td.who {{ font-weight: bold; padding-right: 10px; white-space: nowrap; }} td {{ padding-bottom: 4px; }}"
+            f" .quote {{ font-style: italic; }}")
+
+    def clear_detail(self) -> None:
+        self.span = None
+        self.setHtml(EMPTY_HTML)
+
+    def show_html(self, body: str, span: hl.HighlightSpan | None = None) -> None:
+        self.span = span
+        self.setHtml(body)
+
+    def _on_anchor(self, url: QUrl) -> None:
+        text = url.toString()
+        if text.startswith("jump:"):
+            try:
+                _, key, start, end = text.split(":")
+                self.jumpRequested.emit(key, int(start), int(end))
+            except ValueError:
+                pass

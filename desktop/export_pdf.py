@@ -17,11 +17,28 @@ A ``QGuiApplication`` must exist (``ensure_app`` creates an offscreen one when t
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Callable
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSizeF, Qt
-from PySide6.QtGui import (
+
+def _protect_none() -> None:
+    """Work around a shiboken6 6.12.0 bug on Python < 3.12: every call of a C++ method returning void
+    decrements None's reference count without having incremented it, so after a few thousand Qt calls
+    Python aborts with "none_dealloc: deallocating None". From Python 3.12 on None is immortal (PEP 683);
+    here we give it the same effectively-infinite count once per process."""
+    if sys.version_info >= (3, 12) or getattr(sys, "_slant_none_protected", False):
+        return
+    import ctypes
+
+    ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
+    sys._slant_none_protected = True  # type: ignore[attr-defined]
+
+
+_protect_none()
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSizeF, Qt  # noqa: E402
+from PySide6.QtGui import (  # noqa: E402
     QBrush,
     QColor,
     QFont,
@@ -40,20 +57,22 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
     QTextFormat,
+    QTextFrameFormat,
     QTextLayout,
     QTextLength,
     QTextTableCellFormat,
     QTextTableFormat,
 )
 
-from analysis.export import ExportCancelled
-from analysis.export.sheet import ArticleSection, Node, Sheet
-from desktop import highlight as hl
+from analysis.export import ExportCancelled  # noqa: E402
+from analysis.export.sheet import ArticleSection, Node, Sheet  # noqa: E402
+from desktop import highlight as hl  # noqa: E402
 
 BODY_FAMILIES = ["DejaVu Serif", "Noto Serif CJK JP", "DejaVu Sans", "Noto Sans CJK JP", "Noto Color Emoji"]
 UI_FAMILIES = ["DejaVu Sans", "Noto Sans CJK JP", "Noto Color Emoji"]
 FONT_PACKAGES = ("fonts-dejavu-core", "fonts-noto-cjk", "fonts-noto-color-emoji")
 
+_BLANK_LINES = re.compile(r"\n[ \t\u00a0]*(?:\n[ \t\u00a0]*)+")
 MARGIN_MM = 16.0
 FOOTER_MM = 9.0
 DPI = 300
@@ -199,7 +218,8 @@ class SheetDocument:
         tf.setBorder(0.6 * self.px_per_mm / 4)
         tf.setBorderBrush(QBrush(QColor("#9a9a9a")))
         tf.setBorderCollapse(True)
-        tf.setCellPadding(0.9 * self.px_per_mm)
+        tf.setBorderStyle(QTextFrameFormat.BorderStyle.BorderStyle_Solid)
+        tf.setCellPadding(0.55 * self.px_per_mm)
         tf.setCellSpacing(0)
         tf.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
         tf.setTopMargin(1 * self.px_per_mm)
@@ -226,7 +246,12 @@ class SheetDocument:
                     cf = QTextTableCellFormat()
                     cf.setBackground(QColor(bg))
                     c.setFormat(cf)
-                c.firstCursorPosition().insertText(val, f or self.fmt(8.5))
+                cur = c.firstCursorPosition()
+                if isinstance(val, list):  # runs: [(text, format), ...]
+                    for text, run_fmt in val:
+                        cur.insertText(text, run_fmt)
+                else:
+                    cur.insertText(val, f or self.fmt(8.5))
         self.cursor.movePosition(QTextCursor.MoveOperation.End)
 
     def check(self) -> None:
@@ -235,6 +260,16 @@ class SheetDocument:
 
     # --- content
     def build(self) -> QTextDocument:
+        """Fill the document. One edit block: Qt lays the document out once at the end, not per insert."""
+        self.cursor.beginEditBlock()
+        try:
+            self._build()
+        finally:
+            self.cursor.endEditBlock()
+        self.progress(70, "Laid out")
+        return self.doc
+
+    def _build(self) -> None:
         s = self.sheet
         self.cursor.setBlockFormat(QTextBlockFormat())
         self.cursor.insertText(s.title, self.fmt(20, bold=True))
@@ -246,7 +281,7 @@ class SheetDocument:
 
         self.heading("The outlets", 2)
         self.table(["Outlet", "Headline", "Date (as the text supports it)", "Words"],
-                   [list(o) for o in s.outlets], widths=[20, 48, 24, 8])
+                   [list(o) for o in s.outlets], widths=[22, 44, 25, 9])
         if s.metrics:
             self._metrics()
         if s.charts:
@@ -267,7 +302,6 @@ class SheetDocument:
             self._article(k + 1, art)
             self.progress(10 + round(60 * (k + 1) / max(1, len(s.articles))), f"Laid out {art.label}")
         self._legend()
-        return self.doc
 
     def _metrics(self) -> None:
         s = self.sheet
@@ -276,9 +310,12 @@ class SheetDocument:
         rows = []
         for m in s.metrics:
             cells = [f"{c} {'▲' if f == 'high' else '▼'}" if f else c for c, f in zip(m.cells, m.outlier_flags)]
-            rows.append([m.label, *cells, m.median])
+            label = [(m.label, self.fmt(8.5))]
+            if m.higher_means:
+                label.append(("\nhigher: " + m.higher_means, self.fmt(7, colour="#555555")))
+            rows.append([label, *cells, m.median])
         n = len(labels)
-        first = 26.0
+        first = 30.0
         w = (100 - first - 10) / max(1, n)
 
         def cell_fmt(i: int, j: int):
@@ -287,9 +324,7 @@ class SheetDocument:
             return None, None
 
         self.table(["Metric", *labels, "Story median"], rows, widths=[first, *[w] * n, 10], cell_fmt=cell_fmt)
-        self.para("▲ / ▼ in bold on a tint: an outlier, well above / below the other outlets on this story. "
-                  "What a high value means: " + "; ".join(f"{m.label.lower()}: {m.higher_means}"
-                                                          for m in s.metrics if m.higher_means) + ".",
+        self.para("▲ / ▼ in bold on a tint: an outlier, well above / below the other outlets on this story.",
                   self.fmt(7.5, colour="#444444"), bottom=1)
 
     def _charts(self) -> None:
@@ -374,28 +409,30 @@ class SheetDocument:
                       self.fmt(8.5, italic=True, colour="#8a4b00"))
         if self.sheet.include_texts:
             bf = QTextBlockFormat()
-            bf.setTopMargin(0.3 * self.px_per_mm)
+            bf.setBottomMargin(2.2 * self.px_per_mm)
+            self._last_newline = True
             bf.setLineHeight(135, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
             self.cursor.insertBlock(bf, self.fmt())
             base = self.fmt(10, families=BODY_FAMILIES)
             self._write_tree(art.tree, art.text, base)
-        if art.highlights:
-            self.heading("Findings in this article", 2)
+        if art.findings:
+            self.heading("What to look at in this article", 2)
             labels = {k: st.label for k, st in hl.load_styles().items()}
-            rows = [[labels.get(h.category, h.category), h.text, h.note] for h in art.highlights]
+            rows = [[labels.get(f.category, f.category), f.text + (f"  ×{f.count}" if f.count > 1 else ""), f.note]
+                    for f in art.findings]
 
             def cell_fmt(i: int, j: int):
                 if j == 1:
                     f = QTextCharFormat(self.fmt(8.5, families=BODY_FAMILIES))
-                    f.merge(self._format_for(Node(0, 0, art.highlights[i].category)))
+                    f.merge(self._format_for(Node(0, 0, art.findings[i].category)))
                     return f, None
-                return None, None
+                return self.fmt(7.5 if j == 2 else 8), None
 
-            self.table(["Highlight", "Words", "Why"], rows, widths=[20, 25, 55], cell_fmt=cell_fmt)
+            self.table(["Highlight", "Words", "Why it is marked"], rows, widths=[17, 24, 59], cell_fmt=cell_fmt)
 
     def _write_tree(self, node: Node, text: str, fmt: QTextCharFormat) -> None:
         pos = node.start
-        ins = self.cursor.insertText
+        ins = self._insert_text
         for child in node.children:
             if child.start > pos:
                 ins(text[pos:child.start], fmt)
@@ -405,6 +442,16 @@ class SheetDocument:
             pos = child.end
         if node.end > pos:
             ins(text[pos:node.end], fmt)
+
+    def _insert_text(self, text: str, fmt: QTextCharFormat) -> None:
+        """Article text: blank lines become paragraph spacing (the block format's bottom margin)."""
+        if "\n" in text:
+            text = _BLANK_LINES.sub("\n", text)
+            if self._last_newline and text.startswith("\n"):
+                text = text[1:]
+        if text:
+            self.cursor.insertText(text, fmt)
+            self._last_newline = text.endswith("\n")
 
     # --- legend and glossary
     def _legend(self) -> None:

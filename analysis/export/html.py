@@ -149,11 +149,13 @@ def render_html(
             w("<div class=\"text\">")
             _tree_html(art.tree, art.text, w, notes, labels_for, tone_css)
             w("</div>\n")
-        if art.highlights:
-            w("<h3>Findings</h3>\n<table class=\"findings\">\n<tr><th>Highlight</th><th>Words</th><th>Why</th></tr>\n")
-            for h in art.highlights:
-                w(f"<tr><td><mark class=\"swatch-{escape(h.category)}\">{escape(labels_for.get(h.category, h.category))}"
-                  f"</mark></td><td>{escape(h.text)}</td><td>{escape(h.note)}</td></tr>\n")
+        if art.findings:
+            w("<h3>What to look at in this article</h3>\n<table class=\"findings\">\n<tr><th>Highlight</th>"
+              "<th>Words</th><th>Why it is marked</th></tr>\n")
+            for f in art.findings:
+                times = f" ×{f.count}" if f.count > 1 else ""
+                w(f"<tr><td>{escape(labels_for.get(f.category, f.category))}</td><td><span class=\"swatch-"
+                  f"{escape(f.category)}\">{escape(f.text)}</span>{times}</td><td>{escape(f.note)}</td></tr>\n")
             w("</table>\n")
         w("</section>\n")
 

@@ -94,12 +94,22 @@ class MetricLine:
 
 @dataclass(frozen=True)
 class Highlight:
-    """One highlight as listed under an article (the findings list) and in tests."""
+    """One highlight of an article (for tooltips, the findings list and tests)."""
 
     hid: int
     category: str
     text: str
     note: str
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A line of the findings list: identical highlights (same kind, words, reason) counted once."""
+
+    category: str
+    text: str
+    note: str
+    count: int
 
 
 @dataclass
@@ -111,6 +121,7 @@ class ArticleSection:
     text: str
     tree: Node
     highlights: list[Highlight]
+    findings: list[Finding]
     tones: tuple[float, ...]
     warnings: tuple[str, ...]
     summary: str
@@ -176,20 +187,27 @@ def build_tree(n: int, spans: Iterable[tuple[int, int, str, int, float | None]],
 
 
 def _describe(category: str, payload: Any, role: str) -> str:
-    if role == "source" and payload is not None:
-        return f"{payload.source_type} source"
-    if role == "cue" and payload is not None:
-        extra = "direct quote" if getattr(payload, "direct_quote", False) else ""
-        return ", ".join(x for x in (f"{payload.cue_class} reporting verb", extra) if x)
-    why = getattr(payload, "why", "") or ""
-    kind = getattr(payload, "category", None) or getattr(payload, "kind", None) or ""
+    """One plain-words line for the findings list."""
+    if role in ("cue", "source") and payload is not None:
+        src = payload.source.text if payload.source is not None else None
+        if role == "source":
+            note = {"named": "Named source", "anonymous": "Not named", "vague": "Nobody in particular"}.get(
+                payload.source_type, "No source") + f" for \u201c{payload.cue.text}\u201d"
+        else:
+            note = payload.why or (f"{payload.cue_class.capitalize()} reporting verb; "
+                                   + (f"source: {src} ({payload.source_type})" if src else "no source given"))
+        if payload.direct_quote and role == "cue" and not payload.why:
+            note += "; introduces a direct quote"
+        return note
+    why = getattr(payload, "why", "") or getattr(payload, "kind", "") or ""
     alts = getattr(payload, "alternatives", ()) or ()
-    note = kind
-    if why:
-        note = f"{kind}: {why}" if kind else why
     if alts:
-        note += f" (instead: {', '.join(alts)})"
-    return note
+        why += f" Instead: {', '.join(alts)}."
+    return why
+
+
+# Findings worth listing under an article (plain verbs and named sources are marked in the text only).
+LISTED = ("loaded_term", "scare_quote", "cue_charged", "source_anonymous", "source_vague", "hedge")
 
 
 def _story(analyses: Sequence[ArticleAnalysis], comparison: Comparison) -> tuple[str, ...]:
@@ -263,12 +281,20 @@ def build_sheet(
             if sp.category not in ("tone", "boilerplate"):
                 highlights.append(Highlight(hid, sp.category, a.text[sp.start:sp.end],
                                             _describe(sp.category, sp.payload, getattr(sp, "role", ""))))
+        findings: dict[tuple[str, str, str], int] = {}
+        order = {k: i for i, k in enumerate(LISTED)}
+        for h in highlights:
+            if h.category in order:
+                key = (h.category, " ".join(h.text.split()), h.note)
+                findings[key] = findings.get(key, 0) + 1
+        listed = [Finding(cat, text, note, n) for (cat, text, note), n in
+                  sorted(findings.items(), key=lambda kv: order[kv[0][0]])]
         c = a.counts
         summary = (f"{c.words:,} words · {len(a.loaded_terms)} loaded terms · {len(a.attributions)} attributions "
                    f"({c.unnamed_source_share:.0%} unnamed or vague) · {len(a.hedges)} hedges · tone {a.tone.mean:+.2f}"
                    f" · reading ease {a.readability.flesch_reading_ease:.0f}")
         sections.append(ArticleSection(a.id, a.label, a.title, a.date, a.text, build_tree(len(a.text), items, rank),
-                                       highlights, tuple(s.tone for s in a.sentences), a.warnings, summary))
+                                       highlights, listed, tuple(s.tone for s in a.sentences), a.warnings, summary))
 
     legend = []
     for key, st in styles.items():

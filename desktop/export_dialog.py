@@ -1,0 +1,262 @@
+"""File > Export...: choose a format and options, export on a worker thread with progress and cancel.
+
+    ExportDialog(analyses, comparison, parent).exec()
+
+The export runs in a ``QRunnable`` on ``QThreadPool.globalInstance()``; it talks to the dialog only through
+signals of a separate ``QObject`` (``ExportSignals``, no parent, so it outlives a closed dialog) and never
+touches a widget. Cancel sets an event the exporter checks between steps; nothing is written then.
+"""
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from analysis.export import ExportCancelled
+from analysis.results import ArticleAnalysis, Comparison
+from desktop import export_pdf  # noqa: F401 - applies the shiboken None guard before heavy Qt use
+from desktop.exporting import FORMAT_NAMES, FORMATS, SUFFIXES, ExportOptions, export
+
+
+class ExportSignals(QObject):
+    progress = Signal(int, str)
+    finished = Signal(str)  # the path written
+    failed = Signal(str)  # a message for the user
+    cancelled = Signal()
+
+
+class ExportJob(QRunnable):
+    """One export on a pool thread. ``cancel()`` is thread-safe."""
+
+    def __init__(self, fmt: str, path: str, analyses: Sequence[ArticleAnalysis], comparison: Comparison,
+                 options: ExportOptions):
+        super().__init__()
+        self.setAutoDelete(False)  # the dialog keeps a reference; Python owns the object
+        self.fmt, self.path, self.analyses, self.comparison, self.options = fmt, path, list(analyses), comparison, options
+        self.signals = ExportSignals()
+        self._cancel = threading.Event()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def is_cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def run(self) -> None:
+        try:
+            export(self.fmt, self.path, self.analyses, self.comparison, self.options,
+                   progress=lambda pct, msg: self.signals.progress.emit(int(pct), msg),
+                   cancelled=self._cancel.is_set)
+        except ExportCancelled:
+            self.signals.cancelled.emit()
+        except OSError as exc:
+            self.signals.failed.emit(f"Could not write {Path(self.path).name}: {exc.strerror or exc}")
+        except Exception as exc:  # noqa: BLE001 - reported to the user, never crashes the app
+            self.signals.failed.emit(f"The export failed: {type(exc).__name__}: {exc}")
+        else:
+            self.signals.finished.emit(self.path)
+
+
+class ExportDialog(QDialog):
+    """Format, file, options; Export runs in the background with a progress bar and a Cancel button."""
+
+    exported = Signal(str)
+
+    def __init__(self, analyses: Sequence[ArticleAnalysis], comparison: Comparison, parent: QWidget | None = None,
+                 *, default_dir: str | Path | None = None):
+        super().__init__(parent)
+        from desktop import highlight as hl
+
+        self.setWindowTitle("Export comparison")
+        self.setObjectName("exportDialog")
+        self.analyses, self.comparison = list(analyses), comparison
+        self.job: ExportJob | None = None
+        self.exported_path: str | None = None
+        self._close_when_done = False
+        self._dir = Path(default_dir) if default_dir else Path.home()
+
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.format_box = QComboBox()
+        self.format_box.setObjectName("formatBox")
+        for fmt in FORMATS:
+            self.format_box.addItem(FORMAT_NAMES[fmt], fmt)
+        self.format_box.currentIndexChanged.connect(self._format_changed)
+        form.addRow("&Format:", self.format_box)
+        row = QHBoxLayout()
+        self.path_edit = QLineEdit(str(self._dir / f"slant-comparison{SUFFIXES['pdf']}"))
+        self.path_edit.setObjectName("pathEdit")
+        browse = QPushButton("&Choose…")
+        browse.clicked.connect(self._browse)
+        row.addWidget(self.path_edit, 1)
+        row.addWidget(browse)
+        form.addRow("&Save to:", row)
+        layout.addLayout(form)
+
+        opts = QGroupBox("Options")
+        ol = QVBoxLayout(opts)
+        self.texts_check = QCheckBox("Include the full article &texts with their highlights")
+        self.texts_check.setChecked(True)
+        self.blind_check = QCheckBox("&Blind outlet names (Outlet A, B, …) for classroom use")
+        self.blind_check.setToolTip("Outlet names are hidden everywhere: labels, headlines, article texts and tables.")
+        ol.addWidget(self.texts_check)
+        ol.addWidget(self.blind_check)
+        self.cats_group = QGroupBox("Highlights to include")
+        grid = QGridLayout(self.cats_group)
+        self.category_checks: dict[str, QCheckBox] = {}
+        for i, (key, st) in enumerate(hl.load_styles().items()):
+            cb = QCheckBox(st.label)
+            cb.setChecked(True)
+            cb.setToolTip(f"{st.description} ({st.cue})")
+            self.category_checks[key] = cb
+            grid.addWidget(cb, i // 2, i % 2)
+        ol.addWidget(self.cats_group)
+        layout.addWidget(opts)
+
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 100)
+        self.progress.setValue(0)
+        self.progress.setVisible(False)
+        self.status = QLabel("")
+        self.status.setObjectName("exportStatus")
+        self.status.setWordWrap(True)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+
+        self.buttons = QDialogButtonBox()
+        self.export_button = self.buttons.addButton("&Export", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.export_button.setObjectName("exportButton")
+        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.export_button.clicked.connect(self.start)
+        self.cancel_button.clicked.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self._format_changed()
+
+    # ------------------------------------------------------------------ options
+    def fmt(self) -> str:
+        return self.format_box.currentData()
+
+    def set_format(self, fmt: str) -> None:
+        self.format_box.setCurrentIndex(FORMATS.index(fmt))
+
+    def options(self) -> ExportOptions:
+        chosen = frozenset(k for k, cb in self.category_checks.items() if cb.isChecked())
+        cats = None if len(chosen) == len(self.category_checks) else chosen
+        return ExportOptions(include_texts=self.texts_check.isChecked(), blind=self.blind_check.isChecked(),
+                             categories=cats)
+
+    @Slot()
+    def _format_changed(self) -> None:
+        fmt = self.fmt()
+        p = Path(self.path_edit.text() or f"slant-comparison{SUFFIXES[fmt]}")
+        self.path_edit.setText(str(p.with_suffix(SUFFIXES[fmt])))
+        sheet = fmt in ("pdf", "html")
+        self.texts_check.setEnabled(sheet)
+        self.cats_group.setEnabled(fmt != "json")
+        self.cats_group.setToolTip("" if fmt != "json" else "JSON always holds every finding (the analysis schema).")
+
+    @Slot()
+    def _browse(self) -> None:
+        fmt = self.fmt()
+        path, _ = QFileDialog.getSaveFileName(self, "Export comparison", self.path_edit.text(), FORMAT_NAMES[fmt])
+        if path:
+            if not Path(path).suffix:
+                path += SUFFIXES[fmt]
+            self.path_edit.setText(path)
+
+    # ------------------------------------------------------------------ running
+    def is_running(self) -> bool:
+        return self.job is not None
+
+    @Slot()
+    def start(self) -> None:
+        if self.job is not None:
+            return
+        path = self.path_edit.text().strip()
+        if not path:
+            self.status.setText("Choose where to save the export.")
+            return
+        folder = Path(path).expanduser().parent
+        if not folder.is_dir():
+            self.status.setText(f"The folder {folder} does not exist.")
+            return
+        self.job = ExportJob(self.fmt(), str(Path(path).expanduser()), self.analyses, self.comparison, self.options())
+        sig = self.job.signals
+        sig.progress.connect(self._on_progress)
+        sig.finished.connect(self._on_finished)
+        sig.failed.connect(self._on_failed)
+        sig.cancelled.connect(self._on_cancelled)
+        self._set_running(True)
+        self.status.setText("Exporting…")
+        QThreadPool.globalInstance().start(self.job)
+
+    def cancel(self) -> None:
+        if self.job is not None:
+            self.job.cancel()
+            self.status.setText("Cancelling…")
+
+    def _set_running(self, running: bool) -> None:
+        self.progress.setVisible(running)
+        self.progress.setValue(0)
+        self.export_button.setEnabled(not running)
+        for w in (self.format_box, self.path_edit, self.texts_check, self.blind_check, self.cats_group):
+            w.setEnabled(not running)
+        if not running:
+            self._format_changed()
+
+    @Slot(int, str)
+    def _on_progress(self, pct: int, message: str) -> None:
+        self.progress.setValue(pct)
+        self.status.setText(message)
+
+    @Slot(str)
+    def _on_finished(self, path: str) -> None:
+        self.job = None
+        self.exported_path = path
+        self._set_running(False)
+        self.status.setText(f"Saved {path}")
+        self.exported.emit(path)
+        self.accept()
+
+    @Slot(str)
+    def _on_failed(self, message: str) -> None:
+        self.job = None
+        self._set_running(False)
+        self.status.setText(message)
+        if self._close_when_done:
+            super().reject()
+
+    @Slot()
+    def _on_cancelled(self) -> None:
+        self.job = None
+        self._set_running(False)
+        self.status.setText("Export cancelled; nothing was written.")
+        if self._close_when_done:
+            super().reject()
+
+    def reject(self) -> None:
+        """Cancel while exporting (the dialog closes once the worker has stopped); otherwise close."""
+        if self.job is not None:
+            self._close_when_done = True
+            self.cancel()
+            return
+        super().reject()

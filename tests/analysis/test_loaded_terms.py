@@ -1,0 +1,329 @@
+"""Loaded terms: the curated lexicon, its context rules, scare quotes and user extensions."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+import analysis
+from analysis import lexicons
+from analysis.lexicons import LexiconError
+from analysis.measures import loaded_terms as lt
+
+NEUTRAL = ("said", "summit", "Kishida", "alliance", "NATO", "government", "officials", "invasion")
+
+
+def _terms(text: str):
+    return analysis.analyze(text).loaded_terms
+
+
+def _lexicon_hits(analysis_result):
+    return [t for t in analysis_result.loaded_terms if t.rule.startswith("lexicon:")]
+
+
+def _find(analysis_result, text: str):
+    return [t for t in analysis_result.loaded_terms if t.text == text]
+
+
+# ----------------------------------------------------------------------------------- the lexicon file
+def test_builtin_lexicon_parses_validates_and_names_its_sources():
+    data = lexicons.load_builtin("loaded_terms")
+    lex = lt.build_lexicon(data)
+    assert len(lex.entries) >= 200
+    meta = data["meta"]
+    assert "MBIC" in meta["source"] and "Apache-2.0" in meta["licence"]
+    for entry in lex.entries:
+        assert entry.category in lex.categories, entry.term
+        assert 0.0 <= entry.weight <= 1.0, entry.term
+        assert len(entry.why) > 10, entry.term
+    for name, cat in lex.categories.items():
+        assert cat["label"] and len(cat["explanation"]) > 40, name
+    # the categories the brief asks for are there, each with terms (scare quotes are a rule)
+    for name in ("partisan_label", "pejorative", "emotive_adverb", "emotive_adjective", "sensational_verb"):
+        assert any(e.category == name for e in lex.entries), name
+    assert "scare_quote" in lex.categories
+    # MBIC-derived entries are marked as such, and they are only part of a curated list
+    mbic = [e for e in lex.entries if e.source == "mbic"]
+    assert 50 < len(mbic) < len(lex.entries)
+
+
+def test_no_neutral_news_word_is_in_the_lexicon():
+    lex = lt.build_lexicon(lexicons.load_builtin("loaded_terms"))
+    terms = {e.term for e in lex.entries} | {f for e in lex.entries for f in e.forms}
+    for word in NEUTRAL + ("say", "official", "tell", "report"):
+        assert word.lower() not in terms
+
+
+def test_matchers_are_built_once_per_vocab():
+    doc = analysis.analyze("A plain sentence.")  # loads the model
+    del doc
+    from analysis.nlp import get_nlp
+
+    vocab = get_nlp().vocab
+    assert lt.compiled_for(vocab) is lt.compiled_for(vocab)
+
+
+# ---------------------------------------------------------------------------------------------- seeds
+def test_breitbart_has_the_highest_loaded_term_density(seed_analyses):
+    density = {k: a.counts.loaded_per_1000_words for k, a in seed_analyses.items()}
+    top = max(density, key=density.get)
+    assert top == "001", density
+    others = [v for k, v in density.items() if k != "001"]
+    assert density["001"] > 2 * max(others), density
+
+
+@pytest.mark.parametrize(
+    "text, category, rule",
+    [
+        ("Leftist", "partisan_label", "lexicon:loaded_terms/leftist"),
+        ("dictator", "pejorative", "lexicon:loaded_terms/dictator"),
+        ("bombast", "pejorative", "lexicon:loaded_terms/bombast"),
+        ("bizarrely", "emotive_adverb", "lexicon:loaded_terms/bizarrely"),
+        ("baffling", "emotive_adjective", "lexicon:loaded_terms/baffling"),
+        ("conservative", "partisan_label", "lexicon:loaded_terms/conservative"),
+    ],
+)
+def test_breitbart_charged_words_are_flagged_and_explained(seed_analyses, text, category, rule):
+    a = seed_analyses["001"]
+    hits = _find(a, text)
+    assert len(hits) == 1, [t.text for t in a.loaded_terms]
+    hit = hits[0]
+    assert hit.category == category
+    assert hit.rule == rule
+    assert hit.why and hit.alternatives
+    assert a.text[hit.start : hit.end] == text
+
+
+def test_leftist_and_conservative_are_stuck_on_people_in_001(seed_analyses):
+    a = seed_analyses["001"]
+    leftist = _find(a, "Leftist")[0]
+    assert a.text[leftist.end :].startswith(" American President Joe Biden")
+    conservative = _find(a, "conservative")[0]
+    assert a.text[conservative.end :].startswith(" Prime Minister Kishida")
+
+
+def test_scare_quotes_in_001(seed_analyses):
+    a = seed_analyses["001"]
+    scare = [t for t in a.loaded_terms if t.category == "scare_quote"]
+    assert all(t.rule == "rule:scare-quote" for t in scare)
+    texts = [t.text for t in scare]
+    assert any("special operation" in t for t in texts), texts
+    assert sum("government sources" in t for t in texts) == 2, texts  # NHK and Kyodo both cited
+    for t in scare:
+        assert t.text[0] in "\"“‘'" and t.text[-1] in "\"”’'"
+        assert "distance" in t.why and t.alternatives
+    # quotes that are somebody's words, a long quotation or a document's title are not scare quotes
+    for not_scare in ("clean up corruption", "confirmed", "Individually Tailored", "Ukraine of Asia", "not aware of"):
+        assert not any(not_scare in t for t in texts), (not_scare, texts)
+
+
+def test_conservative_rule_in_003_is_a_party_not_a_label(seed_analyses):
+    a = seed_analyses["003"]
+    i = a.text.index("Conservative rule")
+    assert not [t for t in a.loaded_terms if t.start < i + len("Conservative rule") and t.end > i]
+
+
+def test_neutral_words_are_never_flagged_in_any_seed(seed_analyses):
+    for key, a in seed_analyses.items():
+        for word in NEUTRAL:
+            for m in re.finditer(rf"\b{re.escape(word)}\b", a.text, flags=re.IGNORECASE):
+                overlapping = [t for t in _lexicon_hits(a) if t.start < m.end() and t.end > m.start()]
+                assert not overlapping, (key, word, overlapping)
+        # a scare quote flags the quoting, never a bare neutral word on its own
+        for t in a.loaded_terms:
+            assert t.text.strip("\"“”‘’'.,").lower() not in {w.lower() for w in NEUTRAL}, (key, t)
+
+
+def test_findings_have_exact_offsets_and_stay_out_of_boilerplate(seed_analyses):
+    for key, a in seed_analyses.items():
+        for t in a.loaded_terms:
+            assert a.text[t.start : t.end] == t.text, key
+            assert not any(b.start < t.end and t.start < b.end for b in a.boilerplate), (key, t.text)
+            assert t.why and t.rule
+
+
+# ------------------------------------------------------------------------------ sentences of our own
+@pytest.mark.parametrize(
+    "sentence, word",
+    [
+        ("Critics met conservative Prime Minister Fumio Kishida in Tokyo on Monday.", "conservative"),
+        ("The socialist senator Bernie Sanders spoke at the rally on Sunday.", "socialist"),
+        ("The far-left activists slammed the new law on Tuesday.", "far-left"),
+        ("The far-left activists slammed the new law on Tuesday.", "slammed"),
+        ("The Assad regime shelled the town again on Tuesday.", "regime"),
+        ("The minister bizarrely claimed the talks had gone well.", "bizarrely"),
+        ("Protesters gathered as the leader lashed out at reporters.", "lashed out"),
+        ("State television praised the special military operation in Ukraine.", "special military operation"),
+        ("So-called experts warned investors about the risks.", "So-called"),
+    ],
+)
+def test_loaded_in_context(sentence, word):
+    found = [t.text for t in _terms(sentence)]
+    assert word in found, found
+
+
+@pytest.mark.parametrize(
+    "sentence, word",
+    [
+        ("Labour ended 14 years of Conservative rule in a general election.", "Conservative"),
+        ("The Conservative Party won the vote after a long campaign.", "Conservative"),
+        ("Japan's Liberal Democratic Party chose a new leader on Friday.", "Liberal"),
+        ("The bank gave a conservative estimate of growth for next year.", "conservative"),
+        ("Liberal democracy is under pressure in many countries, the report said.", "Liberal"),
+        ("Ministers met to review the sanctions regime against Russia.", "regime"),
+        ("Athletes follow a strict training regime before the games.", "regime"),
+        ("Moscow called the invasion a special military operation.", "special military operation"),
+        ("Kishida said the summit would strengthen the alliance, officials said.", "said"),
+        ("A bomb blast damaged the building on Monday.", "blast"),
+    ],
+)
+def test_not_loaded_in_context(sentence, word):
+    found = [t.text for t in _terms(sentence)]
+    assert not any(word in f for f in found), found
+
+
+def test_words_inside_a_speakers_quote_are_the_speakers_not_the_outlets():
+    quoted = _terms('"This is an outrageous attack on our freedom," the senator said on Monday.')
+    assert not quoted
+    own = _terms("The senator made an outrageous attack on the press on Monday.")
+    assert [t.text for t in own] == ["outrageous"]
+
+
+@pytest.mark.parametrize(
+    "sentence, quoted",
+    [
+        ('The ministry blamed "foreign agents" for the protests on Sunday.', "foreign agents"),
+        ("Officials pointed to the “peace process” as proof of progress.", "peace process"),
+        ("The agency cited unnamed ‘security sources’ for the claim.", "security sources"),
+    ],
+)
+def test_scare_quotes_of_our_own(sentence, quoted):
+    scare = [t for t in _terms(sentence) if t.category == "scare_quote"]
+    assert len(scare) == 1 and quoted in scare[0].text, scare
+    assert quoted in scare[0].why
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'The minister said the protesters were "foreign agents" paid from abroad.',
+        'He described the vote as a "historic step" for the country.',
+        'She wrote a book called "The Long Road Home" about the war.',
+        'The report, known as the "Annual Security Review," was published on Monday.',
+        'The senator said the plan was "a betrayal of everything we have ever stood for" and left.',
+        '"No deal," the negotiator said after the talks.',
+    ],
+)
+def test_quotes_that_are_not_scare_quotes(sentence):
+    assert not [t for t in _terms(sentence) if t.category == "scare_quote"]
+
+
+# ---------------------------------------------------------------------------------------- user files
+USER_META = """
+[meta]
+name = "loaded_terms"
+version = "1"
+source = "my own reading"
+licence = "CC0"
+"""
+
+
+@pytest.fixture
+def user_dir(tmp_path, monkeypatch):
+    monkeypatch.setenv("SLANT_LEXICON_DIR", str(tmp_path))
+    lt.clear_cache()
+    yield tmp_path
+    monkeypatch.delenv("SLANT_LEXICON_DIR")
+    lt.clear_cache()
+
+
+def test_user_terms_and_categories_are_merged_in(user_dir):
+    (user_dir / "loaded_terms_mine.toml").write_text(
+        USER_META
+        + """
+[categories.sports_hype]
+label = "Sports hype"
+explanation = "Words from sports pages that make politics sound like a match."
+
+[[term]]
+term = "trounce"
+category = "sports_hype"
+weight = 0.6
+why = "Makes a vote sound like a sports rout."
+alternatives = ["defeat", "beat"]
+
+[[term]]
+term = "gobsmacking"
+category = "emotive_adjective"
+weight = 0.7
+why = "Tells the reader how amazed to be."
+alternatives = []
+
+[[term]]
+term = "controversial"
+category = "emotive_adjective"
+disabled = true
+""",
+        encoding="utf-8",
+    )
+    found = {t.text: t for t in _terms("The ruling party trounced the opposition in a gobsmacking and controversial vote.")}
+    assert found["trounced"].category == "sports_hype"
+    assert found["trounced"].rule == "lexicon:loaded_terms/trounce"
+    assert found["trounced"].alternatives == ("defeat", "beat")
+    assert found["gobsmacking"].why == "Tells the reader how amazed to be."
+    assert "controversial" not in found  # switched off by the user
+    assert "bizarrely" in [t.text for t in _terms("He bizarrely declared victory.")]  # built-ins still work
+
+
+def test_user_entry_replaces_builtin_entry(user_dir):
+    (user_dir / "loaded_terms_override.toml").write_text(
+        USER_META
+        + """
+[[term]]
+term = "dictator"
+category = "pejorative"
+weight = 0.95
+why = "My own explanation."
+alternatives = ["head of state"]
+""",
+        encoding="utf-8",
+    )
+    hit = [t for t in _terms("The dictator spoke on state television.") if t.text == "dictator"][0]
+    assert hit.weight == 0.95 and hit.why == "My own explanation."
+
+
+@pytest.mark.parametrize(
+    "body, problem",
+    [
+        ('term = "gobsmacking"\ncategory = "emotive_adjective"\nweight = 2\nwhy = "x is loaded"', "weight"),
+        ('term = "gobsmacking"\ncategory = "emotive_adjective"\nweight = 0.5', "why"),
+        ('term = "gobsmacking"\ncategory = "hype"\nweight = 0.5\nwhy = "x is loaded"', "category"),
+        ('term = "gobsmacking"\ncategory = "emotive_adjective"\nweight = 0.5\nwhy = "x"\nalternative = ["y"]', "alternative"),
+        ('term = "gobsmacking"\ncategory = "emotive_adjective"\nweight = 0.5\nwhy = "x"\npos = ["VRB"]', "pos"),
+    ],
+)
+def test_malformed_user_entry_gives_a_clear_error(user_dir, body, problem):
+    path = user_dir / "loaded_terms_bad.toml"
+    path.write_text(USER_META + "\n[[term]]\n" + body + "\n", encoding="utf-8")
+    with pytest.raises(LexiconError) as err:
+        _terms("Some plain text about a meeting.")
+    message = str(err.value)
+    assert str(path) in message
+    assert "gobsmacking" in message and "#1" in message
+    assert problem in message
+
+
+def test_user_file_that_is_not_toml_names_the_file(user_dir):
+    path = user_dir / "loaded_terms_broken.toml"
+    path.write_text("[meta\nname = ", encoding="utf-8")
+    with pytest.raises(LexiconError, match=re.escape(str(path))):
+        _terms("Some plain text about a meeting.")
+
+
+def test_editing_a_user_file_takes_effect_without_restart(user_dir):
+    assert not _terms("The plan was gobsmacking.")
+    (user_dir / "loaded_terms_new.toml").write_text(
+        USER_META + '\n[[term]]\nterm = "gobsmacking"\ncategory = "emotive_adjective"\nweight = 0.7\nwhy = "Tells the reader how amazed to be."\n',
+        encoding="utf-8",
+    )
+    assert [t.text for t in _terms("The plan was gobsmacking.")] == ["gobsmacking"]

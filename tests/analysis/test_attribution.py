@@ -1,0 +1,273 @@
+"""Attribution: reporting cues, their class, their source and its type, on the seeds and on own sentences."""
+from __future__ import annotations
+
+import pytest
+
+import analysis
+from analysis.lexicons import load_builtin
+from analysis.measures.attribution import CLASSES
+
+
+def attributions(text: str):
+    return analysis.analyze(text).attributions
+
+
+def by_cue(atts, cue: str, source: str | None = None):
+    """The attributions whose cue text is ``cue`` (and whose source text contains ``source``)."""
+    out = [a for a in atts if a.cue.text == cue and (source is None or (a.source and source in a.source.text))]
+    assert out, f"no cue {cue!r} with source {source!r} in {[(a.cue.text, a.source and a.source.text) for a in atts]}"
+    return out
+
+
+def neutral_share(atts) -> float:
+    return sum(a.cue_class == "neutral" for a in atts) / len(atts)
+
+
+# --- the seeds ------------------------------------------------------------------------------------
+
+
+def test_offsets_index_the_text(seed_analyses):
+    for a in seed_analyses.values():
+        for att in a.attributions:
+            for span in (att.cue, att.source, att.quote):
+                if span is not None:
+                    assert a.text[span.start : span.end] == span.text
+            assert att.why and att.rule
+
+
+def test_nhk_and_kyodo_claimed_cast_doubt_on_named_outlets(seed_analyses):
+    atts = seed_analyses["001"].attributions
+    for outlet in ("NHK", "Kyodo"):
+        (att,) = by_cue(atts, "claimed", outlet)
+        assert att.source.text == outlet
+        assert att.cue_class == "doubt"
+        assert att.source_type == "named"
+        assert "claim" in att.rule
+
+
+def test_nhk_claimed_introduces_its_direct_quote(seed_analyses):
+    a = seed_analyses["001"]
+    (att,) = by_cue(a.attributions, "claimed", "NHK")
+    assert att.direct_quote
+    assert att.quote.text.startswith("“In Lithuania, Kishida hopes")
+
+
+def test_reuters_anonymous_sources(seed_analyses):
+    atts = seed_analyses["004"].attributions
+    (familiar,) = by_cue(atts, "said", "sources familiar with the matter")
+    assert familiar.source_type == "anonymous"
+    (unnamed,) = by_cue(atts, "told", "the sources")
+    assert unnamed.source_type == "anonymous"
+    # the relative clause is evidence, not part of the source's name
+    assert unnamed.source.text == "the sources"
+
+
+def test_headline_dash_sources_is_an_anonymous_attribution(seed_analyses):
+    a = seed_analyses["004"]
+    start = a.text.index("Japan's Kishida Considers")
+    end = a.text.index("\n", start)
+    in_headline = [att for att in a.attributions if start <= att.cue.start < end]
+    assert len(in_headline) == 1
+    assert in_headline[0].source.text == "Sources"
+    assert in_headline[0].source_type == "anonymous"
+
+
+def test_it_was_learned_has_no_source(seed_analyses):
+    atts = seed_analyses["000"].attributions
+    (att,) = [x for x in atts if "learned" in x.cue.text]
+    assert att.source is None
+    assert att.source_type == "none"
+
+
+def test_he_added_resolves_to_kishida(seed_analyses):
+    (att,) = by_cue(seed_analyses["003"].attributions, "added")
+    assert att.source.text == "he"
+    assert att.resolved_source == "Kishida"
+    assert att.source_type == "named"
+
+
+def test_reported_citing_gives_named_reporter_and_anonymous_cited_sources(seed_analyses):
+    """"Kyodo reported, citing government sources": two cues. The reporter is Kyodo (named); the cue
+    "citing" has as its source the party whose information is passed on (anonymous)."""
+    a = seed_analyses["004"]
+    sentence = a.text.index("Kyodo reported, citing government sources")
+    reported = next(x for x in a.attributions if x.cue.text == "reported" and x.cue.start > sentence)
+    assert reported.source.text == "Kyodo" and reported.source_type == "named"
+    (citing,) = by_cue(a.attributions, "citing", "government sources")
+    assert citing.source.text == "government sources"
+    assert citing.source_type == "anonymous"
+    assert citing.cue_class == "neutral"
+
+
+def test_cited_by_is_folded_into_the_according_to_it_belongs_to(seed_analyses):
+    """"according to multiple government sources cited by Kyodo News": one attribution (anonymous
+    sources); Kyodo News passing them on is said in its explanation, not counted as a second source."""
+    a = seed_analyses["002"]
+    (att,) = by_cue(a.attributions, "according to")
+    assert att.source.text == "multiple government sources" and att.source_type == "anonymous"
+    assert "Kyodo News" in att.why
+    assert not [x for x in a.attributions if x.cue.text == "cited"]
+
+
+def test_plain_outlets_attribute_mostly_with_neutral_cues(seed_analyses):
+    share = {k: neutral_share(seed_analyses[k].attributions) for k in ("001", "003", "004")}
+    assert share["003"] >= 0.5 and share["004"] >= 0.5
+    assert share["003"] > share["001"] and share["004"] > share["001"]
+
+
+def test_breitbart_uses_charged_cues(seed_analyses):
+    atts = seed_analyses["001"].attributions
+    (declared,) = by_cue(atts, "bizarrely declared")
+    assert declared.cue_class == "emotive"
+    assert "bizarrely" in declared.rule
+    assert {x.cue_class for x in by_cue(atts, "warned")} == {"emotive"}
+    (asserted,) = by_cue(atts, "asserted")
+    assert asserted.cue_class == "doubt" and "Joe Biden" in asserted.source.text
+    assert by_cue(atts, "suggested", "officials")[0].cue_class == "speculative"
+
+
+def test_no_cue_in_boilerplate(seed_analyses):
+    for a in seed_analyses.values():
+        spans = [(b.start, b.end) for b in a.boilerplate]
+        for att in a.attributions:
+            assert not any(s < att.cue.end and att.cue.start < e for s, e in spans)
+
+
+# --- own sentences --------------------------------------------------------------------------------
+
+
+def test_passive_with_agent_takes_the_agent_as_source():
+    (att,) = [a for a in attributions("The plan was first reported by the Asahi Shimbun on Monday.") if a.cue.text == "reported"]
+    assert "Asahi Shimbun" in att.source.text
+    assert att.source_type == "named"
+
+
+def test_impersonal_passives_have_no_source():
+    for text in ("It is said that the talks will resume next week.", "It was learned that the minister will resign."):
+        (att,) = attributions(text)
+        assert att.source is None and att.source_type == "none", text
+
+
+def test_according_to_takes_its_object():
+    (att,) = attributions("According to the Foreign Ministry, the visit will go ahead.")
+    assert att.cue.text == "According to"
+    assert att.source.text == "the Foreign Ministry" and att.source_type == "named"
+    (vague,) = attributions("According to experts, the deal could collapse.")
+    assert vague.source.text == "experts" and vague.source_type == "vague"
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "kind"),
+    [
+        ("Observers said the summit was a turning point.", "Observers", "vague"),
+        ("Critics argue that the plan is too expensive.", "Critics", "vague"),
+        ("Some say the summit was a failure.", "Some", "vague"),
+        ("Reports suggest the minister may resign.", "Reports", "vague"),
+        ("A government spokesman said the visit was under review.", "A government spokesman", "anonymous"),
+        ("People familiar with the matter said the deal was close.", "People familiar with the matter", "anonymous"),
+        ("Senior officials told reporters that no decision had been made.", "Senior officials", "anonymous"),
+        ("Stoltenberg said the alliance was united.", "Stoltenberg", "named"),
+        ("The Japanese government confirmed that Kishida would attend.", "The Japanese government", "named"),
+    ],
+)
+def test_source_types(text, source, kind):
+    atts = attributions(text)
+    assert len(atts) == 1, atts
+    assert atts[0].source.text == source
+    assert atts[0].source_type == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "cls"),
+    [
+        ("The minister said the talks went well.", "said", "neutral"),
+        ("The minister claimed the talks went well.", "claimed", "doubt"),
+        ("The minister insisted that the talks went well.", "insisted", "doubt"),
+        ("The minister admitted that the talks went badly.", "admitted", "credence"),
+        ("The minister revealed that the talks had collapsed.", "revealed", "credence"),
+        ("The minister warned that the talks could collapse.", "warned", "emotive"),
+        ("The minister angrily said that the talks had collapsed.", "angrily said", "emotive"),
+        ("The minister suggested that the talks could resume.", "suggested", "speculative"),
+    ],
+)
+def test_cue_classes(text, cue, cls):
+    (att,) = attributions(text)
+    assert att.cue.text == cue
+    assert att.cue_class == cls
+
+
+def test_pronoun_resolves_to_the_one_person_before_it():
+    text = "Prime Minister Fumio Kishida arrived in Berlin on Friday. He said the talks had gone well."
+    (att,) = attributions(text)
+    assert att.source.text == "He"
+    assert att.resolved_source and att.resolved_source.endswith("Kishida")
+    assert att.source_type == "named"
+
+
+def test_pronoun_stays_unresolved_when_two_people_could_be_meant():
+    text = "Joe Biden met Emmanuel Macron in Paris on Monday. He said the talks had gone well."
+    (att,) = attributions(text)
+    assert att.resolved_source is None
+
+
+def test_pronoun_follows_the_previous_speaker_not_a_person_in_what_is_reported():
+    text = (
+        "The leaders will meet in July, Jens Stoltenberg said on Monday. "
+        "President Zelensky will also be invited, he added."
+    )
+    (added,) = [a for a in attributions(text) if a.cue.text == "added"]
+    assert added.resolved_source == "Jens Stoltenberg"
+    assert "previous-speaker" in added.rule
+
+
+def test_direct_quotes_straight_and_curly():
+    (after,) = attributions('He told reporters: "This is a historic day."')
+    assert after.direct_quote and after.quote.text == '"This is a historic day."'
+    (before,) = attributions("“We will not back down,” the minister insisted.")
+    assert before.direct_quote and before.quote.text == "“We will not back down,”"
+    (indirect,) = attributions("The minister insisted that they would not back down.")
+    assert not indirect.direct_quote and indirect.quote is None
+
+
+def test_a_quotation_that_ends_its_sentence_does_not_belong_to_the_next():
+    text = 'The summit will discuss "information warfare." According to officials, the threat is growing.'
+    (att,) = attributions(text)
+    assert att.cue.text == "According to"
+    assert not att.direct_quote
+
+
+def test_quoted_as_saying():
+    (passive,) = attributions("Kyodo's sources were quoted as saying the trip was off.")
+    assert passive.cue.text == "quoted as saying"
+    assert passive.source.text == "Kyodo's sources" and passive.source_type == "anonymous"
+    (active,) = attributions("Kyodo quoted officials as saying the trip was off.")
+    assert active.source.text == "officials" and active.source_type == "anonymous"
+
+
+def test_verbs_that_report_nothing_are_not_cues():
+    assert attributions("Kishida added salt to the soup and called a meeting.") == ()
+    assert attributions("The four nations, collectively called IP4, will meet in July.") == ()
+    assert attributions("Kishida's attendance, if confirmed, would be historic.") == ()
+
+
+def test_characterising_verbs_need_a_label():
+    (att,) = attributions("Moscow has called its action a special operation.")
+    assert att.cue.text == "called" and att.source.text == "Moscow"
+
+
+def test_every_class_is_explained_and_lexicon_names_its_source():
+    data = load_builtin("reporting_verbs")
+    assert "GenderGapTracker" in data["meta"]["source"] and "MIT" in data["meta"]["licence"]
+    assert set(data["class"]) == set(CLASSES)
+    for cls, table in data["class"].items():
+        assert table["why"].strip() and table["lemmas"], cls
+    seen: dict[str, str] = {}
+    for cls, table in data["class"].items():
+        for lemma in table["lemmas"]:
+            assert lemma not in seen, f"{lemma} is in both {seen.get(lemma)} and {cls}"
+            seen[lemma] = cls
+
+
+def test_empty_and_odd_text():
+    for text in ("", "   \n\n", "said", "“", '"""', "— Sources"):
+        assert isinstance(attributions(text), tuple)

@@ -95,6 +95,9 @@ def font(families: list[str], size: float, *, bold: bool = False, italic: bool =
     f.setBold(bold)
     f.setItalic(italic)
     f.setStyleHint(QFont.StyleHint.Serif if families is BODY_FAMILIES else QFont.StyleHint.SansSerif)
+    # No ligatures: "ﬁ"/"ﬄ" glyphs would make copied or searched words differ from the article ("baﬄing").
+    for tag in ("liga", "clig"):
+        f.setFeature(QFont.Tag(tag), 0)
     return f
 
 

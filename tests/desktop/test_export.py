@@ -1,0 +1,270 @@
+"""Exports from the app and the CLI: every format from the seeds, read back with real readers."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import zipfile
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from analysis.export.blind import name_variants
+
+pypdf = pytest.importorskip("pypdf")
+
+
+@pytest.fixture(scope="module")
+def story(seed_articles):
+    from analysis import compare
+    from analysis.pipeline import analyze_article
+
+    analyses = [analyze_article(a) for a in seed_articles]
+    return analyses, compare(analyses)
+
+
+@pytest.fixture(scope="module")
+def exported(story, tmp_path_factory):
+    """The seeds exported once in every format (default options)."""
+    from desktop.exporting import ExportOptions, export
+
+    folder = tmp_path_factory.mktemp("export")
+    paths = {"pdf": folder / "s.pdf", "html": folder / "s.html", "xlsx": folder / "s.xlsx",
+             "csv": folder / "s.zip", "json": folder / "s.json"}
+    for fmt, path in paths.items():
+        export(fmt, path, *story, ExportOptions())
+    return paths
+
+
+def squash(s: str) -> str:
+    """Text without white space or soft hyphenation: PDF extraction breaks lines anywhere."""
+    return re.sub(r"\s+", "", s).replace("\u00ad", "")
+
+
+def pdf_text(path: Path) -> str:
+    return "\n".join(p.extract_text() or "" for p in pypdf.PdfReader(str(path)).pages)
+
+
+# ------------------------------------------------------------------------------------------------ PDF
+
+
+def test_pdf_holds_outlets_metrics_and_every_flagged_word(story, exported):
+    analyses, comparison = story
+    reader = pypdf.PdfReader(str(exported["pdf"]))
+    assert len(reader.pages) > len(analyses)  # overview + one section (at least a page) per article
+    text = squash(pdf_text(exported["pdf"]))
+    for a in analyses:
+        assert squash(a.outlet) in text, a.outlet
+    for m in comparison.metrics:
+        assert squash(m.label) in text, m.label
+    flagged = [t.text for a in analyses for t in a.loaded_terms]
+    assert flagged, "the seeds have loaded terms"
+    for word in flagged:
+        assert squash(word).replace("“", "").replace("”", "") in text.replace("“", "").replace("”", ""), word
+    assert "Page1of" in text and f"Page{len(reader.pages)}of{len(reader.pages)}" in text
+    from analysis import analyzer_version
+
+    assert squash(analyzer_version()) in text
+    assert "Legend" in text and "Glossary" in text
+
+
+def test_pdf_shows_what_only_one_outlet_reports(story, exported):
+    _, comparison = story
+    text = squash(pdf_text(exported["pdf"]))
+    assert comparison.only_here
+    for o in comparison.only_here[:5]:
+        assert squash(o.text)[:40] in text
+
+
+def test_pdf_is_a_real_pdf_with_embedded_fonts(exported):
+    reader = pypdf.PdfReader(str(exported["pdf"]))
+    fonts = set()
+    for page in reader.pages[:3]:
+        res = page.get("/Resources") or {}
+        for f in (res.get("/Font") or {}).values():
+            fonts.add(str(f.get_object().get("/BaseFont")))
+    assert any("DejaVu" in f for f in fonts)
+    assert reader.metadata.title and "Slant" in reader.metadata.title
+
+
+# ----------------------------------------------------------------------------------------------- HTML
+
+
+class Marks(HTMLParser):
+    """Collects the text inside each <mark data-h> per article section; notes anything external."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.section = None
+        self.stack: list[tuple[str, dict]] = []
+        self.texts: dict[tuple[str, str], list[str]] = {}
+        self.cats: dict[tuple[str, str], str] = {}
+        self.external: list[str] = []
+        self.scripts = 0
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "script":
+            self.scripts += 1
+        for key in ("src", "href"):
+            if a.get(key) and re.match(r"(https?:)?//", a[key]):
+                self.external.append(a[key])
+        if tag == "section" and (a.get("id") or "").startswith("article-"):
+            self.section = a["id"]
+        self.stack.append((tag, a))
+        if tag == "mark" and "data-h" in a and self.section:
+            self.texts.setdefault((self.section, a["data-h"]), [])
+            self.cats[(self.section, a["data-h"])] = a.get("data-cat", "")
+
+    def handle_endtag(self, tag):
+        while self.stack:
+            t, _ = self.stack.pop()
+            if t == tag:
+                break
+
+    def handle_data(self, data):
+        for t, a in self.stack:
+            if t == "mark" and "data-h" in a and self.section:
+                self.texts[(self.section, a["data-h"])].append(data)
+
+
+def test_html_is_self_contained_and_marks_every_highlight(story, exported):
+    from desktop import highlight as hl
+
+    analyses, comparison = story
+    html = exported["html"].read_text("utf-8")
+    p = Marks()
+    p.feed(html)
+    p.close()
+    assert p.scripts == 0 and p.external == []
+    assert "<link" not in html and "@import" not in html and "url(http" not in html
+    for n, a in enumerate(analyses, 1):
+        spans = hl.spans(a)
+        for hid, sp in enumerate(spans):
+            if sp.category in (hl.TONE, hl.BOILERPLATE):
+                continue
+            key = (f"article-{n}", str(hid))
+            assert key in p.texts, (a.outlet, sp.category, a.text[sp.start:sp.end])
+            assert "".join(p.texts[key]) == a.text[sp.start:sp.end]
+            assert p.cats[key] == sp.category
+        assert a.outlet in html
+    for m in comparison.metrics:
+        assert m.label in html
+
+
+def test_html_category_choice_and_no_texts(story, tmp_path):
+    from desktop.exporting import ExportOptions, export
+
+    path = tmp_path / "hedges.html"
+    export("html", path, *story, ExportOptions(categories=frozenset({"hedge"})))
+    html = path.read_text("utf-8")
+    cats = set(re.findall(r'<mark class="hl" data-cat="([a-z_]+)" data-h=', html))
+    assert cats == {"hedge"}
+    export("html", path, *story, ExportOptions(include_texts=False))
+    html = path.read_text("utf-8")
+    assert 'class="text"' not in html
+    analyses, _ = story
+    assert analyses[1].text[200:260] not in html
+
+
+# ------------------------------------------------------------------------------------- XLSX, CSV, JSON
+
+
+def test_xlsx_counts_match_the_analysis(story, exported):
+    openpyxl = pytest.importorskip("openpyxl")
+    analyses, comparison = story
+    wb = openpyxl.load_workbook(exported["xlsx"])
+    assert wb.sheetnames[:8] == ["Summary", "Articles", "Loaded terms", "Attributions", "Hedges",
+                                 "Distinctive words", "Entity naming", "Only here"]
+    summary = wb["Summary"]
+    header = [c.value for c in summary[1]]
+    assert header[:2] == ["Metric", "Key"] and "Story median" in header and "Outliers" in header
+    assert [a.outlet for a in analyses] == header[2:2 + len(analyses)]
+    assert summary.max_row - 1 == len(comparison.metrics)
+    for sheet, attr in (("Loaded terms", "loaded_terms"), ("Attributions", "attributions"), ("Hedges", "hedges")):
+        rows = list(wb[sheet].iter_rows(min_row=2, values_only=True))
+        for a in analyses:
+            assert sum(1 for r in rows if r[0] == a.id) == len(getattr(a, attr)), (sheet, a.outlet)
+
+
+def test_csv_zip_has_the_same_tables_as_the_xlsx(exported):
+    openpyxl = pytest.importorskip("openpyxl")
+    wb = openpyxl.load_workbook(exported["xlsx"])
+    with zipfile.ZipFile(exported["csv"]) as z:
+        names = z.namelist()
+        assert len(names) == len(wb.sheetnames) - 1  # no "About" sheet in CSV
+        summary = list(csv.reader(io.StringIO(z.read("summary.csv").decode("utf-8-sig"), newline="")))
+    assert summary[0] == [c.value for c in wb["Summary"][1]]
+    assert len(summary) == wb["Summary"].max_row
+
+
+def test_json_is_the_analyze_schema(story, exported):
+    from analysis.document import document, from_document
+
+    data = json.loads(exported["json"].read_text("utf-8"))
+    assert data == json.loads(json.dumps(document(*story)))
+    analyses, _ = from_document(data)
+    assert [a.outlet for a in analyses] == [a.outlet for a in story[0]]
+
+
+# ------------------------------------------------------------------------------------------ blind mode
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "html", "xlsx", "csv", "json"])
+def test_blind_mode_hides_outlet_names_everywhere(story, tmp_path, fmt):
+    from desktop.exporting import SUFFIXES, ExportOptions, export
+
+    analyses, _ = story
+    path = tmp_path / f"blind{SUFFIXES[fmt]}"
+    export(fmt, path, *story, ExportOptions(blind=True))
+    if fmt == "pdf":
+        text = pdf_text(path)
+    elif fmt == "xlsx":
+        with zipfile.ZipFile(path) as z:
+            text = "".join(z.read(n).decode("utf-8") for n in z.namelist() if n.endswith(".xml"))
+    elif fmt == "csv":
+        with zipfile.ZipFile(path) as z:
+            text = "".join(z.read(n).decode("utf-8-sig") for n in z.namelist())
+    else:
+        text = path.read_text("utf-8")
+    flat = " ".join(text.split())
+    for a in analyses:
+        for variant in name_variants(a.outlet):
+            assert not re.search(rf"(?<!\w){re.escape(variant)}(?!\w)", flat, re.I), (fmt, variant)
+    assert "Outlet A" in flat and "Outlet E" in flat
+
+
+# ------------------------------------------------------------------------------------- failures, CLI
+
+
+def test_failed_export_keeps_the_old_file(story, tmp_path, monkeypatch):
+    import errno
+
+    from analysis.export import atomic
+    from desktop.exporting import ExportOptions, export
+
+    for fmt in ("pdf", "xlsx"):
+        path = tmp_path / f"old.{fmt}"
+        path.write_bytes(b"the previous good export")
+        monkeypatch.setattr(atomic.os, "fsync", lambda fd: (_ for _ in ()).throw(OSError(errno.ENOSPC, "disk full")))
+        with pytest.raises(OSError):
+            export(fmt, path, *story, ExportOptions())
+        monkeypatch.undo()
+        assert path.read_bytes() == b"the previous good export"
+        assert not [p for p in tmp_path.iterdir() if p.name.endswith(".part")]
+
+
+def test_cli_export_writes_the_same_as_the_app(tmp_path):
+    import subprocess
+    import sys
+
+    out = tmp_path / "cli.xlsx"
+    root = Path(__file__).resolve().parents[2]
+    r = subprocess.run([sys.executable, "-m", "desktop.cli", "export", "--format", "xlsx", "-o", str(out)],
+                       cwd=root, capture_output=True, text=True, timeout=300,
+                       env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "QT_QPA_PLATFORM": "offscreen"})
+    assert r.returncode == 0, r.stderr
+    openpyxl = pytest.importorskip("openpyxl")
+    assert openpyxl.load_workbook(out).sheetnames[0] == "Summary"

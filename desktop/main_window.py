@@ -397,6 +397,7 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         m = self.manager
+        m.busyChanged.connect(self._on_busy)
         m.runStarted.connect(self._on_run_started)
         m.articleStarted.connect(self._on_article_started)
         m.articleDone.connect(self._on_article_done)
@@ -750,6 +751,12 @@ class MainWindow(QMainWindow):
             if e.status != PENDING:
                 self.model.update(e.key, status=PENDING)
         self.manager.analyze([(e.key, e.article) for e in todo])
+
+    def _on_busy(self, busy: bool) -> None:
+        self.progress.setVisible(busy)
+        self.cancel_button.setVisible(busy)
+        self.cancel_button.setEnabled(busy)
+        self.actions_by_name["cancel"].setEnabled(busy)
 
     def _on_run_started(self, total: int) -> None:
         self.progress.setRange(0, max(1, total))

@@ -191,11 +191,12 @@ class AnalysisJob(QRunnable):
     """Analyse articles one after the other: cached ones first (instant), then the rest."""
 
     def __init__(self, generation: int, jobs: list[tuple[str, Any]], cache: AnalysisCache | None,
-                 engine: Any, cancel: threading.Event, signals: JobSignals, delay: float = 0.0):
+                 engine: Any, cancel: threading.Event, signals: JobSignals, lock: threading.Lock | None = None):
         super().__init__()
         self.setAutoDelete(True)
         self.generation, self.jobs, self.cache, self.engine = generation, jobs, cache, engine
-        self.cancel, self.signals, self.delay = cancel, signals, delay
+        self.cancel, self.signals = cancel, signals
+        self.lock = lock or threading.Lock()
 
     def run(self) -> None:
         gen, sig = self.generation, self.signals
@@ -210,22 +211,24 @@ class AnalysisJob(QRunnable):
                 else:
                     todo.append((key, article))
             for key, article in todo:
-                if self.cancel.is_set():
-                    cancelled = True
-                    break
-                sig.articleStarted.emit(gen, key)
-                if self.delay:  # tests: make a run long enough to cancel
-                    self.cancel.wait(self.delay)
+                # One article at a time across runs: a new run waits for the stale run's current article,
+                # then finds it in the cache instead of analysing it twice.
+                with self.lock:
                     if self.cancel.is_set():
                         cancelled = True
                         break
-                try:
-                    result = self.engine.analyze(article)
-                except Exception as exc:  # noqa: BLE001 - reported to the user, the run goes on
-                    sig.articleFailed.emit(gen, key, article, _message(exc))
-                    continue
-                if self.cache is not None:
-                    self.cache.put(article, result)
+                    hit = self.cache.get(article) if self.cache is not None else None
+                    if hit is not None:
+                        sig.articleDone.emit(gen, key, article, hit, True)
+                        continue
+                    sig.articleStarted.emit(gen, key)
+                    try:
+                        result = self.engine.analyze(article)
+                    except Exception as exc:  # noqa: BLE001 - reported to the user, the run goes on
+                        sig.articleFailed.emit(gen, key, article, _message(exc))
+                        continue
+                    if self.cache is not None:
+                        self.cache.put(article, result)
                 sig.articleDone.emit(gen, key, article, result, False)
             cancelled = cancelled or self.cancel.is_set()
         finally:
@@ -304,11 +307,11 @@ class AnalysisManager(QObject):
         self._generation = 0
         self._compare_generation = 0
         self._cancel = threading.Event()
+        self._article_lock = threading.Lock()  # one article analysed at a time, across runs
         self._running: set[int] = set()
         self._total = 0
         self._done = 0
         self.model_ready = False
-        self.test_delay = 0.0  # seconds each article waits before analysis (tests only)
         self.last_run_started = 0.0
 
     # -- state
@@ -333,7 +336,7 @@ class AnalysisManager(QObject):
         self.last_run_started = time.perf_counter()
         self.busyChanged.emit(True)
         self.pool.start(AnalysisJob(self._generation, list(jobs), self.cache, self.engine, self._cancel,
-                                    self.signals, self.test_delay))
+                                    self.signals, self._article_lock))
         return self._generation
 
     def cancel(self) -> None:

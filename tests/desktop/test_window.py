@@ -1,0 +1,317 @@
+"""The main window as a person uses it: seeds in panes, click a highlight, legend, add/close articles,
+errors, cancel."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
+
+from desktop import highlight as hl
+from desktop.models.article_model import CANCELLED, DONE, FAILED
+
+from helpers import GatedEngine, count_near, save, settle, span_point, span_rect
+
+ARTICLE = ("Officials met in Geneva on Monday to discuss the ceasefire.\n"
+           "The minister said the talks were useful, according to a statement.\n")
+
+
+def labels(win) -> list[str]:
+    return [p.entry.label for p in win.ordered_panes()]
+
+
+def dictator(win):
+    pane = win.pane_by_label("Breitbart")
+    assert pane is not None
+    spans = [s for s in pane.findings() if s.category == hl.LOADED
+             and pane.analysis.text[s.start:s.end].lower() == "dictator"]
+    assert spans, "the loaded-terms lexicon should flag 'dictator' in the Breitbart article"
+    return pane, spans[0]
+
+
+def test_seeds_open_in_panes(seeds_window):
+    win = seeds_window
+    assert labels(win) == ["JAPAN Forward", "Breitbart News", "Aggregator (rewrite of a Kyodo report)",
+                           "Kyodo News", "Voice of America (Reuters)"]
+    for pane in win.ordered_panes():
+        assert pane.entry.status == DONE
+        raw = pane.view.document().toRawText().replace("\u2029", "\n")
+        assert raw == pane.analysis.text  # the whole text, boilerplate included, offsets 1:1
+        assert pane.header.badges["loaded"].isVisible()
+        assert pane.header.badges["loaded"].text().startswith("Loaded ")
+    assert win.model.rowCount() == 5
+    assert win.dashboard is not None or win.tabs.count() == 2
+
+
+def test_click_on_dictator_explains_it(seeds_window, qtbot):
+    win = seeds_window
+    pane, span = dictator(win)
+    with qtbot.waitSignal(win.spanShown, timeout=5000) as sig:
+        qtbot.mouseClick(pane.view.viewport(), Qt.LeftButton, pos=span_point(pane, span.start, span.end))
+    key, shown = sig.args
+    assert key == pane.key and shown.category == hl.LOADED
+    text = win.detail.toPlainText()
+    assert "“dictator”" in text and "Breitbart" in text
+    assert span.payload.why.split()[0] in text  # the lexicon's plain-words reason
+    assert span.payload.rule in text  # which entry fired
+    for alt in span.payload.alternatives:
+        assert alt in text
+    assert "How the other outlets handle it" in text
+    save(win.grab(), "window_detail_dictator")
+
+
+def test_keyboard_tab_reaches_a_highlight(seeds_window, qtbot):
+    win = seeds_window
+    pane, span = dictator(win)
+    pane.view.setFocus()
+    pane.select_range(span.start - 1, span.start - 1)
+    with qtbot.waitSignal(win.spanShown, timeout=5000):
+        qtbot.keyClick(pane.view, Qt.Key_Tab)
+    assert win.detail.span is not None and win.detail.span.start >= span.start - 1
+
+
+def test_legend_toggle_removes_highlights_on_screen(seeds_window, qtbot):
+    win = seeds_window
+    pane, span = dictator(win)
+    rect = span_rect(pane, span.start, span.end).adjusted(-2, -2, 2, 4)
+    colour = hl.style(hl.LOADED).light  # the underline colour
+    before = pane.view.viewport().grab().toImage()
+    save(before, "legend_on")
+    assert count_near(before, rect, colour) > 5
+
+    box = win.legend.boxes[hl.LOADED]
+    qtbot.mouseClick(box, Qt.LeftButton, pos=QPoint(8, box.height() // 2))
+    assert not win.legend_model.is_enabled(hl.LOADED)
+    rect = span_rect(pane, span.start, span.end).adjusted(-2, -2, 2, 4)  # unbolded: the lines may reflow
+    after = pane.view.viewport().grab().toImage()
+    save(after, "legend_off")
+    assert count_near(after, rect, colour) == 0
+    # Other categories stay: a hedge elsewhere in the same pane is still painted.
+    assert win.legend_model.is_enabled(hl.HEDGE)
+
+    qtbot.mouseClick(box, Qt.LeftButton, pos=QPoint(8, box.height() // 2))
+    assert win.legend_model.is_enabled(hl.LOADED)
+    rect = span_rect(pane, span.start, span.end).adjusted(-2, -2, 2, 4)
+    again = pane.view.viewport().grab().toImage()
+    save(again, "legend_on_again")
+    assert count_near(again, rect, colour) > 5
+    assert win.settings.categories()[hl.LOADED] is True
+
+
+def test_open_file_from_menu_adds_a_pane(seeds_window, qtbot, tmp_path, monkeypatch):
+    win = seeds_window
+    path = tmp_path / "geneva.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    from PySide6.QtWidgets import QFileDialog
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", staticmethod(lambda *a, **k: ([str(path)], "")))
+    win.actions_by_name["open"].trigger()
+    assert len(win.ordered_panes()) == 6
+    qtbot.waitUntil(lambda: win.model.entries()[-1].status == DONE, timeout=60000)
+    assert win.ordered_panes()[-1].view.document().toRawText().replace("\u2029", "\n") == ARTICLE
+    assert str(path.resolve()) in win.settings.recent_files()
+
+
+def _answer_paste_dialog(qtbot, expected_text: str, outlet: str, seen: dict):
+    def answer():
+        dlg = QApplication.activeModalWidget()
+        if dlg is None:
+            QTimer.singleShot(20, answer)
+            return
+        seen["text"] = dlg.text.toPlainText()
+        dlg.outlet.setText(outlet)
+        dlg.buttons.button(QDialogButtonBox.Ok).click()
+
+    QTimer.singleShot(0, answer)
+
+
+def test_ctrl_v_opens_prefilled_paste_dialog_and_adds_a_pane(seeds_window, qtbot):
+    win = seeds_window
+    QGuiApplication.clipboard().setText(ARTICLE)
+    pane = win.ordered_panes()[0]
+    pane.view.setFocus()  # read-only text: Ctrl+V means "new article from the clipboard"
+    seen: dict = {}
+    _answer_paste_dialog(qtbot, ARTICLE, "Geneva Daily", seen)
+    qtbot.keyClick(pane.view, Qt.Key_V, Qt.ControlModifier)
+    assert seen["text"] == ARTICLE
+    assert labels(win)[-1] == "Geneva Daily"
+    qtbot.waitUntil(lambda: win.model.entries()[-1].status == DONE, timeout=60000)
+
+
+def test_ctrl_v_in_a_text_field_pastes_there(seeds_window, qtbot):
+    win = seeds_window
+    QGuiApplication.clipboard().setText("Kishida")
+    win.find_bar.open_bar()
+    qtbot.keyClick(win.find_bar.edit, Qt.Key_V, Qt.ControlModifier)
+    assert win.find_bar.edit.text() == "Kishida"
+    assert win.model.rowCount() == 5  # no new article
+    assert "match" in win.find_bar.count.text()
+
+
+def test_dropping_a_file_adds_a_pane(seeds_window, qtbot, tmp_path):
+    win = seeds_window
+    path = tmp_path / "dropped.md"
+    path.write_text(ARTICLE, encoding="utf-8")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    enter = QDragEnterEvent(QPointF(300, 300), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
+    QApplication.sendEvent(win, enter)
+    assert enter.isAccepted()  # the window takes files
+    drop = QDropEvent(QPointF(300, 300), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
+    QApplication.sendEvent(win, drop)
+    assert len(win.ordered_panes()) == 6
+    assert win.model.entries()[-1].article.path == str(path)
+
+
+def test_closing_a_pane(seeds_window, qtbot):
+    win = seeds_window
+    pane = win.pane_by_label("Kyodo News")
+    qtbot.mouseClick(pane.header.close_button, Qt.LeftButton)
+    assert "Kyodo News" not in labels(win)
+    assert len(win.ordered_panes()) == 4 and win.model.rowCount() == 4
+
+
+def test_hiding_and_reordering_panes(seeds_window, qtbot):
+    win = seeds_window
+    pane = win.pane_by_label("Kyodo News")
+    pane.header.actions["hide"].trigger()
+    assert "Kyodo News" not in labels(win) and win.model.rowCount() == 5  # still in the library
+    win.model.set_compared(pane.key, True)
+    assert "Kyodo News" in labels(win)
+    bb = win.pane_by_label("Breitbart")
+    bb.header.actions["left"].trigger()
+    assert labels(win)[0] == "Breitbart News"
+
+
+def test_failed_file_read_shows_error_and_keeps_the_rest(seeds_window, qtbot, tmp_path):
+    win = seeds_window
+    binary = tmp_path / "photo.txt"
+    binary.write_bytes(b"\x89PNG\x00\x00\x00binary")
+    missing = tmp_path / "nowhere.txt"
+    good = tmp_path / "good.txt"
+    good.write_text(ARTICLE, encoding="utf-8")
+    added, errors = win.open_files([str(binary), str(missing), str(good)])
+    assert len(errors) == 2 and len(added) == 1
+    assert win.message_bar.isVisible()
+    shown = win.message_bar.label.text()
+    assert "photo.txt" in shown and "nowhere.txt" in shown
+    assert win.isVisible()
+    assert len(win.ordered_panes()) == 6  # the five seeds and the good file
+    save(win.grab(), "window_error")
+
+
+def test_analysis_error_is_shown_and_other_articles_stay(make_window, qtbot):
+    engine = GatedEngine(fail_on="Breitbart")
+    win = make_window(engine=engine, cached=False)
+    settle(qtbot, win, timeout=120000)
+    bb = win.pane_by_label("Breitbart")
+    assert bb.entry.status == FAILED
+    assert "broke on purpose" in win.message_bar.label.text()
+    assert all(p.entry.status == DONE for p in win.ordered_panes() if p is not bb)
+    assert bb.header.status.isVisible() and "failed" in bb.header.status.text()
+
+
+def test_cancel_stops_a_running_analysis(make_window, qtbot):
+    engine = GatedEngine()
+    engine.gate.clear()  # the first article waits at the gate
+    win = make_window(engine=engine, cached=False)
+    qtbot.waitUntil(engine.entered.is_set, timeout=30000)
+    assert win.manager.is_busy() and win.cancel_button.isVisible()
+    with qtbot.waitSignal(win.manager.runFinished, timeout=60000) as sig:
+        qtbot.mouseClick(win.cancel_button, Qt.LeftButton)
+        engine.gate.set()  # the article being analysed finishes; nothing after it starts
+    assert sig.args == [True]
+    assert len(engine.analysed) <= 1
+    statuses = [e.status for e in win.model.entries()]
+    assert statuses.count(CANCELLED) >= 4
+    assert "cancelled" in win.status_label.text().lower()
+    # Analyse again resumes the rest.
+    win.actions_by_name["reanalyse"].trigger()
+    settle(qtbot, win, timeout=120000)
+    assert all(e.status == DONE for e in win.model.entries())
+
+
+def test_new_input_cancels_stale_run(make_window, qtbot, tmp_path):
+    engine = GatedEngine()
+    engine.gate.clear()
+    win = make_window(engine=engine, cached=False)
+    qtbot.waitUntil(engine.entered.is_set, timeout=30000)
+    first_gen = win.manager.generation
+    win.add_pasted(ARTICLE, outlet="Geneva Daily")
+    engine.gate.set()
+    settle(qtbot, win, timeout=120000)
+    assert win.manager.generation > first_gen
+    assert all(e.status == DONE for e in win.model.entries())
+    # Every article was analysed once: the stale run stopped after its current article.
+    assert len(engine.analysed) == len(set(engine.analysed)) == 6
+
+
+def test_editing_metadata_updates_the_view(seeds_window, qtbot):
+    win = seeds_window
+    pane = win.pane_by_label("Kyodo News")
+    win.set_metadata(pane.key, outlet="Kyodo (English)", title="Kishida leaves for NATO", date="2024-07-10")
+    assert pane.header.outlet.full_text() == "Kyodo (English)"
+    assert pane.header.title.text() == "Kishida leaves for NATO"
+    assert pane.analysis.outlet == "Kyodo (English)"
+    row = win.model.row_of(pane.key)
+    assert win.model.data(win.model.index(row)).startswith("Kyodo (English)")
+
+
+def test_selecting_a_sentence_marks_its_counterparts(seeds_window, qtbot):
+    win = seeds_window
+    ids = {p.analysis.id: p for p in win.ordered_panes()}
+    aligned = next((a for a in win.comparison.alignment
+                    if a.article in ids and any(v is not None for v in a.counterparts.values())), None)
+    if aligned is None:
+        pytest.skip("the comparison found no aligned sentences")
+    src = ids[aligned.article]
+    s = src.analysis.sentences[aligned.sentence]
+    qtbot.mouseClick(src.view.viewport(), Qt.LeftButton, pos=span_point(src, s.start, min(s.end, s.start + 3)))
+    assert src._extra.get("aligned")
+    for aid, idx in aligned.counterparts.items():
+        if aid in ids and idx is not None:
+            assert ids[aid]._extra.get("aligned"), f"counterpart in {ids[aid].entry.label} not marked"
+    assert "same sentence" in win.detail.toPlainText().lower()
+
+
+def test_find_across_panes_and_text_size(seeds_window, qtbot):
+    win = seeds_window
+    n = win.find_all("Kishida")
+    assert n > 10
+    assert len({k for k, _ in win._find_hits}) == 5
+    pt = win.font_pt
+    win.actions_by_name["zoom_in"].trigger()
+    assert win.font_pt == pt + 1
+    assert win.ordered_panes()[0].view.font().pointSizeF() == pt + 1
+
+
+def test_session_is_restored(make_window, qtbot, tmp_path):
+    ini = tmp_path / "session.ini"
+    win = make_window(settings_file=ini)
+    settle(qtbot, win)
+    kyodo = win.pane_by_label("Kyodo News")
+    win.model.set_compared(kyodo.key, False)
+    win.add_pasted(ARTICLE, outlet="Geneva Daily")
+    win.close()
+    again = make_window(settings_file=ini, seeds=False)
+    assert again.restore_session() == 6
+    entries = again.model.entries()
+    assert [e.label for e in entries][-1] == "Geneva Daily"
+    assert not next(e for e in entries if e.label == "Kyodo News").compared
+    assert [e.article.id for e in entries][:5] == ["000", "001", "002", "003", "004"]
+    settle(qtbot, again)
+
+
+def test_dashboard_tab_receives_results(seeds_window, qtbot):
+    win = seeds_window
+    if win.dashboard is None:
+        pytest.skip("dashboard module not available")
+    win.show_dashboard()
+    assert win.tabs.currentIndex() == 1
+    assert not win.dashboard.is_empty()
+    pane = win.pane_by_label("Kyodo")
+    win.dashboard.jumpRequested.emit(pane.analysis.id, 0, 5)
+    assert win.tabs.currentIndex() == 0
+    assert pane.view.textCursor().selectionStart() == 0

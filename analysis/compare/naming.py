@@ -124,6 +124,9 @@ def _phrase(m: Mention) -> str:
 
 
 def naming_rows(analyses: Sequence[ArticleAnalysis]) -> tuple[NamingRow, ...]:
+    """Rows for the entities worth comparing; none for fewer than two articles (nothing to compare)."""
+    if len(analyses) < 2:
+        return ()
     merged = merge_keys(analyses)
     order = [a.id for a in analyses]
     names_of = {a.id: _names_in(a) for a in analyses}

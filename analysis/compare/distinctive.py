@@ -11,11 +11,12 @@ counts y_iw, y_jw, article sizes n_i, n_j and a Dirichlet prior alpha_w (summing
     z_w     = delta_w / sqrt(var)
 
 The prior is informative: a_w = a_0 * (pooled count of w / pooled words), the word's share in all the
-articles together. alpha_0 = ALPHA0_SHARE * pooled words (0.5 by default): the prior weighs half as
-much as the whole story's text. News articles are short (a few hundred words); with a weaker prior a
-word used twice by one outlet and never by the others already looks "distinctive", with a prior as
-large as the data (alpha_0 = N, the common default for big corpora) almost nothing passes. The
-shrinkage pulls rare words towards the story's average, which is the point of the method.
+articles together. alpha_0 = ALPHA0_SHARE * pooled words, 0.1 by default: the prior weighs a tenth
+of the story's text. News articles are short (a few hundred words each). With alpha_0 as large as the
+data (alpha_0 = N, a common default for large corpora) nothing in five such articles reaches z = 1.96;
+at 0.1 a word must be used several times by one outlet and rarely by the others to pass (on the seeds:
+"biden" and "washington" for 000, "ukraine" and "russian" for 001, "sources" for 004), and lowering it
+further mostly adds words used twice. The shrinkage towards the story's average is the point of the method.
 
 Words: body sentences only (boilerplate is never in ``ArticleAnalysis.sentences``), tokenised with the
 blank English tokenizer (no model), lower-cased, without punctuation, numbers, stop words and

@@ -6,6 +6,7 @@ Also finds the headline: the first line of five or more words without a full sto
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -101,7 +102,6 @@ def detect(text: str) -> tuple[tuple[BoilerplateSpan, ...], tuple[int, int] | No
     def mark(i: int, reason: str) -> None:
         reasons.setdefault(i, reason)
 
-    seen: dict[str, int] = {}
     i = 0
     while i < len(lines):
         line = lines[i]
@@ -132,16 +132,16 @@ def detect(text: str) -> tuple[tuple[BoilerplateSpan, ...], tuple[int, int] | No
                 mark(i, rules.layout_reason)
         if i not in reasons and rules.caption.search(line.text) and line.words <= 60:
             mark(i, rules.caption_reason)
-        if line.words >= rules.repeat_min_words:
-            norm = " ".join(line.text.split()).casefold()
-            if norm in seen:
-                first = seen[norm]
-                mark(i, rules.repeat_reason)
-                if first == i - 1:  # caption and alt text printed one after the other
-                    mark(first, rules.repeat_reason)
-            else:
-                seen[norm] = i
         i += 1
+
+    # A caption printed twice in a row (caption + alt text). Only an exact pair of neighbouring lines
+    # counts: repeated body paragraphs (a pasted article twice, a long test text) are never furniture.
+    norms = [" ".join(line.text.split()).casefold() for line in lines]
+    tally = Counter(norms)
+    for i in range(1, len(lines)):
+        if norms[i] == norms[i - 1] and tally[norms[i]] == 2 and lines[i].words >= rules.repeat_min_words:
+            mark(i - 1, rules.repeat_reason)
+            mark(i, rules.repeat_reason)
 
     # Short lines wedged between furniture ("Reuters" between an image placeholder and the publisher blurb).
     for i, line in enumerate(lines):

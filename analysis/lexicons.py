@@ -71,15 +71,35 @@ def load_user(name: str) -> list[dict[str, Any]]:
     return out
 
 
-def fingerprint() -> str:
-    """A short hash of every lexicon in effect (built-in and user): part of the analyser version."""
-    h = hashlib.sha256()
-    for name in builtin_names():
-        h.update(name.encode())
-        h.update((_builtin_dir() / f"{name}.toml").read_bytes())
+def _lexicon_files() -> list[tuple[str, Any]]:
+    files: list[tuple[str, Any]] = [(f"builtin/{n}", _builtin_dir() / f"{n}.toml") for n in builtin_names()]
     folder = user_dir()
     if folder.is_dir():
-        for path in sorted(folder.glob("*.toml")):
-            h.update(path.name.encode())
+        files += [(f"user/{p.name}", p) for p in sorted(folder.glob("*.toml"))]
+    return files
+
+
+_fingerprints: dict[tuple, str] = {}
+
+
+def fingerprint() -> str:
+    """A short hash of every lexicon in effect (built-in and user): part of the analyser version.
+
+    Recomputed only when a file appears, disappears or changes (size or modification time)."""
+    files = _lexicon_files()
+    stamp = []
+    for label, path in files:
+        try:
+            st = os.stat(path)  # type: ignore[arg-type]
+            stamp.append((label, st.st_size, st.st_mtime_ns))
+        except (OSError, TypeError):
+            stamp.append((label, -1, -1))
+    key = tuple(stamp)
+    if key not in _fingerprints:
+        h = hashlib.sha256()
+        for label, path in files:
+            h.update(label.encode())
             h.update(path.read_bytes())
-    return h.hexdigest()[:10]
+        _fingerprints.clear()
+        _fingerprints[key] = h.hexdigest()[:10]
+    return _fingerprints[key]

@@ -44,13 +44,32 @@ def _register_components() -> None:
 
     @Language.component("slant_line_breaks")
     def line_breaks(doc: Doc) -> Doc:
-        """A line break ends a sentence: headlines, captions and list items have no full stop."""
-        for i, token in enumerate(doc[:-1]):
-            nxt = doc[i + 1]
-            if "\n" in token.whitespace_ or (token.is_space and "\n" in token.text):
-                nxt.is_sent_start = True
-            elif nxt.is_space and "\n" in nxt.text:
-                nxt.is_sent_start = False
+        """A line break ends a sentence: headlines, captions and list items have no full stop.
+
+        Visits only the tokens next to a line break (found in the text), not every token.
+        """
+        import numpy
+        from spacy.attrs import IDX
+
+        text = doc.text
+        if "\n" not in text or len(doc) < 2:
+            return doc
+        starts = doc.to_array([IDX]).reshape(-1)
+        n = len(doc)
+        pos = text.find("\n")
+        while pos != -1:
+            # the first token starting after this run of white space begins a sentence
+            end = pos
+            while end < len(text) and text[end].isspace():
+                end += 1
+            i = int(numpy.searchsorted(starts, end, side="left"))
+            if 0 < i < n and not doc[i].is_space:
+                doc[i].is_sent_start = True
+            # a white-space token made of line breaks never starts a sentence of its own
+            j = int(numpy.searchsorted(starts, pos, side="right")) - 1
+            if 0 < j < n and doc[j].is_space and doc[j].idx <= pos:
+                doc[j].is_sent_start = False
+            pos = text.find("\n", end)
         return doc
 
 

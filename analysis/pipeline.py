@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import hashlib
-from functools import lru_cache
 
 from . import __version__, lexicons, nlp
 from .boilerplate import detect as detect_boilerplate
@@ -21,7 +20,6 @@ RULES_VERSION = "1"
 UNNAMED = ("anonymous", "vague", "none")
 
 
-@lru_cache(maxsize=1)
 def analyzer_version() -> str:
     """Changes whenever the code's rules, a lexicon (built-in or user) or the model changes."""
     return f"{__version__}+r{RULES_VERSION}.lex{lexicons.fingerprint()}"

@@ -1,6 +1,7 @@
 """Tone: VADER compound score per body sentence, article aggregates, and tone toward each entity."""
 from __future__ import annotations
 
+import bisect
 from collections import defaultdict
 
 from ..context import DocContext
@@ -38,17 +39,19 @@ def tone(ctx: DocContext, sentences: tuple[Sentence, ...]) -> Tone:
         return Tone(0.0, 0.0, 0.0, ())
     scores = [s.tone for s in sentences]
     n = len(scores)
-    index_by_start = {s.start: i for i, s in enumerate(sentences)}
+    starts = [s.start for s in sentences]
     hits: dict[tuple[str, str], set[int]] = defaultdict(set)
-    for sent in ctx.body_sentences:
-        i = index_by_start.get(sent.start_char)
-        if i is None:
+    # one pass over the entities, each placed in its sentence by binary search (Span.ents per sentence
+    # would rescan every entity of the document for every sentence: quadratic on long texts)
+    for ent in ctx.doc.ents:
+        if ent.label_ not in ENTITY_LABELS:
             continue
-        for ent in sent.ents:
-            if ent.label_ in ENTITY_LABELS:
-                key = entity_key(ent)
-                if key:
-                    hits[(key, ent.label_)].add(i)
+        i = bisect.bisect_right(starts, ent.start_char) - 1
+        if i < 0 or ent.end_char > sentences[i].end:
+            continue
+        key = entity_key(ent)
+        if key:
+            hits[(key, ent.label_)].add(i)
     by_entity = [
         EntityTone(key, label, len(idx), sum(scores[i] for i in idx) / len(idx), tuple(sorted(idx)))
         for (key, label), idx in hits.items()

@@ -1,0 +1,44 @@
+"""Every lexicon shipped in resources/lexicons parses, names its source and licence, and user files extend it."""
+import pytest
+
+from analysis import lexicons
+
+
+def test_builtin_lexicons_are_present():
+    names = lexicons.builtin_names()
+    assert "boilerplate" in names
+    assert len(names) >= 1
+
+
+@pytest.mark.parametrize("name", lexicons.builtin_names())
+def test_every_builtin_lexicon_parses_with_source_and_licence(name):
+    data = lexicons.load_builtin(name)
+    meta = data["meta"]
+    assert meta["name"] == name
+    for key in ("version", "source", "licence"):
+        assert str(meta[key]).strip(), f"{name}: [meta] {key} is empty"
+
+
+def test_malformed_user_file_names_the_file(tmp_path, monkeypatch):
+    monkeypatch.setenv("SLANT_LEXICON_DIR", str(tmp_path))
+    bad = tmp_path / "loaded_terms_mine.toml"
+    bad.write_text("[meta\nname = 'x'", encoding="utf-8")
+    with pytest.raises(lexicons.LexiconError) as err:
+        lexicons.load_user("loaded_terms")
+    assert "loaded_terms_mine.toml" in str(err.value)
+
+
+def test_user_file_without_meta_is_refused(tmp_path, monkeypatch):
+    monkeypatch.setenv("SLANT_LEXICON_DIR", str(tmp_path))
+    (tmp_path / "hedges_extra.toml").write_text("[[term]]\nterm = 'perhaps'\n", encoding="utf-8")
+    with pytest.raises(lexicons.LexiconError, match=r"\[meta\]"):
+        lexicons.load_user("hedges")
+
+
+def test_fingerprint_changes_when_a_user_lexicon_is_added(tmp_path, monkeypatch):
+    monkeypatch.setenv("SLANT_LEXICON_DIR", str(tmp_path))
+    before = lexicons.fingerprint()
+    (tmp_path / "loaded_terms_x.toml").write_text(
+        "[meta]\nname='loaded_terms'\nversion='1'\nsource='me'\nlicence='CC0'\n", encoding="utf-8"
+    )
+    assert lexicons.fingerprint() != before

@@ -60,6 +60,7 @@ from PySide6.QtGui import (  # noqa: E402
     QTextFrameFormat,
     QTextLayout,
     QTextLength,
+    QTextTable,
     QTextTableCellFormat,
     QTextTableFormat,
 )
@@ -176,6 +177,7 @@ class SheetDocument:
         self.doc.documentLayout().registerHandler(CHART_OBJECT, self.charts)
         self.cursor = QTextCursor(self.doc)
         self._fmt_cache: dict[str, QTextCharFormat] = {}
+        self._groups: list[list[int | None]] = []  # [heading block position, end position] per section
         page = device.pageLayout().fullRectPixels(round(self.dpi))
         self.page_w, self.page_h = float(page.width()), float(page.height())
         self.margin = MARGIN_MM * self.px_per_mm
@@ -211,18 +213,48 @@ class SheetDocument:
 
     def heading(self, text: str, level: int = 1, *, page_break: bool = False) -> None:
         size = {0: 20, 1: 15, 2: 11.5}[level]
+        self._close_group()
         self.block(top=0 if page_break or level == 0 else (5 if level == 1 else 3.5), bottom=1.5, page_break=page_break)
+        self._groups.append([self.cursor.block().position(), None])
         self.cursor.insertText(text, self.fmt(size, bold=True))
+
+    def _close_group(self) -> None:
+        if self._groups and self._groups[-1][1] is None:
+            self._groups[-1][1] = self.cursor.position()
+
+    def keep_together(self) -> None:
+        """Headings never end a page: a section that fits on one page starts on a new page rather than
+        being split, and a longer one starts where at least a few lines fit under its heading."""
+        layout = self.doc.documentLayout()
+        min_room = 40 * self.px_per_mm
+        for start, end in self._groups:
+            head = self.doc.findBlock(start)
+            top = layout.blockBoundingRect(head).top()
+            after = self.doc.findBlock(max(start, end))
+            bottom = layout.blockBoundingRect(after).top() if end is not None else top
+            page_top = int(top // self.body_h)
+            room = (page_top + 1) * self.body_h - top
+            height = bottom - top
+            if page_top == 0 and top < 1:
+                continue
+            split = int(max(top, bottom - 1) // self.body_h) != page_top
+            if (split and height < self.body_h * 0.9) or room < min_room:
+                if head.blockFormat().pageBreakPolicy() & QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore:
+                    continue
+                bf = head.blockFormat()
+                bf.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+                bf.setTopMargin(0)
+                QTextCursor(head).setBlockFormat(bf)
 
     def table(self, headers: list[str], rows: list[list[str]], *, widths: list[float] | None = None,
               cell_fmt: Callable[[int, int], tuple[QTextCharFormat | None, str | None]] | None = None,
-              header: bool = True) -> None:
+              header: bool = True, size: float = 8.5, padding: float = 0.55) -> QTextTable:
         tf = QTextTableFormat()
         tf.setBorder(0.6 * self.px_per_mm / 4)
         tf.setBorderBrush(QBrush(QColor("#9a9a9a")))
         tf.setBorderCollapse(True)
         tf.setBorderStyle(QTextFrameFormat.BorderStyle.BorderStyle_Solid)
-        tf.setCellPadding(0.55 * self.px_per_mm)
+        tf.setCellPadding(padding * self.px_per_mm)
         tf.setCellSpacing(0)
         tf.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
         tf.setTopMargin(1 * self.px_per_mm)
@@ -239,7 +271,7 @@ class SheetDocument:
                 cf = QTextTableCellFormat()
                 cf.setBackground(QColor("#e9e9e9"))
                 c.setFormat(cf)
-                c.firstCursorPosition().insertText(h, self.fmt(8.5, bold=True))
+                c.firstCursorPosition().insertText(h, self.fmt(size, bold=True))
         off = 1 if header else 0
         for i, row in enumerate(rows):
             for j, val in enumerate(row):
@@ -254,8 +286,9 @@ class SheetDocument:
                     for text, run_fmt in val:
                         cur.insertText(text, run_fmt)
                 else:
-                    cur.insertText(val, f or self.fmt(8.5))
+                    cur.insertText(val, f or self.fmt(size))
         self.cursor.movePosition(QTextCursor.MoveOperation.End)
+        return t
 
     def check(self) -> None:
         if self.cancelled():
@@ -267,8 +300,10 @@ class SheetDocument:
         self.cursor.beginEditBlock()
         try:
             self._build()
+            self._close_group()
         finally:
             self.cursor.endEditBlock()
+        self.keep_together()
         self.progress(70, "Laid out")
         return self.doc
 
@@ -276,15 +311,15 @@ class SheetDocument:
         s = self.sheet
         self.cursor.setBlockFormat(QTextBlockFormat())
         self.cursor.insertText(s.title, self.fmt(20, bold=True))
-        self.para(s.story, self.fmt(12.5), top=1.5)
+        self.para(s.story, self.fmt(12.5), top=1)
         meta = f"Generated {s.generated} · Slant analyser version {s.version}"
         if s.blind:
             meta += " · outlet names hidden (blind mode)"
-        self.para(meta, self.fmt(8.5, colour="#555555"), top=1, bottom=2)
+        self.para(meta, self.fmt(8.5, colour="#555555"), top=1, bottom=0)
 
         self.heading("The outlets", 2)
         self.table(["Outlet", "Headline", "Date (as the text supports it)", "Words"],
-                   [list(o) for o in s.outlets], widths=[22, 44, 25, 9])
+                   [list(o) for o in s.outlets], widths=[22, 44, 26, 8], size=8, padding=0.4)
         if s.metrics:
             self._metrics()
         if s.charts:
@@ -294,7 +329,12 @@ class SheetDocument:
             self.heading("How each outlet names the same thing", 2)
             rows = [[entity if k == 0 else "", label, phrases] for entity, by in s.naming
                     for k, (label, phrases) in enumerate(by)]
-            self.table(["Who or what", "Outlet", "Named as"], rows, widths=[22, 24, 54])
+            table = self.table(["Who or what", "Outlet", "Named as"], rows, widths=[22, 24, 54])
+            r = 1
+            for _, by in s.naming:
+                if len(by) > 1:
+                    table.mergeCells(r, 0, len(by), 1)
+                r += len(by)
         if s.distinctive:
             self.heading("Distinctive words", 2)
             self.table(["Outlet", "Words it uses more than the others"],
@@ -313,20 +353,21 @@ class SheetDocument:
         rows = []
         for m in s.metrics:
             cells = [f"{c} {'▲' if f == 'high' else '▼'}" if f else c for c, f in zip(m.cells, m.outlier_flags)]
-            label = [(m.label, self.fmt(8.5))]
+            label = [(m.label, self.fmt(8))]
             if m.higher_means:
-                label.append(("\nhigher: " + m.higher_means, self.fmt(7, colour="#555555")))
+                label.append(("\nhigher: " + m.higher_means, self.fmt(6.5, colour="#555555")))
             rows.append([label, *cells, m.median])
         n = len(labels)
-        first = 30.0
-        w = (100 - first - 10) / max(1, n)
+        first = 36.0
+        w = (100 - first - 9) / max(1, n)
 
         def cell_fmt(i: int, j: int):
             if 1 <= j <= n and s.metrics[i].outlier_flags[j - 1]:
-                return self.fmt(8.5, bold=True), "#fbe3cf"
+                return self.fmt(8, bold=True), "#fbe3cf"
             return None, None
 
-        self.table(["Metric", *labels, "Story median"], rows, widths=[first, *[w] * n, 10], cell_fmt=cell_fmt)
+        self.table(["Metric", *labels, "Story median"], rows, widths=[first, *[w] * n, 9], cell_fmt=cell_fmt,
+                   size=8, padding=0.4)
         self.para("▲ / ▼ in bold on a tint: an outlier, well above / below the other outlets on this story.",
                   self.fmt(7.5, colour="#444444"), bottom=1)
 
@@ -373,8 +414,10 @@ class SheetDocument:
         if not s.only_here:
             self.para("Nothing: the comparison found no sentence that only one outlet reports.", self.fmt(9))
             return
-        for label, sentences in s.only_here:
+        for label, sentences, rest in s.only_here_shown():
             self.para(label, self.fmt(9.5, bold=True), top=1.2)
+            if rest:
+                sentences = [*sentences, f"… and {len(rest)} more (all are in the HTML, XLSX and CSV exports)."]
             for sent in sentences:
                 bf = QTextBlockFormat()
                 bf.setLeftMargin(5 * self.px_per_mm)

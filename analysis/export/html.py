@@ -110,10 +110,15 @@ def render_html(
 
     w("<h3>Only this outlet reports</h3>\n")
     if sheet.only_here:
-        for label, sentences in sheet.only_here:
+        for label, shown, rest in sheet.only_here_shown():
             w(f"<p><strong>{escape(label)}</strong></p>\n<ul class=\"only\">\n")
-            w("".join(f"<li>{escape(s)}</li>\n" for s in sentences))
+            w("".join(f"<li>{escape(s)}</li>\n" for s in shown))
             w("</ul>\n")
+            if rest:
+                w(f"<details><summary>{len(rest)} more sentence{'s' if len(rest) > 1 else ''} only "
+                  f"{escape(label)} reports</summary>\n<ul class=\"only\">\n")
+                w("".join(f"<li>{escape(s)}</li>\n" for s in rest))
+                w("</ul>\n</details>\n")
     else:
         w("<p class=\"note\">Nothing: every reported fact appears in more than one outlet "
           "(or the comparison found no sentence unique to one outlet).</p>\n")

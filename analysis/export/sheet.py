@@ -150,6 +150,10 @@ class Sheet:
     def labels(self) -> list[str]:
         return [o[0] for o in self.outlets]
 
+    def only_here_shown(self, limit: int = 5) -> list[tuple[str, list[str], list[str]]]:
+        """(outlet, the first ``limit`` sentences only it reports, the rest) - a handout shows the first few."""
+        return [(label, sents[:limit], sents[limit:]) for label, sents in self.only_here]
+
 
 # ------------------------------------------------------------------------------------------ the tree
 

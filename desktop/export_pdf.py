@@ -80,12 +80,17 @@ DPI = 300
 
 
 def ensure_app() -> QGuiApplication:
-    """The running Qt application, or a new one (offscreen when there is no display)."""
+    """The running Qt application, or a new ``QApplication`` (offscreen when there is no display).
+
+    A QApplication rather than a bare QGuiApplication, so widgets (dialogs, the window) can still be
+    made later in the same process."""
     app = QGuiApplication.instance()
     if app is None:
+        from PySide6.QtWidgets import QApplication
+
         if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")) and sys.platform.startswith("linux"):
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        app = QGuiApplication(sys.argv[:1] or ["slant"])
+        app = QApplication(sys.argv[:1] or ["slant"])
     return app  # type: ignore[return-value]
 
 

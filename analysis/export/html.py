@@ -103,9 +103,16 @@ def render_html(
             w(f"<td class=\"num\">{escape(m.median)}</td><td>{escape(m.higher_means)}</td></tr>\n")
         w("</table>\n<p class=\"note\">▲ / ▼ bold on a tint: an outlier, well above / below the other outlets.</p>\n")
     if sheet.charts:
-        w("<div class=\"charts\">\n")
+        w("<h3>Per-outlet charts</h3>\n<div class=\"charts\">\n")
         for ch in sheet.charts:
             w(svg_bar_chart(ch))
+        w("</div>\n")
+    strips = [(a.label, a.tones) for a in sheet.articles if a.tones]
+    if strips:
+        w("<h3>Tone along each article</h3>\n<p class=\"note\">Each column is one sentence, in reading order: up "
+          "for friendly wording, down for hostile wording.</p>\n<div class=\"charts\">\n")
+        for label, tones in strips:
+            w(svg_tone_strip(label, tones))
         w("</div>\n")
 
     w("<h3>Only this outlet reports</h3>\n")
@@ -243,7 +250,7 @@ def svg_bar_chart(chart: Chart, width: int = 520) -> str:
         y = top + i * row_h
         out = label in chart.outliers
         weight = " font-weight=\"bold\"" if out else ""
-        parts.append(f"<text x=\"{x0 - 6}\" y=\"{y + 16}\" text-anchor=\"end\"{weight}>{escape(_clip(label, 24))}</text>")
+        parts.append(f"<text x=\"{x0 - 6}\" y=\"{y + 16}\" text-anchor=\"end\"{weight}>{escape(_clip(label, 22))}</text>")
         a, b = sorted((zx, x(v)))
         fill = "url(#hatch)\" stroke=\"#1a1a1a" if out else "#0072B2"
         parts.append(f"<rect x=\"{a:.1f}\" y=\"{y + 4}\" width=\"{max(b - a, 1):.1f}\" height=\"15\" fill=\"{fill}\"/>")
@@ -259,6 +266,34 @@ def svg_bar_chart(chart: Chart, width: int = 520) -> str:
                      "stroke-width=\"2\" stroke-dasharray=\"4 3\"/>")
         parts.append(f"<text x=\"{mx:.1f}\" y=\"{base + 18}\" text-anchor=\"middle\" font-size=\"11\">"
                      f"story median {escape(fmt(chart.median))}</text>")
+    parts.append("</svg>\n")
+    return "".join(parts)
+
+
+def svg_tone_strip(label: str, tones, width: int = 520, height: int = 92) -> str:
+    """One article's tone sentence by sentence (like the window's strip): blue up, orange down."""
+    top, left, plot_h = 22, 58, height - 40
+    n = max(1, len(tones))
+    col = (width - left) / n
+    zero = top + plot_h / 2
+    parts = [f"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" role=\"img\" "
+             f"aria-label=\"Tone along {escape(label)}\" font-size=\"11\">",
+             f"<text x=\"0\" y=\"14\" font-weight=\"bold\" font-size=\"12\">{escape(label)}</text>",
+             f"<rect x=\"{left}\" y=\"{top}\" width=\"{width - left}\" height=\"{plot_h}\" fill=\"none\" "
+             "stroke=\"#e3e3e3\"/>",
+             f"<text x=\"{left - 4}\" y=\"{top + 10}\" text-anchor=\"end\" fill=\"#5c5c5c\">friendly</text>",
+             f"<text x=\"{left - 4}\" y=\"{top + plot_h - 2}\" text-anchor=\"end\" fill=\"#5c5c5c\">hostile</text>"]
+    for i, t in enumerate(tones):
+        t = max(-1.0, min(1.0, float(t)))
+        h = max(abs(t) * (plot_h / 2 - 1), 0.8)
+        y = zero - h if t >= 0 else zero
+        colour = "#0072B2" if t >= 0 else "#D55E00"
+        opacity = 0.3 + 0.7 * abs(t)
+        parts.append(f"<rect x=\"{left + i * col + col * 0.1:.1f}\" y=\"{y:.1f}\" width=\"{max(col * 0.8, 0.8):.1f}\" "
+                     f"height=\"{h:.1f}\" fill=\"{colour}\" fill-opacity=\"{opacity:.2f}\"/>")
+    parts.append(f"<line x1=\"{left}\" y1=\"{zero}\" x2=\"{width}\" y2=\"{zero}\" stroke=\"#4d4d4d\"/>")
+    parts.append(f"<text x=\"{left}\" y=\"{height - 4}\" fill=\"#5c5c5c\">first sentence</text>"
+                 f"<text x=\"{width}\" y=\"{height - 4}\" text-anchor=\"end\" fill=\"#5c5c5c\">last sentence</text>")
     parts.append("</svg>\n")
     return "".join(parts)
 

@@ -435,7 +435,9 @@ class SheetDocument:
     def _format_for(self, node: Node) -> QTextCharFormat:
         c = node.category or ""
         if c == "tone":
-            return hl.tone_format(node.tone or 0.0) or QTextCharFormat()
+            # highlights.toml: sentence tone is a screen-only cue ("not printed in black and white"); on paper
+            # a grey wash would only hide the other marks. The tone strips on the overview pages carry it.
+            return QTextCharFormat()
         f = self._fmt_cache.get(c)
         if f is None:
             f = hl.char_format(c)

@@ -319,7 +319,8 @@ def build_sheet(
         generated=now.strftime("%Y-%m-%d %H:%M %Z").strip(),
         version=version,
         blind=blind,
-        outlets=[(a.label, " ".join((a.title or "").split()), a.date or "", f"{a.counts.words:,}") for a in analyses],
+        outlets=[(a.label, " ".join((a.title or "").split()) or "–", a.date or "–", f"{a.counts.words:,}")
+                 for a in analyses],
         metrics=metrics,
         charts=charts,
         only_here=only_here,

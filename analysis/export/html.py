@@ -35,7 +35,9 @@ td.outlier { font-weight: bold; background: #fbe3cf; }
 .charts svg { width: 100%%; height: auto; }
 ul.only li { margin-bottom: .25rem; }
 .article .headline { font-weight: bold; font-size: 1.05rem; margin: .3rem 0; }
-.text { white-space: pre-wrap; overflow-wrap: anywhere; font-size: .95rem; line-height: 1.7; }
+.text { white-space: pre-wrap; overflow-wrap: anywhere; font-size: .95rem; line-height: 1.7;
+        unicode-bidi: plaintext; }
+ul.only li, .findings td { unicode-bidi: plaintext; }
 mark { background: none; color: inherit; padding: 0 1px; }
 .findings { font-size: .85rem; }
 .findings td:first-child { white-space: nowrap; }
@@ -48,6 +50,7 @@ footer { margin-top: 2rem; color: #555; font-size: .8rem; border-top: 1px solid 
   section.article, section.legend { break-before: page; }
   .charts { grid-template-columns: 1fr 1fr; }
   tr, li { break-inside: avoid; }
+  span.tone { background: none !important; }  /* tone is a screen cue (highlights.toml); see the tone strips */
 }
 """
 

@@ -15,6 +15,7 @@ No Qt here.
 from __future__ import annotations
 
 import json
+import os
 import sys
 import traceback
 
@@ -46,6 +47,10 @@ def _handle(msg: dict) -> dict:
 
 
 def main() -> int:
+    try:  # the window's process comes first when the CPU is busy
+        os.nice(int(os.environ.get("SLANT_WORKER_NICE", "10")))
+    except (AttributeError, OSError, ValueError):
+        pass
     out = sys.stdout
     sys.stdout = sys.stderr  # stray prints from libraries must not corrupt the protocol
     for line in sys.stdin:

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 SCREENSHOT_SIZE = (1600, 1000)
 SCREENSHOT_TIMEOUT_MS = 240_000
+WARM_UP_DELAY_MS = 1500
 NO_DISPLAY_MESSAGE = (
     "slant: no display found (DISPLAY / WAYLAND_DISPLAY are not set), so the window cannot open.\n"
     "  - on a server, run it under a virtual display:  xvfb-run -a slant\n"
@@ -51,6 +52,32 @@ def open_initial(window, files: Sequence[str], settings, force_seeds: bool = Fal
         window.restore_session()
 
 
+def launch_window(files: Sequence[str] = (), screenshot: bool = False, articles: Sequence = (), size=None):
+    """Theme, window, initial articles, show, then the background model warm-up. Needs a QApplication."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from . import theme
+    from .main_window import MainWindow
+    from .settings import Settings
+
+    app = QApplication.instance()
+    settings = Settings()
+    dark = theme.apply(app, "light" if screenshot else settings.theme())
+    window = MainWindow(settings, dark=dark)
+    if screenshot or size:
+        window.resize(*(size or SCREENSHOT_SIZE))
+    if articles:
+        window.add_articles(list(articles))
+    else:
+        open_initial(window, files, settings, force_seeds=screenshot)
+    window.show()
+    # The model loads in the background once the window is up and cached results are shown (an analysis
+    # that needs it starts the analysis process at once anyway).
+    QTimer.singleShot(WARM_UP_DELAY_MS, window.manager.warm_up)
+    return window
+
+
 def _finish_screenshot(app, window, path: str, view: str) -> None:
     from PySide6.QtCore import QTimer
 
@@ -64,6 +91,9 @@ def _finish_screenshot(app, window, path: str, view: str) -> None:
         window.show_dashboard()
 
     def grab() -> None:
+        if not window.highlighting_done():
+            QTimer.singleShot(50, grab)
+            return
         app.processEvents()
         ok = window.grab().save(path)
         if not ok:
@@ -85,20 +115,8 @@ def run(files: Sequence[str], screenshot: str | None = None, view: str = "main")
 
     from PySide6.QtCore import QTimer
 
-    from . import theme
-    from .main_window import MainWindow
-    from .settings import Settings
-
     app = create_app()
-    settings = Settings()
-    dark = theme.apply(app, "light" if screenshot else settings.theme())
-    window = MainWindow(settings, dark=dark)
-    if screenshot:
-        window.resize(*SCREENSHOT_SIZE)
-    open_initial(window, files, settings, force_seeds=bool(screenshot))
-    window.show()
-    QTimer.singleShot(0, window.manager.warm_up)  # the model loads after the window is up
-
+    window = launch_window(files, screenshot=bool(screenshot))
     if screenshot:
         done = {"fired": False}
 
@@ -119,7 +137,7 @@ def run(files: Sequence[str], screenshot: str | None = None, view: str = "main")
         QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, timeout)
     code = app.exec()
     window.manager.shutdown()
-    from .workers import backend
+    from .workers import AnalysisManager
 
-    backend().shutdown()
+    AnalysisManager.stop_all()
     return code

@@ -1,7 +1,8 @@
 """Disk cache of analyses: relaunching on the same articles shows the highlights at once.
 
 Key: a hash of (text, id, outlet, title, date, decoding notes, analyser version); value: the
-``ArticleAnalysis.to_dict()`` JSON. The folder is ``$SLANT_CACHE_DIR`` when set (tests), else the
+``ArticleAnalysis.to_dict()`` JSON. Comparisons are cached too ("cmp-*.json", keyed by the compared
+articles in order), so a relaunch needs no language model at all. The folder is ``$SLANT_CACHE_DIR`` when set (tests), else the
 platform cache location. A corrupt, truncated or foreign entry is ignored (and removed), never fatal.
 Pure Python (no Qt) so workers can use it from any thread; writes are atomic (temp file + rename).
 """
@@ -14,7 +15,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from analysis.results import ArticleAnalysis
+from analysis.results import ArticleAnalysis, Comparison
 
 FORMAT = 1
 
@@ -49,6 +50,15 @@ def article_key(article: Any, version: str) -> str:
     h = hashlib.sha256(json.dumps(ident, sort_keys=True).encode("utf-8"))
     h.update(b"\0")
     h.update(article.text.encode("utf-8", "surrogatepass"))
+    return h.hexdigest()[:40]
+
+
+def comparison_key(analyses: Any, version: str) -> str:
+    """Cache key of the comparison of these analyses (in this order) under analyser ``version``."""
+    h = hashlib.sha256(f"comparison|{FORMAT}|{version}".encode())
+    for a in analyses:
+        h.update(json.dumps([a.id, a.outlet, a.title, a.date]).encode("utf-8"))
+        h.update(hashlib.sha1(a.text.encode("utf-8", "surrogatepass")).digest())
     return h.hexdigest()[:40]
 
 
@@ -91,10 +101,35 @@ class AnalysisCache:
 
     def put(self, article: Any, analysis: ArticleAnalysis) -> bool:
         """Store; False (and no exception) when the folder is not writable."""
-        path = self._path(article)
+        return self._write(self._path(article), {"version": self.version, "analysis": analysis.to_dict()})
+
+    def get_comparison(self, analyses: Any) -> Comparison | None:
+        path = self.directory / f"cmp-{comparison_key(analyses, self.version)}.json"
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            if data.get("version") != self.version:
+                raise ValueError("stale entry")
+            result = Comparison.from_dict(data["comparison"])
+            if tuple(result.articles) != tuple(a.id for a in analyses):
+                raise ValueError("wrong articles")
+            return result
+        except FileNotFoundError:
+            return None
+        except Exception:  # corrupt: drop it
+            try:
+                path.unlink()
+            except OSError:
+                pass
+            return None
+
+    def put_comparison(self, analyses: Any, comparison: Comparison) -> bool:
+        path = self.directory / f"cmp-{comparison_key(analyses, self.version)}.json"
+        return self._write(path, {"version": self.version, "comparison": comparison.to_dict()})
+
+    def _write(self, path: Path, data: dict[str, Any]) -> bool:
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
-            payload = json.dumps({"version": self.version, "analysis": analysis.to_dict()}, ensure_ascii=False)
+            payload = json.dumps(data, ensure_ascii=False)
             fd, tmp = tempfile.mkstemp(dir=self.directory, prefix=".tmp-", suffix=".json")
             try:
                 with os.fdopen(fd, "w", encoding="utf-8") as fh:

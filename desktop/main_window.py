@@ -159,6 +159,7 @@ class MainWindow(QMainWindow):
         self._find_pos = -1
         self._detail_key: str | None = None
         self._detail_sentence: int | None = None
+        self._dashboard_stale = False
         self._restoring = False
         self.setAcceptDrops(True)
 
@@ -219,22 +220,12 @@ class MainWindow(QMainWindow):
         self.tabs.setObjectName("mainTabs")
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(reading, "Articles")
-        cls, err = _guarded_dashboard()
+        # The dashboard is built the first time it is shown (start-up stays fast).
         self.dashboard: Any = None
-        if cls is not None:
-            try:
-                self.dashboard = cls(self)
-            except Exception as exc:  # noqa: BLE001
-                err = f"{type(exc).__name__}: {exc}"
-        if self.dashboard is not None:
-            self.dashboard.jumpRequested.connect(self.jump_to_article_id)
-            self.tabs.addTab(self.dashboard, "Dashboard")
-        else:
-            ph_label = QLabel("The comparison dashboard is not available in this build."
-                              + (f"\n\n({err})" if err else ""))
-            ph_label.setAlignment(Qt.AlignCenter)
-            ph_label.setWordWrap(True)
-            self.tabs.addTab(ph_label, "Dashboard")
+        self.dashboard_holder = QWidget()
+        self.dashboard_holder.setObjectName("dashboardHolder")
+        QVBoxLayout(self.dashboard_holder).setContentsMargins(0, 0, 0, 0)
+        self.tabs.addTab(self.dashboard_holder, "Dashboard")
 
         self.message_bar = MessageBar()
         self.find_bar = FindBar()
@@ -421,6 +412,7 @@ class MainWindow(QMainWindow):
         self.pane_list.editRequested.connect(self.edit_metadata)
         self.pane_list.removeRequested.connect(self.close_article)
         self.pane_list.showRequested.connect(self._show_entry)
+        self.tabs.currentChanged.connect(lambda i: self._fill_dashboard() if i == 1 else None)
         self.find_bar.searched.connect(self.find_all)
         self.find_bar.step.connect(self.find_step)
 
@@ -855,14 +847,43 @@ class MainWindow(QMainWindow):
     def _on_comparison(self, comparison: Any) -> None:
         self._compare_wanted = False
         self.comparison = comparison
-        if self.dashboard is not None:
-            try:
-                self.dashboard.set_results(self._compared_analyses(), comparison)
-            except Exception as exc:  # noqa: BLE001 - a dashboard bug must not break reading
-                self.show_error(f"The dashboard could not show the comparison: {exc}")
+        self._dashboard_stale = True
+        if self.tabs.currentIndex() == 1:
+            self._fill_dashboard()
         self._update_outliers()
         self._refresh_detail()
         self._check_settled()
+
+    def ensure_dashboard(self) -> Any:
+        """Create the dashboard panel (or a placeholder when its module is unavailable) once."""
+        if self.dashboard is not None or self.dashboard_holder.layout().count():
+            return self.dashboard
+        cls, err = _guarded_dashboard()
+        if cls is not None:
+            try:
+                self.dashboard = cls(self.dashboard_holder)
+            except Exception as exc:  # noqa: BLE001
+                err = f"{type(exc).__name__}: {exc}"
+        if self.dashboard is not None:
+            self.dashboard.jumpRequested.connect(self.jump_to_article_id)
+            self.dashboard_holder.layout().addWidget(self.dashboard)
+        else:
+            label = QLabel("The comparison dashboard is not available in this build." + (f"\n\n({err})" if err else ""))
+            label.setAlignment(Qt.AlignCenter)
+            label.setWordWrap(True)
+            self.dashboard_holder.layout().addWidget(label)
+        return self.dashboard
+
+    def _fill_dashboard(self) -> None:
+        """Hand the results to the dashboard; done when it is shown, so reading never waits for it."""
+        self.ensure_dashboard()
+        if self.dashboard is None or not self._dashboard_stale:
+            return
+        self._dashboard_stale = False
+        try:
+            self.dashboard.set_results(self._compared_analyses(), self.comparison)
+        except Exception as exc:  # noqa: BLE001 - a dashboard bug must not break reading
+            self.show_error(f"The dashboard could not show the comparison: {exc}")
 
     def _on_comparison_failed(self, message: str) -> None:
         self._compare_wanted = False
@@ -902,12 +923,13 @@ class MainWindow(QMainWindow):
 
     def _update_counts(self) -> None:
         counts: dict[str, int] = {}
-        for e in self.model.compared():
-            if e.analysis is None:
-                continue
-            for s in hl.spans(e.analysis):
-                counts[s.category] = counts.get(s.category, 0) + 1
+        for pane in self.panes.values():
+            for cat, n in pane.category_counts.items():
+                counts[cat] = counts.get(cat, 0) + n
         self.legend_model.set_counts(counts)
+
+    def highlighting_done(self) -> bool:
+        return all(p.highlighter.is_idle() for p in self.panes.values())
 
     def _others(self, key: str) -> list[Other]:
         return [Other(e.key, e.label, e.analysis) for e in self.model.compared()

@@ -231,23 +231,31 @@ class AnalysisJob(QRunnable):
                         self.cache.put(article, result)
                 sig.articleDone.emit(gen, key, article, result, False)
             cancelled = cancelled or self.cancel.is_set()
+        except RuntimeError:  # the window (and its signal object) went away: stop quietly
+            return
         finally:
-            sig.finished.emit(gen, cancelled)
+            _emit(sig.finished, gen, cancelled)
 
 
 class CompareJob(QRunnable):
-    def __init__(self, generation: int, analyses: list[ArticleAnalysis], engine: Any, signals: JobSignals):
+    def __init__(self, generation: int, analyses: list[ArticleAnalysis], engine: Any, signals: JobSignals,
+                 cache: AnalysisCache | None = None):
         super().__init__()
         self.setAutoDelete(True)
         self.generation, self.analyses, self.engine, self.signals = generation, analyses, engine, signals
+        self.cache = cache
 
     def run(self) -> None:
         try:
-            result = self.engine.compare(self.analyses)
+            result = self.cache.get_comparison(self.analyses) if self.cache is not None else None
+            if result is None:
+                result = self.engine.compare(self.analyses)
+                if self.cache is not None:
+                    self.cache.put_comparison(self.analyses, result)
         except Exception as exc:  # noqa: BLE001
-            self.signals.comparisonFailed.emit(self.generation, _message(exc))
+            _emit(self.signals.comparisonFailed, self.generation, _message(exc))
             return
-        self.signals.comparisonDone.emit(self.generation, result)
+        _emit(self.signals.comparisonDone, self.generation, result)
 
 
 class WarmJob(QRunnable):
@@ -258,9 +266,19 @@ class WarmJob(QRunnable):
 
     def run(self) -> None:
         try:
-            self.signals.warmed.emit(self.engine.warm())
+            version = self.engine.warm()
         except Exception as exc:  # noqa: BLE001
-            self.signals.warmFailed.emit(_message(exc))
+            _emit(self.signals.warmFailed, _message(exc))
+            return
+        _emit(self.signals.warmed, version)
+
+
+def _emit(signal: Any, *args: Any) -> None:
+    """Emit from a worker; the receiver may be gone when the window closed meanwhile."""
+    try:
+        signal.emit(*args)
+    except RuntimeError:
+        pass
 
 
 def _message(exc: BaseException) -> str:
@@ -345,11 +363,18 @@ class AnalysisManager(QObject):
 
     def compare(self, analyses: list[ArticleAnalysis]) -> int:
         self._compare_generation += 1
-        self.pool.start(CompareJob(self._compare_generation, list(analyses), self.engine, self.signals))
+        self.pool.start(CompareJob(self._compare_generation, list(analyses), self.engine, self.signals, self.cache))
         return self._compare_generation
 
     def shutdown(self) -> None:
         self._cancel.set()
+
+    @staticmethod
+    def stop_all(timeout_ms: int = 5000) -> None:
+        """At exit: stop the analysis process (pending requests fail fast) and wait for the workers."""
+        if _backend is not None:
+            _backend.shutdown()
+        QThreadPool.globalInstance().waitForDone(timeout_ms)
 
     # -- relays (UI thread)
     def _on_started(self, gen: int, total: int) -> None:

@@ -8,9 +8,10 @@ Click a highlight, or move to it with Tab / Shift+Tab and press Enter, to explai
 from __future__ import annotations
 
 import bisect
+import time
 from typing import Any
 
-from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen, QSyntaxHighlighter,
                            QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument, QTextFormat)
 from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QMenu, QSizePolicy, QTextEdit, QToolButton, QToolTip,
@@ -23,78 +24,137 @@ TEXT_FAMILIES = ["Source Serif 4", "Charter", "Georgia", "Noto Serif", "DejaVu S
 
 
 class SpanHighlighter(QSyntaxHighlighter):
-    """Paints highlight spans as layout formats, merging overlapping categories in PAINT_ORDER."""
+    """Paints highlight spans as layout formats, merging overlapping categories in PAINT_ORDER.
+
+    Spans are bucketed by text block once, so painting a block only looks at its own spans. A full
+    re-highlight (new analysis, legend toggle, theme) runs in slices of at most ``SLICE_MS`` on the UI
+    thread, the visible blocks first, so a long article never freezes the window.
+    """
+
+    SLICE_MS = 12
+    idle = Signal()
 
     def __init__(self, document: QTextDocument):
         super().__init__(document)
-        self._spans: list[tuple[int, int, str, float]] = []  # qt start, qt end, category, tone score
-        self._starts: list[int] = []
-        self._max_len = 0
+        self._buckets: dict[int, list[tuple[int, int, str, float]]] = {}  # block number -> spans (qt offsets)
         self._enabled: set[str] = set(hl.load_styles())
         self._dark = False
-        self._formats: dict[Any, QTextCharFormat] = {}
+        self._formats: dict[Any, QTextCharFormat | None] = {}
+        self._merged: dict[tuple, QTextCharFormat | None] = {}
         self._order = {c: i for i, c in enumerate(hl.PAINT_ORDER)}
+        self._pending: list[int] = []
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._step)
+        self.visible_blocks = None  # callable () -> (first, last) block numbers on screen, set by the view
 
+    # ------------------------------------------------------------------ inputs
     def set_spans(self, spans: list[hl.HighlightSpan], offsets: hl.OffsetMap) -> None:
-        items = []
+        doc = self.document()
+        starts = []
+        block = doc.begin()
+        while block.isValid():
+            starts.append(block.position())
+            block = block.next()
+        buckets: dict[int, list[tuple[int, int, str, float]]] = {}
         for s in spans:
-            score = getattr(s.payload, "tone", 0.0) if s.category == hl.TONE else 0.0
-            items.append((offsets.to_qt(s.start), offsets.to_qt(s.end), s.category, float(score or 0.0)))
-        items.sort(key=lambda t: (t[0], self._order.get(t[2], 0)))
-        self._spans = items
-        self._starts = [t[0] for t in items]
-        self._max_len = max((t[1] - t[0] for t in items), default=0)
-        self.rehighlight()
+            qs, qe = offsets.to_qt(s.start), offsets.to_qt(s.end)
+            score = float(getattr(s.payload, "tone", 0.0) or 0.0) if s.category == hl.TONE else 0.0
+            item = (qs, qe, s.category, score)
+            b0 = bisect.bisect_right(starts, qs) - 1
+            b1 = bisect.bisect_right(starts, max(qs, qe - 1)) - 1
+            for n in range(max(0, b0), b1 + 1):
+                buckets.setdefault(n, []).append(item)
+        for items in buckets.values():
+            items.sort(key=lambda t: self._order.get(t[2], 0))
+        had = bool(self._buckets)
+        self._buckets = buckets
+        if buckets or had:
+            self.refresh()
 
     def set_enabled(self, enabled: set[str]) -> None:
         if enabled != self._enabled:
             self._enabled = set(enabled)
-            self.rehighlight()
+            self._merged.clear()
+            self.refresh()
 
     def set_dark(self, dark: bool) -> None:
         if dark != self._dark:
             self._dark = dark
             self._formats.clear()
-            self.rehighlight()
+            self._merged.clear()
+            self.refresh()
 
-    def _format(self, category: str, score: float) -> QTextCharFormat | None:
-        if category == hl.TONE:
-            key: Any = (category, round(score * 20) / 20)
-            if key not in self._formats:
-                self._formats[key] = hl.tone_format(key[1], self._dark)  # type: ignore[assignment]
+    # ------------------------------------------------------------------ sliced re-highlighting
+    def is_idle(self) -> bool:
+        return not self._pending
+
+    def refresh(self) -> None:
+        """Re-highlight every block: the visible ones now, the rest in later slices."""
+        count = self.document().blockCount()
+        first, last = (self.visible_blocks() if self.visible_blocks else (0, 0))
+        first, last = max(0, first), min(count - 1, max(first, last))
+        visible = list(range(first, last + 1))
+        rest = [n for n in range(count) if n < first or n > last]
+        self._pending = list(reversed(visible + rest))  # pop() from the end: visible first
+        self._step()
+
+    def _step(self) -> None:
+        doc = self.document()
+        deadline = time.perf_counter() + self.SLICE_MS / 1000
+        while self._pending:
+            block = doc.findBlockByNumber(self._pending.pop())
+            if block.isValid():
+                self.rehighlightBlock(block)
+            if time.perf_counter() > deadline:
+                break
+        if self._pending:
+            self._timer.start()
         else:
-            key = category
-            if key not in self._formats:
-                self._formats[key] = hl.char_format(category, self._dark)
+            self.idle.emit()
+
+    # ------------------------------------------------------------------ painting one block
+    def _format(self, category: str, score: float) -> QTextCharFormat | None:
+        key: Any = (category, round(score * 20) / 20) if category == hl.TONE else category
+        if key not in self._formats:
+            self._formats[key] = (hl.tone_format(key[1], self._dark) if category == hl.TONE
+                                  else hl.char_format(category, self._dark))
         return self._formats[key]
 
+    def _merge(self, keys: tuple) -> QTextCharFormat | None:
+        if keys not in self._merged:
+            fmt: QTextCharFormat | None = None
+            for category, score in keys:
+                f = self._format(category, score)
+                if f is None:
+                    continue
+                if fmt is None:
+                    fmt = QTextCharFormat(f)
+                else:
+                    fmt.merge(f)
+            self._merged[keys] = fmt
+        return self._merged[keys]
+
     def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt API
-        if not self._spans:
+        items = self._buckets.get(self.currentBlock().blockNumber())
+        if not items:
             return
         bpos = self.currentBlock().position()
         bend = bpos + len(text)
-        lo = bisect.bisect_left(self._starts, bpos - self._max_len)
-        hi = bisect.bisect_left(self._starts, bend)
-        active = [t for t in self._spans[lo:hi] if t[1] > bpos and t[0] < bend and t[2] in self._enabled]
+        active = [t for t in items if t[2] in self._enabled and t[1] > bpos and t[0] < bend]
         if not active:
             return
         cuts = sorted({bpos, bend, *(max(bpos, t[0]) for t in active), *(min(bend, t[1]) for t in active)})
-        active.sort(key=lambda t: self._order.get(t[2], 0))
         for a, b in zip(cuts, cuts[1:]):
             if b <= a:
                 continue
-            fmt: QTextCharFormat | None = None
-            for t in active:
-                if t[0] <= a and t[1] >= b:
-                    f = self._format(t[2], t[3])
-                    if f is None:
-                        continue
-                    if fmt is None:
-                        fmt = QTextCharFormat(f)
-                    else:
-                        fmt.merge(f)
-            if fmt is not None:
-                self.setFormat(a - bpos, b - a, fmt)
+            keys = tuple((t[2], round(t[3] * 20) / 20 if t[2] == hl.TONE else 0.0)
+                         for t in active if t[0] <= a and t[1] >= b)
+            if keys:
+                fmt = self._merge(keys)
+                if fmt is not None:
+                    self.setFormat(a - bpos, b - a, fmt)
 
 
 class ArticleView(QTextEdit):
@@ -338,6 +398,8 @@ class ArticlePane(QFrame):
         self._dark = False
         self._outliers: set[str] = set()
         self.current: hl.HighlightSpan | None = None
+        self.category_counts: dict[str, int] = {}
+        self.hidden_blocks = 0
 
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -348,6 +410,7 @@ class ArticlePane(QFrame):
         self.view.setObjectName("articleText")
         lay.addWidget(self.view, 1)
         self.highlighter = SpanHighlighter(self.view.document())
+        self.highlighter.visible_blocks = self._visible_blocks
         self.view.hover_text = self._hover_text
 
         act = self.header.actions
@@ -409,15 +472,24 @@ class ArticlePane(QFrame):
         self.analysis = analysis
         self.current = None
         if analysis is None:
+            self.category_counts = {}
             self._index = hl.SpanIndex([])
             self._sentence_starts = []
             self.highlighter.set_spans([], self.view.offsets)
             return
         spans = hl.spans(analysis)
         self._index = hl.SpanIndex(spans)
+        self.category_counts = {}
+        for sp in spans:
+            self.category_counts[sp.category] = self.category_counts.get(sp.category, 0) + 1
         self._sentence_starts = [s.start for s in analysis.sentences]
         self.highlighter.set_spans(spans, self.view.offsets)
         self._apply_collapse()
+
+    def _visible_blocks(self) -> tuple[int, int]:
+        top = self.view.cursorForPosition(QPoint(0, 0)).blockNumber()
+        bottom = self.view.cursorForPosition(QPoint(0, self.view.viewport().height())).blockNumber()
+        return top, bottom
 
     def _update_badges(self) -> None:
         a = self.analysis
@@ -469,7 +541,7 @@ class ArticlePane(QFrame):
         spans = [(self.view.offsets.to_qt(b.start), self.view.offsets.to_qt(b.end))
                  for b in (self.analysis.boilerplate if self.analysis else ())]
         starts = [s for s, _ in spans]
-        hidden = 0
+        hidden, lo, hi = 0, None, None
         block = doc.begin()
         while block.isValid():
             bs, be = block.position(), block.position() + max(0, block.length() - 1)
@@ -478,10 +550,13 @@ class ArticlePane(QFrame):
             visible = not (self._collapse and inside)
             if block.isVisible() != visible:
                 block.setVisible(visible)
+                lo = bs if lo is None else lo
+                hi = bs + block.length()
             hidden += 0 if visible else 1
             block = block.next()
-        doc.markContentsDirty(0, doc.characterCount())
-        self.view.viewport().update()
+        if lo is not None:
+            doc.markContentsDirty(lo, hi - lo)
+            self.view.viewport().update()
         self.hidden_blocks = hidden
 
     # ------------------------------------------------------------------ findings and sentences

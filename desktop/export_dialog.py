@@ -109,7 +109,9 @@ class ExportDialog(QDialog):
         browse.clicked.connect(self._browse)
         row.addWidget(self.path_edit, 1)
         row.addWidget(browse)
-        form.addRow("&Save to:", row)
+        save_label = QLabel("&Save to:")
+        save_label.setBuddy(self.path_edit)
+        form.addRow(save_label, row)
         layout.addLayout(form)
 
         opts = QGroupBox("Options")

@@ -65,6 +65,8 @@ class MessageBar(QFrame):
         if more:
             body += f"<br><i>…and {more} earlier message{'s' if more > 1 else ''}</i>"
         self.label.setText(body)
+        width = max(400, (self.parentWidget().width() if self.parentWidget() else 900) - 60)
+        self.label.setMinimumHeight(self.label.heightForWidth(width) + self.label.fontMetrics().descent() + 4)
         self.setProperty("kind", kind)
         self.style().unpolish(self)
         self.style().polish(self)

@@ -13,7 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen, QSyntaxHighlighter,
-                           QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument, QTextFormat)
+                           QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument, QTextFormat, QTextOption)
 from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QMenu, QSizePolicy, QTextEdit, QToolButton, QToolTip,
                                QVBoxLayout, QWidget)
 
@@ -170,6 +170,7 @@ class ArticleView(QTextEdit):
         self.setUndoRedoEnabled(False)
         self.setTextInteractionFlags(Qt.TextSelectableByMouse | Qt.TextSelectableByKeyboard)
         self.setLineWrapMode(QTextEdit.WidgetWidth)
+        self.setWordWrapMode(QTextOption.WordWrap)  # never break inside a word
         self.setFrameShape(QFrame.NoFrame)
         self.setMouseTracking(True)
         self.document().setDocumentMargin(14)
@@ -316,9 +317,10 @@ class PaneHeader(QFrame):
         self.date.setObjectName("paneDate")
         lay.addWidget(self.date)
         self.badges = {
-            "loaded": _badge("", "Loaded words per 1,000 words of body text", "loaded"),
+            "loaded": _badge("", "Loaded (judging) words per 1,000 words of body text", "loaded"),
             "hedges": _badge("", "Hedges (could, reportedly, speculation...) per 1,000 words", "hedges"),
-            "unnamed": _badge("", "Share of statements whose source is anonymous, vague or missing", "unnamed"),
+            "unnamed": _badge("", "Unnamed sources: share of statements whose source is anonymous, vague or "
+                                  "missing", "unnamed"),
             "tone": _badge("", "Average tone of the sentences, from -1 (negative) to +1 (positive)", "tone"),
         }
         self.badge_box = QWidget()
@@ -386,6 +388,7 @@ class ArticlePane(QFrame):
         super().__init__(parent)
         self.setObjectName("articlePane")
         self.setFrameShape(QFrame.StyledPanel)
+        self.setMinimumWidth(170)
         self.entry = entry
         self.key = entry.key
         self.analysis = None
@@ -500,11 +503,10 @@ class ArticlePane(QFrame):
         if a is None:
             return
         c = a.counts
-        badges["loaded"].setText(f"Loaded {c.loaded_per_1000_words:.1f}/1k")
-        badges["hedges"].setText(f"Hedges {c.hedges_per_1000_words:.1f}/1k")
-        badges["unnamed"].setText(f"Unnamed sources {c.unnamed_source_share:.0%}" if c.attributions
-                                  else "Unnamed sources –")
-        badges["tone"].setText(f"Tone {a.tone.mean:+.2f}")
+        badges["loaded"].setText(f"loaded {c.loaded_per_1000_words:.1f}")
+        badges["hedges"].setText(f"hedges {c.hedges_per_1000_words:.1f}")
+        badges["unnamed"].setText(f"unnamed {c.unnamed_source_share:.0%}" if c.attributions else "unnamed –")
+        badges["tone"].setText(f"tone {a.tone.mean:+.2f}")
         for name, w in badges.items():
             w.setProperty("outlier", name in self._outliers)
             w.style().unpolish(w)

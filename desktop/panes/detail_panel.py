@@ -88,7 +88,7 @@ def counterparts_html(this_key: str, analysis: Any, sentence: int, others: list[
     for o in others:
         idx = aligned.counterparts.get(o.analysis.id) if aligned is not None else None
         if idx is None or not 0 <= idx < len(o.analysis.sentences):
-            rows.append(f"<tr><td class='who'>{esc(o.label)}</td><td class='muted'>Not reported by {esc(o.label)}.</td></tr>")
+            rows.append(f"<tr><td class='who'>{esc(o.label)}</td><td class='muted'>not reported</td></tr>")
             continue
         s = o.analysis.sentences[idx]
         sim = aligned.similarity.get(o.analysis.id) if aligned is not None else None
@@ -200,9 +200,17 @@ def describe_span(key: str, label: str, analysis: Any, span: hl.HighlightSpan, o
         if cp:
             others_html.append("<p><b>The same sentence elsewhere:</b></p>" + cp)
     body = "".join(h for h in others_html if h)
-    if others and body:
-        out.append("<h4>How the other outlets handle it</h4>" + body)
-    return "".join(out)
+    right = ("<h4>How the other outlets handle it</h4>" + body) if others and body else ""
+    return two_columns("".join(out), right)
+
+
+def two_columns(left: str, right: str) -> str:
+    """Side by side when there is something for the right column (the panel is wide and short)."""
+    if not right:
+        return left
+    return ("<table width='100%' cellspacing='0' cellpadding='0'><tr>"
+            f"<td width='50%' valign='top' style='padding-right: 18px;'>{left}</td>"
+            f"<td width='50%' valign='top'>{right}</td></tr></table>")
 
 
 def describe_sentence(key: str, label: str, analysis: Any, sentence: int, others: list[Other], comparison: Any) -> str:
@@ -213,9 +221,8 @@ def describe_sentence(key: str, label: str, analysis: Any, sentence: int, others
            f"<p class='quote'>{esc(_short(analysis.text[s.start:s.end], 400))}</p>",
            f"<p>Tone {tone:+.2f} ({mood}). <span class='muted'>{esc(hl.style(hl.TONE).description)}</span></p>"]
     cp = counterparts_html(key, analysis, sentence, others, comparison)
-    if cp:
-        out.append("<h4>The same sentence in the other articles</h4>" + cp)
-    return "".join(out)
+    right = ("<h4>The same sentence in the other articles</h4>" + cp) if cp else ""
+    return two_columns("".join(out), right)
 
 
 class DetailPanel(QTextBrowser):

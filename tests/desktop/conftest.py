@@ -50,6 +50,9 @@ def seed_cache_dir(seed_articles, tmp_path_factory) -> Path:
 def make_window(qtbot, tmp_path, seed_cache_dir):
     """Factory: a MainWindow with its own settings; by default the seeds' cache is copied in."""
     from PySide6.QtCore import QSettings, QThreadPool
+    from PySide6.QtWidgets import QApplication
+
+    from desktop import theme
 
     from desktop.cache import AnalysisCache
     from desktop.main_window import MainWindow
@@ -66,7 +69,8 @@ def make_window(qtbot, tmp_path, seed_cache_dir):
         settings = Settings(QSettings(str(settings_file or tmp_path / "slant.ini"), QSettings.IniFormat))
         engine = engine or GatedEngine()
         manager = AnalysisManager(AnalysisCache(cache_dir), engine=engine)
-        win = MainWindow(settings, manager=manager)
+        dark = theme.apply(QApplication.instance(), "light")  # what people see: the app's own style
+        win = MainWindow(settings, manager=manager, dark=dark)
         win.engine = engine
         qtbot.addWidget(win)
         win.resize(1500, 950)

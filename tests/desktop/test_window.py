@@ -40,7 +40,7 @@ def test_seeds_open_in_panes(seeds_window):
         raw = pane.view.document().toRawText().replace("\u2029", "\n")
         assert raw == pane.analysis.text  # the whole text, boilerplate included, offsets 1:1
         assert pane.header.badges["loaded"].isVisible()
-        assert pane.header.badges["loaded"].text().startswith("Loaded ")
+        assert pane.header.badges["loaded"].text().startswith("loaded ")
     assert win.model.rowCount() == 5
     assert win.tabs.count() == 2
 

@@ -81,11 +81,11 @@ class AnalysisCache:
     def get(self, article: Any) -> ArticleAnalysis | None:
         path = self._path(article)
         try:
-            raw = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError, ValueError):
+            raw = path.read_bytes()
+        except OSError:
             return None
         try:
-            data = json.loads(raw)
+            data = json.loads(raw.decode("utf-8"))
             result = ArticleAnalysis.from_dict(data["analysis"])
             if data.get("version") != self.version or result.analyzer_version != self.version:
                 raise ValueError("stale entry")

@@ -21,23 +21,7 @@ import re
 import sys
 from collections.abc import Callable
 
-
-def _protect_none() -> None:
-    """Work around a shiboken6 6.12.0 bug on Python < 3.12: every call of a C++ method returning void
-    decrements None's reference count without having incremented it, so after a few thousand Qt calls
-    Python aborts with "none_dealloc: deallocating None". From Python 3.12 on None is immortal (PEP 683);
-    here we give it the same effectively-infinite count once per process."""
-    if sys.version_info >= (3, 12) or getattr(sys, "_slant_none_protected", False):
-        return
-    import ctypes
-
-    ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
-    sys._slant_none_protected = True  # type: ignore[attr-defined]
-
-
-_protect_none()
-
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSizeF, Qt  # noqa: E402
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (  # noqa: E402
     QBrush,
     QColor,

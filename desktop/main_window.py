@@ -6,6 +6,7 @@ analyses and comparisons (off the UI thread), and shows what comes back.
 """
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import html
 from pathlib import Path
@@ -162,6 +163,8 @@ class MainWindow(QMainWindow):
         self._detail_key: str | None = None
         self._detail_sentence: int | None = None
         self._dashboard_stale = False
+        self._align_for: Any = None
+        self._align_index: dict[tuple[str, int], dict[str, int | None]] = {}
         self._restoring = False
         self.setAcceptDrops(True)
 
@@ -976,10 +979,10 @@ class MainWindow(QMainWindow):
     def _counterparts(self, article_id: str, index: int) -> dict[str, int | None]:
         if self.comparison is None:
             return {}
-        for a in self.comparison.alignment:
-            if a.article == article_id and a.sentence == index:
-                return dict(a.counterparts)
-        return {}
+        if self._align_for is not self.comparison:
+            self._align_index = {(a.article, a.sentence): dict(a.counterparts) for a in self.comparison.alignment}
+            self._align_for = self.comparison
+        return self._align_index.get((article_id, index), {})
 
     def _refresh_detail(self) -> None:
         key = self._detail_key
@@ -1042,30 +1045,31 @@ class MainWindow(QMainWindow):
         self._sync_timer.start()
 
     def _sync_scroll_now(self) -> None:
+        """Scroll the other panes so that content aligned with the top of the source pane sits level."""
         key = self._sync_source
         src = self.panes.get(key) if key else None
         if src is None or src.analysis is None:
             return
         self._syncing = True
         try:
+            sents = src.analysis.sentences
             top = src.top_offset()
-            idx = src.sentence_at(top)
-            if idx < 0:
-                idx = next((i for i, s in enumerate(src.analysis.sentences) if s.start >= top), -1)
-            counterparts = self._counterparts(src.analysis.id, idx) if idx >= 0 else {}
+            first = max(0, bisect.bisect_right([x.end for x in sents], top))  # first sentence not above the top
+            window = range(first, min(len(sents), first + 60))
+            aligned = {i: self._counterparts(src.analysis.id, i) for i in window}
             src_bar = src.view.verticalScrollBar()
             frac = src_bar.value() / max(1, src_bar.maximum())
             for pane in self.panes.values():
                 if pane is src or pane.analysis is None:
                     continue
-                target = counterparts.get(pane.analysis.id)
                 bar = pane.view.verticalScrollBar()
-                if target is not None and idx >= 0:
-                    offset_y = src.y_of(src.analysis.sentences[idx].start)
-                    y = pane.y_of(pane.analysis.sentences[target].start)
-                    bar.setValue(bar.value() + y - offset_y)
-                else:
+                anchor = next(((i, c[pane.analysis.id]) for i, c in aligned.items()
+                               if c.get(pane.analysis.id) is not None), None)
+                if anchor is None:
                     bar.setValue(round(frac * bar.maximum()))
+                    continue
+                i, j = anchor
+                bar.setValue(bar.value() + pane.y_of(pane.analysis.sentences[j].start) - src.y_of(sents[i].start))
         finally:
             self._syncing = False
 
@@ -1160,7 +1164,8 @@ class MainWindow(QMainWindow):
             self.show_error(f"Export is not available in this build ({exc}).")
             return
         try:
-            dlg = ExportDialog(inputs[0], inputs[1], parent=self)
+            dlg = ExportDialog(inputs[0], inputs[1], parent=self,
+                               default_dir=self.settings.last_directory() or None)
             dlg.exec()
         except Exception as exc:  # noqa: BLE001
             self.show_error(f"Export failed: {exc}")

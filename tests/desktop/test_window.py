@@ -318,3 +318,69 @@ def test_dashboard_tab_receives_results(seeds_window, qtbot):
     win.dashboard.jumpRequested.emit(pane.analysis.id, 0, 5)
     assert win.tabs.currentIndex() == 0
     assert pane.view.textCursor().selectionStart() == 0
+
+
+def test_page_furniture_collapses_but_stays_in_the_text(seeds_window, qtbot):
+    win = seeds_window
+    pane = win.pane_by_label("Voice of America")
+    assert pane.analysis.boilerplate
+    before = pane.view.document().toRawText()
+    win.actions_by_name["collapse"].setChecked(True)
+    assert pane.hidden_blocks > 0
+    doc = pane.view.document()
+    first = pane.analysis.boilerplate[0]
+    assert not doc.findBlock(pane.view.offsets.to_qt(first.start)).isVisible()
+    assert doc.toRawText() == before  # hidden, never removed
+    assert win.settings.flag("collapse_boilerplate") is True
+    win.actions_by_name["collapse"].setChecked(False)
+    assert pane.hidden_blocks == 0
+
+
+def test_scroll_together_follows_aligned_content(seeds_window, qtbot):
+    win = seeds_window
+    panes = {p.analysis.id: p for p in win.ordered_panes()}
+    pair = next(((a, aid, idx) for a in win.comparison.alignment if a.article in panes and a.sentence > 3
+                 for aid, idx in a.counterparts.items() if idx is not None and aid in panes), None)
+    if pair is None:
+        pytest.skip("no aligned sentences to scroll by")
+    aligned, other_id, other_idx = pair
+    src, dst = panes[aligned.article], panes[other_id]
+    win.actions_by_name["sync"].setChecked(True)
+    s = src.analysis.sentences[aligned.sentence]
+    src.scroll_to(s.start, 0.0)
+    qtbot.waitUntil(lambda: not win._sync_timer.isActive())
+    target = dst.analysis.sentences[other_idx]
+    # The counterpart now sits level with the sentence at the top of the source pane.
+    assert abs(dst.y_of(target.start) - src.y_of(s.start)) <= dst.view.fontMetrics().lineSpacing() * 2 or \
+        dst.view.verticalScrollBar().value() in (0, dst.view.verticalScrollBar().maximum())
+
+
+def test_metadata_dialog_edits_the_article(seeds_window, qtbot):
+    win = seeds_window
+    pane = win.pane_by_label("Kyodo News")
+
+    def answer():
+        dlg = QApplication.activeModalWidget()
+        if dlg is None:
+            QTimer.singleShot(20, answer)
+            return
+        assert dlg.edits["outlet"].text() == "Kyodo News"
+        dlg.edits["date"].setText("10 July 2024")
+        dlg.accept()
+
+    QTimer.singleShot(0, answer)
+    pane.header.actions["edit"].trigger()
+    assert pane.header.date.full_text() == "10 July 2024"
+    assert win.model.entry(pane.key).article.date == "10 July 2024"
+
+
+def test_library_drag_reorders_the_panes(seeds_window, qtbot):
+    win = seeds_window
+    model = win.model
+    last = model.entries()[-1]
+    mime = model.mimeData([model.index(model.rowCount() - 1)])
+    model.dropMimeData(mime, Qt.MoveAction, 0, 0, model.index(-1))
+    assert model.entries()[0] is last
+    assert labels(win)[0] == last.label
+    rows = [model.data(model.index(i)) for i in range(model.rowCount())]
+    assert rows[0].startswith(last.label)

@@ -109,3 +109,9 @@ def load_seeds(folder: Path = SEEDS_DIR) -> list[Article]:
             )
         )
     return out
+
+
+def seed_story(folder: Path = SEEDS_DIR) -> str | None:
+    """The one-line description of the demo story (``[meta] story`` in ``seeds/seeds.toml``)."""
+    meta = tomllib.loads((folder / "seeds.toml").read_text(encoding="utf-8"))
+    return meta.get("meta", {}).get("story")

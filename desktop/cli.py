@@ -121,7 +121,12 @@ def cmd_export(args: argparse.Namespace) -> int:
         print(f"slant: {e}", file=sys.stderr)
     if not analyses:
         return 1
-    options = ExportOptions(include_texts=not args.no_texts, blind=args.blind)
+    story = None
+    if not args.files:
+        from analysis.sources import seed_story
+
+        story = seed_story()
+    options = ExportOptions(include_texts=not args.no_texts, blind=args.blind, story=story)
     try:
         export(args.format, args.output, analyses, comparison, options)
     except OSError as exc:

@@ -1,0 +1,56 @@
+"""`slant analyze` works without Qt and prints the documented JSON schema."""
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTICLE_KEYS = {"id", "outlet", "title", "date", "text", "boilerplate", "sentences", "tone", "loaded_terms",
+                "attributions", "hedges", "readability", "counts"}
+
+
+def run_cli(*args, check=True):
+    return subprocess.run([sys.executable, "-m", "desktop.cli", *args], capture_output=True, text=True,
+                          cwd=ROOT, check=check)
+
+
+def test_analyze_json_on_the_seeds_follows_the_schema():
+    data = json.loads(run_cli("analyze", "--format", "json").stdout)
+    assert data["schema"] == "slant.analysis/1"
+    assert len(data["articles"]) == 5
+    for art in data["articles"]:
+        assert ARTICLE_KEYS <= set(art)
+        assert set(art["tone"]) >= {"mean", "positive_share", "negative_share", "by_entity"}
+        assert set(art["readability"]) == {"flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog",
+                                           "words_per_sentence"}
+        assert set(art["counts"]) >= {"words", "sentences", "loaded_per_1000_words", "hedges_per_1000_words",
+                                      "unnamed_source_share"}
+        for t in art["loaded_terms"]:
+            assert set(t) >= {"start", "end", "text", "category", "weight", "why", "alternatives"}
+            assert art["text"][t["start"]:t["end"]] == t["text"]
+        for a in art["attributions"]:
+            assert set(a) >= {"cue", "cue_class", "source", "source_type", "direct_quote"}
+            assert a["source_type"] in {"named", "anonymous", "vague", "none"}
+        for b in art["boilerplate"]:
+            assert set(b) == {"start", "end", "text", "reason"}
+    assert set(data["comparison"]) >= {"metrics", "distinctive", "naming", "alignment", "only_here"}
+    by_id = {a["id"]: a for a in data["articles"]}
+    assert by_id["001"]["outlet"] == "Breitbart News"
+
+
+def test_analyze_of_files_and_a_bad_file(tmp_path):
+    good = tmp_path / "a.txt"
+    good.write_text("Kishida said on Friday he would attend the summit.", encoding="utf-8")
+    binary = tmp_path / "b.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
+    out = run_cli("analyze", "--format", "csv", str(good), str(binary), check=False)
+    assert out.returncode == 1  # one file failed ...
+    assert "binary" in out.stderr  # ... with a clear message
+    lines = out.stdout.strip().splitlines()
+    assert lines[0].startswith("id,outlet,title") and len(lines) == 2  # ... and the good one is still there
+
+
+def test_analyze_text_report_names_every_outlet():
+    out = run_cli("analyze").stdout
+    for outlet in ("JAPAN Forward", "Breitbart News", "Kyodo News", "Voice of America"):
+        assert outlet in out

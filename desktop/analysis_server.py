@@ -26,8 +26,11 @@ def _handle(msg: dict) -> dict:
         from analysis import nlp
         from analysis.pipeline import analyzer_version
 
+        from analysis.pipeline import analyze
+
         nlp.get_nlp()
         nlp.get_vader()
+        analyze("Officials said the talks could resume, according to a statement.")  # builds the matchers
         return {"ok": True, "version": analyzer_version()}
     if cmd == "analyze":
         from analysis.pipeline import analyze_article

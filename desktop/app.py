@@ -14,6 +14,7 @@ from collections.abc import Sequence
 SCREENSHOT_SIZE = (1600, 1000)
 SCREENSHOT_TIMEOUT_MS = 240_000
 WARM_UP_DELAY_MS = 1500
+SWITCH_INTERVAL_S = 0.001
 NO_DISPLAY_MESSAGE = (
     "slant: no display found (DISPLAY / WAYLAND_DISPLAY are not set), so the window cannot open.\n"
     "  - on a server, run it under a virtual display:  xvfb-run -a slant\n"
@@ -62,6 +63,8 @@ def launch_window(files: Sequence[str] = (), screenshot: bool = False, articles:
     from .settings import Settings
 
     app = QApplication.instance()
+    # Worker threads (cache reads, result decoding) must hand the GIL back to the UI thread quickly.
+    sys.setswitchinterval(SWITCH_INTERVAL_S)
     settings = Settings()
     dark = theme.apply(app, "light" if screenshot else settings.theme())
     window = MainWindow(settings, dark=dark)

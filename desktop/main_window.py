@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence
+from PySide6.QtGui import (QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QIcon, QKeySequence,
+                           QPixmap)
 from PySide6.QtWidgets import (QApplication, QFileDialog, QFrame, QHBoxLayout, QLabel, QLineEdit, QMainWindow,
                                QMessageBox, QPlainTextEdit, QProgressBar, QPushButton, QSplitter, QTabWidget,
                                QTextEdit, QToolButton, QVBoxLayout, QWidget)
@@ -129,6 +130,15 @@ class FindBar(QFrame):
         self.searched.emit("")
 
 
+def app_icon() -> QIcon:
+    from importlib import resources
+
+    data = (resources.files("resources") / "icons" / "slant.svg").read_bytes()
+    pix = QPixmap()
+    pix.loadFromData(data, "SVG")
+    return QIcon(pix)
+
+
 def _guarded_dashboard() -> tuple[Any, str | None]:
     try:
         from .dashboard import DashboardPanel
@@ -147,6 +157,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setObjectName("mainWindow")
         self.setWindowTitle("Slant: compare news articles")
+        self.setWindowIcon(app_icon())
         self.settings = settings
         self.dark = dark
         self.model = ArticleListModel(self)
@@ -406,6 +417,8 @@ class MainWindow(QMainWindow):
         m.modelFailed.connect(self._on_model_failed)
         self.cancel_button.clicked.connect(self.cancel_analysis)
         self.model.comparedChanged.connect(self._rebuild_panes)
+        self.model.limitReached.connect(lambda: self.show_info(
+            f"At most {MAX_PANES} articles are shown side by side: untick one in the list first."))
         self.model.entryChanged.connect(self._on_entry_changed)
         self.model.rowsInserted.connect(lambda *_: self._session_changed())
         self.model.rowsRemoved.connect(lambda *_: self._session_changed())

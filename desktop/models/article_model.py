@@ -52,6 +52,7 @@ class ArticleListModel(QAbstractListModel):
     StatusRole = Qt.UserRole + 3
 
     comparedChanged = Signal()  # the set or order of compared articles changed
+    limitReached = Signal()  # someone tried to show more than MAX_PANES articles
     entryChanged = Signal(str)  # key: article metadata, analysis or status changed
 
     def __init__(self, parent: QObject | None = None):
@@ -208,6 +209,9 @@ class ArticleListModel(QAbstractListModel):
     def set_compared(self, key: str, compared: bool) -> bool:
         row = self.row_of(key)
         if row < 0 or self._entries[row].compared == compared:
+            return False
+        if compared and sum(1 for e in self._entries if e.compared) >= MAX_PANES:
+            self.limitReached.emit()
             return False
         self._entries[row].compared = compared
         idx = self.index(row)

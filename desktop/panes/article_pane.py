@@ -435,6 +435,8 @@ class ArticlePane(QFrame):
         a = entry.article
         h = self.header
         h.outlet.setText(entry.label)
+        self.view.setAccessibleName(f"Text of {entry.label}")
+        self.setAccessibleName(f"Article: {entry.label}")
         title = a.title or (entry.analysis.title if entry.analysis else None) or ""
         h.set_title(title if title != entry.label else "")
         h.date.setText(a.date or "date unknown")

@@ -384,3 +384,32 @@ def test_library_drag_reorders_the_panes(seeds_window, qtbot):
     assert labels(win)[0] == last.label
     rows = [model.data(model.index(i)) for i in range(model.rowCount())]
     assert rows[0].startswith(last.label)
+
+
+def test_layout_and_preferences_persist(make_window, qtbot, tmp_path):
+    ini = tmp_path / "layout.ini"
+    win = make_window(settings_file=ini)
+    settle(qtbot, win)
+    win.main_splitter.setSizes([330, 1170])
+    win.set_font_size(14)
+    win.legend_model.set_enabled(hl.HEDGE, False)
+    win.actions_by_name["sync"].setChecked(True)
+    sizes = win.main_splitter.sizes()
+    win.close()
+    again = make_window(settings_file=ini, seeds=False)
+    assert again.main_splitter.sizes() == sizes
+    assert again.font_pt == 14
+    assert not again.legend_model.is_enabled(hl.HEDGE)
+    assert again.actions_by_name["sync"].isChecked()
+
+
+def test_at_most_six_panes(seeds_window, qtbot, tmp_path):
+    win = seeds_window
+    win.add_pasted(ARTICLE, outlet="Sixth")
+    seventh = win.add_pasted(ARTICLE + "More.\n", outlet="Seventh")
+    assert len(win.ordered_panes()) == 6
+    assert not seventh.compared
+    row = win.model.row_of(seventh.key)
+    win.model.setData(win.model.index(row), Qt.Checked, Qt.CheckStateRole)  # ticking it in the library
+    assert not win.model.entry(seventh.key).compared
+    assert "At most 6" in win.message_bar.label.text()

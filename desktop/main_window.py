@@ -29,7 +29,7 @@ from .dialogs.paste_dialog import PasteDialog
 from .models.article_model import CANCELLED, DONE, FAILED, MAX_PANES, PENDING, RUNNING, ArticleListModel, Entry
 from .models.legend_model import LegendModel
 from .panes.article_pane import ArticlePane, metric_badges
-from .panes.detail_panel import DetailPanel, Other, describe_sentence, describe_span
+from .panes.detail_panel import DetailPanel, Other, describe_overview, describe_sentence, describe_span
 from .panes.legend import LegendWidget
 from .panes.pane_list import PaneList
 from .settings import Settings
@@ -425,6 +425,7 @@ class MainWindow(QMainWindow):
         self.model.rowsMoved.connect(lambda *_: self._session_changed())
         self.legend_model.enabledChanged.connect(self._on_categories_changed)
         self.detail.jumpRequested.connect(self.jump_to)
+        self.detail.overviewRequested.connect(self.show_overview)
         self.pane_list.openRequested.connect(self.open_dialog)
         self.pane_list.pasteRequested.connect(lambda: self.paste_dialog(""))
         self.pane_list.editRequested.connect(self.edit_metadata)
@@ -445,7 +446,7 @@ class MainWindow(QMainWindow):
         if state is not None:
             self.restoreState(state)
         for name, sp, default in (("main", self.main_splitter, [250, 1250]),
-                                  ("side", self.side_splitter, [300, 360]),
+                                  ("side", self.side_splitter, [240, 420]),
                                   ("reading", self.reading_splitter, [640, 250])):
             sizes = self.settings.splitter(name)
             sp.setSizes(sizes if len(sizes) == sp.count() and all(s > 0 for s in sizes) else default)
@@ -608,8 +609,8 @@ class MainWindow(QMainWindow):
     def close_article(self, key: str) -> None:
         self.model.remove(key)
         if self._detail_key == key:
-            self.detail.clear_detail()
             self._detail_key = None
+            self.detail.span = None
         self._update_empty()
         self._schedule_timer.start()
 
@@ -997,9 +998,16 @@ class MainWindow(QMainWindow):
             self._align_for = self.comparison
         return self._align_index.get((article_id, index), {})
 
+    def show_overview(self) -> None:
+        self._detail_key = None
+        self._detail_sentence = None
+        others = [Other(e.key, e.label, e.analysis) for e in self.model.compared() if e.analysis is not None]
+        self.detail.show_html(describe_overview(others, self.comparison))
+
     def _refresh_detail(self) -> None:
         key = self._detail_key
         if key is None or key not in self.panes:
+            self.show_overview()
             return
         if self.detail.span is not None:
             self.show_span(key, self.detail.span)

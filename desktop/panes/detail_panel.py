@@ -201,7 +201,7 @@ def describe_span(key: str, label: str, analysis: Any, span: hl.HighlightSpan, o
             others_html.append("<p><b>The same sentence elsewhere:</b></p>" + cp)
     body = "".join(h for h in others_html if h)
     right = ("<h4>How the other outlets handle it</h4>" + body) if others and body else ""
-    return two_columns("".join(out), right)
+    return two_columns("".join(out), right + BACK_LINK)
 
 
 def two_columns(left: str, right: str) -> str:
@@ -222,11 +222,85 @@ def describe_sentence(key: str, label: str, analysis: Any, sentence: int, others
            f"<p>Tone {tone:+.2f} ({mood}). <span class='muted'>{esc(hl.style(hl.TONE).description)}</span></p>"]
     cp = counterparts_html(key, analysis, sentence, others, comparison)
     right = ("<h4>The same sentence in the other articles</h4>" + cp) if cp else ""
-    return two_columns("".join(out), right)
+    return two_columns("".join(out), right + BACK_LINK)
+
+
+OVERVIEW_METRICS = (
+    # metric, what a high value means in plain words, how to print a value, which highlight to jump to
+    ("loaded_per_1000_words", "Most judging words (loaded terms)", "{:.1f} per 1,000 words", "loaded_terms"),
+    ("unnamed_source_share", "Most claims from unnamed sources", "{:.0%} of statements", "attributions"),
+    ("hedges_per_1000_words", "Most hedging and guesswork", "{:.1f} per 1,000 words", "hedges"),
+)
+
+
+def _first_finding(o: Other, kind: str) -> tuple[int, int] | None:
+    a = o.analysis
+    if kind == "loaded_terms" and a.loaded_terms:
+        return a.loaded_terms[0].start, a.loaded_terms[0].end
+    if kind == "hedges" and a.hedges:
+        return a.hedges[0].start, a.hedges[0].end
+    if kind == "attributions":
+        unnamed = [x for x in a.attributions if x.source_type != "named"]
+        if unnamed:
+            span = unnamed[0].source or unnamed[0].cue
+            return span.start, span.end
+    return None
+
+
+def describe_overview(articles: list[Other], comparison: Any) -> str:
+    """The story at a glance: who stands out on the measures people ask about first."""
+    out = ["<h3>The story at a glance</h3>"]
+    if not articles:
+        return EMPTY_HTML
+    rows = {m.metric: m for m in (comparison.metrics if comparison is not None else ())}
+    by_id = {o.analysis.id: o for o in articles}
+    lines = []
+    for metric, title, fmt, kind in OVERVIEW_METRICS:
+        row = rows.get(metric)
+        if row is None or not row.values or len(articles) < 2:
+            continue
+        top = max(row.values.values())
+        leaders = [by_id[i] for i, v in row.values.items() if v == top and i in by_id]
+        if not leaders or top <= 0:
+            continue
+        names = []
+        for o in leaders:
+            where = _first_finding(o, kind)
+            names.append(_link(o.key, where[0], where[1], o.label) if where else esc(o.label))
+        marker = " <b>(stands out)</b>" if any(o.analysis.id in row.outliers for o in leaders) else ""
+        lines.append(f"<tr><td class='who'>{esc(title)}</td><td>{', '.join(names)}: {esc(fmt.format(top))}"
+                     f"{marker} <span class='muted'>(middle of the story: {esc(fmt.format(row.median))})</span></td></tr>")
+    tone = rows.get("tone_mean")
+    if tone is not None and tone.values and len(articles) >= 2:
+        lo_id = min(tone.values, key=tone.values.get)
+        hi_id = max(tone.values, key=tone.values.get)
+        if lo_id in by_id and hi_id in by_id:
+            lines.append(f"<tr><td class='who'>Tone</td><td>most positive {esc(by_id[hi_id].label)} "
+                         f"({tone.values[hi_id]:+.2f}), most negative {esc(by_id[lo_id].label)} "
+                         f"({tone.values[lo_id]:+.2f})</td></tr>")
+    if comparison is not None:
+        differs = [r for r in comparison.naming if r.differs]
+        if differs:
+            lines.append(f"<tr><td class='who'>Naming</td><td>{len(differs)} people, places or events are named "
+                         "differently (see the Dashboard, or click a name)</td></tr>")
+        if comparison.only_here:
+            lines.append(f"<tr><td class='who'>Only one outlet</td><td>{len(comparison.only_here)} sentences appear in "
+                         "just one article</td></tr>")
+    if lines:
+        out.append("<table class='others'>" + "".join(lines) + "</table>")
+    elif comparison is None:
+        out.append("<p class='muted'>Comparing the articles…</p>")
+    out.append("<p class='muted'>Click a highlighted word for what it is and why it matters, or any sentence to see "
+               "how the other outlets report it. <b>Tab</b> in an article goes from one finding to the next.</p>")
+    return "".join(out)
+
+
+BACK_LINK = "<p><a href='overview:'>← The story at a glance</a></p>"
 
 
 class DetailPanel(QTextBrowser):
     jumpRequested = Signal(str, int, int)  # entry key, start, end
+    overviewRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -259,6 +333,9 @@ class DetailPanel(QTextBrowser):
 
     def _on_anchor(self, url: QUrl) -> None:
         text = url.toString()
+        if text.startswith("overview:"):
+            self.overviewRequested.emit()
+            return
         if text.startswith("jump:"):
             try:
                 _, key, start, end = text.split(":")

@@ -413,3 +413,18 @@ def test_at_most_six_panes(seeds_window, qtbot, tmp_path):
     win.model.setData(win.model.index(row), Qt.Checked, Qt.CheckStateRole)  # ticking it in the library
     assert not win.model.entry(seventh.key).compared
     assert "At most 6" in win.message_bar.label.text()
+
+
+def test_overview_names_who_stands_out(seeds_window, qtbot):
+    win = seeds_window
+    win.show_overview()
+    text = win.detail.toPlainText()
+    assert "The story at a glance" in text
+    loaded = next(m for m in win.comparison.metrics if m.metric == "loaded_per_1000_words")
+    top_id = max(loaded.values, key=loaded.values.get)
+    top = next(p for p in win.ordered_panes() if p.analysis.id == top_id)
+    line = next(ln for ln in text.splitlines() if ln.startswith("Most judging words"))
+    assert top.entry.label in line
+    # Its name links to that outlet's first loaded word.
+    win.detail.jumpRequested.emit(top.key, top.analysis.loaded_terms[0].start, top.analysis.loaded_terms[0].end)
+    assert top.view.textCursor().selectedText() == top.analysis.loaded_terms[0].text

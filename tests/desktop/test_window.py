@@ -423,8 +423,9 @@ def test_overview_names_who_stands_out(seeds_window, qtbot):
     loaded = next(m for m in win.comparison.metrics if m.metric == "loaded_per_1000_words")
     top_id = max(loaded.values, key=loaded.values.get)
     top = next(p for p in win.ordered_panes() if p.analysis.id == top_id)
-    line = next(ln for ln in text.splitlines() if ln.startswith("Most judging words"))
-    assert top.entry.label in line
+    lines = text.splitlines()
+    row = lines.index(next(ln for ln in lines if ln.startswith("Most judging words")))
+    assert top.entry.label in lines[row + 1]  # the table's next cell
     # Its name links to that outlet's first loaded word.
     win.detail.jumpRequested.emit(top.key, top.analysis.loaded_terms[0].start, top.analysis.loaded_terms[0].end)
     assert top.view.textCursor().selectedText() == top.analysis.loaded_terms[0].text

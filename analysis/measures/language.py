@@ -22,7 +22,7 @@ def _is_latin(ch: str) -> bool:
 def detect_language(ctx: DocContext) -> Language:
     from spacy.lang.en.stop_words import STOP_WORDS
 
-    tokens = [t for t in ctx.doc if ctx.token_in_body(t) and any(c.isalpha() for c in t.text)]
+    tokens = [t for sent in ctx.body_sentences for t in sent if not t.is_punct and any(c.isalpha() for c in t.text)]
     letters = [c for t in tokens for c in t.text if c.isalpha()]
     if not letters:
         return Language(False, 0.0, "No words found: there is nothing to analyse.")

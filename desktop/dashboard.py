@@ -76,7 +76,7 @@ class ChartSpec:
 CHARTS: tuple[ChartSpec, ...] = (
     ChartSpec(
         "loaded_per_1000_words",
-        "Judging words (per 1,000 words)",
+        "Loaded words (per 1,000 words)",
         "Words like “dictator” or “bizarrely” that judge people or events instead of just describing them.",
         lambda a: a.counts.loaded_per_1000_words,
     ),
@@ -89,7 +89,7 @@ CHARTS: tuple[ChartSpec, ...] = (
     ),
     ChartSpec(
         "hedges_per_1000_words",
-        "Guesswork words (per 1,000 words)",
+        "Hedging words (per 1,000 words)",
         "Words like “could”, “reportedly”, “speculation”: signs the outlet is not sure.",
         lambda a: a.counts.hedges_per_1000_words,
     ),

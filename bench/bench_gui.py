@@ -86,10 +86,13 @@ def child(mode: str) -> int:
     heart.timeout.connect(tick)
     heart.start()
 
-    state = {"highlights": False}
+    state = {"highlights": False, "first": False}
 
     def check() -> None:
         shown = window.model.compared()
+        if not state["first"] and any(e.status == DONE and e.key in window.panes for e in shown):
+            state["first"] = True
+            emit("first_highlights")
         if not state["highlights"] and shown and all(e.status == DONE and e.key in window.panes
                                                       and window.panes[e.key].analysis is e.analysis for e in shown):
             state["highlights"] = True
@@ -152,6 +155,7 @@ def main(argv: list[str] | None = None) -> int:
     cached = launch("seeds", cache, args.backend)
     rows = [
         ("launch -> window (cold)", cold.get("window"), TARGETS["window"]),
+        ("launch -> first article highlighted, cold", cold.get("first_highlights"), None),
         ("launch -> highlights, cold cache", cold.get("highlights"), TARGETS["highlights_cold"]),
         ("launch -> window (cached)", cached.get("window"), TARGETS["window"]),
         ("launch -> highlights, cached", cached.get("highlights"), TARGETS["highlights_cached"]),

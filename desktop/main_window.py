@@ -314,6 +314,8 @@ class MainWindow(QMainWindow):
         a["close"] = self._action("&Close article", self.close_current, QKeySequence.Close, "Close the current article")
         a["quit"] = self._action("&Quit", self.close, QKeySequence.Quit)
         a["find"] = self._action("&Find in all articles…", self.find_bar.open_bar, QKeySequence.Find)
+        a["next_pane"] = self._action("Next article", lambda: self.focus_pane(+1), "F6")
+        a["prev_pane"] = self._action("Previous article", lambda: self.focus_pane(-1), "Shift+F6")
         a["find_next"] = self._action("Find &next", lambda: self.find_step(+1), QKeySequence.FindNext)
         a["find_prev"] = self._action("Find p&revious", lambda: self.find_step(-1), QKeySequence.FindPrevious)
         a["edit_meta"] = self._action("Article &details…", self.edit_current, "Ctrl+I",
@@ -362,7 +364,7 @@ class MainWindow(QMainWindow):
         e.addSeparator()
         e.addAction(a["edit_meta"])
         v = mb.addMenu("&View")
-        for k in ("articles_tab", "dashboard_tab"):
+        for k in ("articles_tab", "dashboard_tab", "next_pane", "prev_pane"):
             v.addAction(a[k])
         v.addSeparator()
         for k in ("zoom_in", "zoom_out", "zoom_reset"):
@@ -723,6 +725,7 @@ class MainWindow(QMainWindow):
         pane.moveRequested.connect(self.model.move_among_compared)
         pane.editRequested.connect(self.edit_metadata)
         pane.scrolled.connect(self._on_pane_scrolled)
+        pane.escaped.connect(lambda _k: (self._clear_marks(), self.show_overview()))
         return pane
 
     def _update_empty(self) -> None:
@@ -989,6 +992,25 @@ class MainWindow(QMainWindow):
             self._detail_sentence = index
             self.detail.show_html(describe_sentence(key, entry.label, entry.analysis, index, self._others(key),
                                                     self.comparison))
+
+    def _clear_marks(self) -> None:
+        for pane in self.panes.values():
+            pane.mark_sentence(None)
+            c = pane.view.textCursor()
+            c.clearSelection()
+            pane.view.setTextCursor(c)
+
+    def focus_pane(self, step: int) -> None:
+        """F6 / Shift+F6: move the keyboard focus to the next / previous article."""
+        panes = self.ordered_panes()
+        if not panes:
+            return
+        fw = QApplication.focusWidget()
+        keys = [p.key for p in panes]
+        key = next((p.key for p in panes if fw is not None and p.isAncestorOf(fw)), None)
+        i = (keys.index(key) + step) % len(keys) if key in keys else (0 if step > 0 else len(keys) - 1)
+        panes[i].view.setFocus()
+        self.status_label.setText(f"{panes[i].entry.label}: Tab goes from finding to finding, Enter explains, Esc clears.")
 
     def _counterparts(self, article_id: str, index: int) -> dict[str, int | None]:
         if self.comparison is None:

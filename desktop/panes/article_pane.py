@@ -162,7 +162,7 @@ class ArticleView(QTextEdit):
 
     offsetClicked = Signal(int)  # a plain click (not a drag-selection)
     offsetActivated = Signal(int, int)  # keyboard: a finding span [start, end) chosen with Tab/Enter
-    navigate = Signal(int)  # +1 next finding, -1 previous
+    escaped = Signal()
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -177,6 +177,7 @@ class ArticleView(QTextEdit):
         self.offsets = hl.OffsetMap("")
         self._press: QPoint | None = None
         self.hover_text = None  # callable(offset) -> str | None, set by the pane
+        self.navigate = None  # callable(step) -> bool, set by the pane
         self.setTabChangesFocus(False)
         self.setAcceptDrops(False)  # files dropped on a pane go to the window
         self.viewport().setAcceptDrops(False)
@@ -224,11 +225,14 @@ class ArticleView(QTextEdit):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         key, mods = event.key(), event.modifiers()
-        if key == Qt.Key_Tab and not (mods & (Qt.ControlModifier | Qt.AltModifier)):
-            self.navigate.emit(+1)
+        if key in (Qt.Key_Tab, Qt.Key_Backtab) and not (mods & (Qt.ControlModifier | Qt.AltModifier)):
+            step = -1 if (key == Qt.Key_Backtab or mods & Qt.ShiftModifier) else +1
+            # Tab goes from finding to finding; past the last one it moves the focus on as usual.
+            if not (self.navigate and self.navigate(step)):
+                super().focusNextPrevChild(step > 0)
             return
-        if key == Qt.Key_Backtab:
-            self.navigate.emit(-1)
+        if key == Qt.Key_Escape:
+            self.escaped.emit()
             return
         if key in (Qt.Key_Return, Qt.Key_Enter):
             c = self.textCursor()
@@ -239,7 +243,8 @@ class ArticleView(QTextEdit):
             return
         super().keyPressEvent(event)
 
-    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002, N802 - Tab navigates findings
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002, N802
+        # While the text has the focus, Tab is handled in keyPressEvent (finding to finding).
         return False if self.hasFocus() else super().focusNextPrevChild(next)
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
@@ -383,6 +388,7 @@ class ArticlePane(QFrame):
     moveRequested = Signal(str, int)
     editRequested = Signal(str)
     scrolled = Signal(str)
+    escaped = Signal(str)
 
     def __init__(self, entry: Entry, parent: QWidget | None = None):
         super().__init__(parent)
@@ -424,7 +430,8 @@ class ArticlePane(QFrame):
         self.header.close_button.clicked.connect(lambda: self.closeRequested.emit(self.key))
         self.view.offsetClicked.connect(self._on_click)
         self.view.offsetActivated.connect(self._on_activated)
-        self.view.navigate.connect(self.next_finding)
+        self.view.navigate = self.next_finding
+        self.view.escaped.connect(lambda: self.escaped.emit(self.key))
         self.view.verticalScrollBar().valueChanged.connect(lambda _v: self.scrolled.emit(self.key))
         self.set_entry(entry)
 
@@ -601,21 +608,25 @@ class ArticlePane(QFrame):
                 return
         self._on_click(start)
 
-    def next_finding(self, step: int) -> None:
+    def next_finding(self, step: int) -> bool:
+        """Select the next (+1) or previous (-1) finding; False at either end (the focus may move on)."""
         items = self.findings()
         if not items:
-            return
-        here = self.view.offsets.to_py(self.view.textCursor().selectionStart())
-        if step > 0:
-            cands = [s for s in items if s.start > here or (self.current is not None and s.start == here
-                                                              and s != self.current and s.start > self.current.start)]
-            target = cands[0] if cands else items[0]
+            return False
+        cursor = self.view.textCursor()
+        if self.current in items and cursor.hasSelection():
+            i = items.index(self.current) + step
         else:
-            cands = [s for s in items if s.start < here]
-            target = cands[-1] if cands else items[-1]
+            here = self.view.offsets.to_py(cursor.selectionStart())
+            starts = [x.start for x in items]
+            i = bisect.bisect_left(starts, here) if step > 0 else bisect.bisect_left(starts, here) - 1
+        if not 0 <= i < len(items):
+            return False
+        target = items[i]
         self.select_span(target)
         self.sentenceActivated.emit(self.key, self.sentence_at(target.start))
         self.spanActivated.emit(self.key, target)
+        return True
 
     def select_span(self, span: hl.HighlightSpan, scroll: bool = True) -> None:
         """Select the words of a span (the keyboard caret goes there)."""

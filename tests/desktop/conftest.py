@@ -77,6 +77,8 @@ def make_window(qtbot, tmp_path, seed_cache_dir):
         if seeds:
             win.load_seeds()
         win.show()
+        win.activateWindow()  # keyboard focus works as on a desktop
+        qtbot.waitUntil(win.isActiveWindow, timeout=5000)
         made.append(win)
         return win
 

@@ -65,11 +65,34 @@ def test_click_on_dictator_explains_it(seeds_window, qtbot):
 def test_keyboard_tab_reaches_a_highlight(seeds_window, qtbot):
     win = seeds_window
     pane, span = dictator(win)
+    win.actions_by_name["next_pane"].trigger()  # F6: keyboard focus into the first article
+    assert win.ordered_panes()[0].view.hasFocus()
     pane.view.setFocus()
-    pane.select_range(span.start - 1, span.start - 1)
-    with qtbot.waitSignal(win.spanShown, timeout=5000):
+    pane.select_range(0, 0)
+    with qtbot.waitSignal(win.spanShown, timeout=5000) as sig:
         qtbot.keyClick(pane.view, Qt.Key_Tab)
-    assert win.detail.span is not None and win.detail.span.start >= span.start - 1
+    first = sig.args[1]
+    assert first == pane.findings()[0]
+    with qtbot.waitSignal(win.spanShown, timeout=5000) as sig:
+        qtbot.keyClick(pane.view, Qt.Key_Tab)
+    assert sig.args[1].start >= first.start and sig.args[1] != first
+    with qtbot.waitSignal(win.spanShown, timeout=5000) as sig:
+        qtbot.keyClick(pane.view, Qt.Key_Backtab)
+    assert sig.args[1] == first
+    assert "“" in win.detail.toPlainText()
+    # Tab reaches "dictator" eventually and explains it.
+    for _ in range(len(pane.findings())):
+        if pane.current == span:
+            break
+        qtbot.keyClick(pane.view, Qt.Key_Tab)
+    assert pane.current == span and "dictator" in win.detail.toPlainText()
+    qtbot.keyClick(pane.view, Qt.Key_Escape)
+    assert "The story at a glance" in win.detail.toPlainText()
+    # Past the last finding, Tab leaves the article (keyboard users are never trapped).
+    pane.select_span(pane.findings()[-1])
+    pane.view.setFocus()
+    qtbot.keyClick(pane.view, Qt.Key_Tab)
+    assert not pane.view.hasFocus()
 
 
 def test_legend_toggle_removes_highlights_on_screen(seeds_window, qtbot):

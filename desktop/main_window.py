@@ -535,7 +535,13 @@ class MainWindow(QMainWindow):
     def add_articles(self, articles: list[Any], pasted: bool = False) -> list[Entry]:
         shown = len(self.model.compared())
         added = []
+        open_texts = {e.article.text: e.label for e in self.model.entries()}
         for art in articles:
+            same = open_texts.get(art.text)
+            if same is not None:
+                self.show_info(f"“{same}” is already open with the same text; it was not added twice.")
+                continue
+            open_texts[art.text] = art.outlet or art.title or (art.path or art.id)
             compare = shown < MAX_PANES
             shown += compare
             added.append(self.model.add(art, compared=compare, pasted=pasted))
@@ -606,7 +612,8 @@ class MainWindow(QMainWindow):
         except SourceError as exc:
             self.show_error(str(exc))
             return None
-        return self.add_articles([art], pasted=True)[0]
+        added = self.add_articles([art], pasted=True)
+        return added[0] if added else None
 
     def close_article(self, key: str) -> None:
         self.model.remove(key)

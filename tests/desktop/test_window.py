@@ -452,3 +452,11 @@ def test_overview_names_who_stands_out(seeds_window, qtbot):
     # Its name links to that outlet's first loaded word.
     win.detail.jumpRequested.emit(top.key, top.analysis.loaded_terms[0].start, top.analysis.loaded_terms[0].end)
     assert top.view.textCursor().selectedText() == top.analysis.loaded_terms[0].text
+
+
+def test_the_same_text_is_not_opened_twice(seeds_window, qtbot, seed_articles):
+    win = seeds_window
+    added, errors = win.open_files([seed_articles[1].path])
+    assert added == [] and errors == []
+    assert win.model.rowCount() == 5
+    assert "already open" in win.message_bar.label.text()

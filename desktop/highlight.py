@@ -324,7 +324,7 @@ def css(category: str, dark: bool = False) -> str:
     if st.box != "none":
         parts.append(f"border: 1px {dict(solid='solid', dash='dashed', dot='dotted')[st.box]} {st.colour(dark)}")
         parts.append("border-radius: 2px")
-    if st.underline != "none":
+    if st.underline != "none" and st.box == "none":  # a box already frames the words
         style_css = {"solid": "solid", "dash": "dashed", "dot": "dotted", "wave": "wavy", "double": "double"}
         parts.append(f"text-decoration: underline {style_css[st.underline]} {st.colour(dark)}")
     if st.bold:

@@ -460,3 +460,17 @@ def test_the_same_text_is_not_opened_twice(seeds_window, qtbot, seed_articles):
     assert added == [] and errors == []
     assert win.model.rowCount() == 5
     assert "already open" in win.message_bar.label.text()
+
+
+def test_closing_the_window_during_analysis_is_clean(make_window, qtbot):
+    engine = GatedEngine()
+    engine.gate.clear()
+    win = make_window(engine=engine, cached=False)
+    qtbot.waitUntil(engine.entered.is_set, timeout=30000)
+    win.close()  # saves the session, cancels the run
+    engine.gate.set()
+    from PySide6.QtCore import QThreadPool
+
+    assert QThreadPool.globalInstance().waitForDone(60000)
+    assert len(engine.analysed) <= 1  # nothing after the article in progress
+    assert len(win.settings.session()) == 5

@@ -313,15 +313,9 @@ class DetailPanel(QTextBrowser):
         self.clear_detail()
 
     def set_dark(self, dark: bool) -> None:
-        muted = "#9AA0A6" if dark else "#5F6368"
-        link = "#8AB4F8" if dark else "#0B57D0"
-        code_bg = "#2D2F33" if dark else "#F1F3F4"
-        self.document().setDefaultStyleSheet(
-            f"h3 {{ margin-top: 2px; margin-bottom: 6px; }} h4 {{ margin-top: 10px; margin-bottom: 3px; }}"
-            f" p {{ margin-top: 2px; margin-bottom: 4px; }} .muted {{ color: {muted}; }}"
-            f" .code {{ font-family: monospace; background-color: {code_bg}; }} a {{ color: {link}; }}"
-            f" td.who {{ font-weight: bold; padding-right: 10px; white-space: nowrap; }} td {{ padding-bottom: 4px; }}"
-            f" .quote {{ font-style: italic; }}")
+        from ..theme import detail_css
+
+        self.document().setDefaultStyleSheet(detail_css(dark))
 
     def clear_detail(self) -> None:
         self.span = None

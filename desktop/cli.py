@@ -66,6 +66,8 @@ def _text_report(analyses, comparison) -> str:
             w(f"  loaded  {t.text!r:<28} {t.category:<20} {t.why}\n")
         for at in a.attributions:
             src = at.source.text if at.source else "-"
+            if at.resolved_source:
+                src += f" = {at.resolved_source}"
             w(f"  cue     {at.cue.text!r:<28} {at.cue_class:<12} source: {src} ({at.source_type})\n")
         for h in a.hedges:
             w(f"  hedge   {h.text!r:<28} {h.kind}\n")

@@ -35,14 +35,18 @@ def seed_articles():
 
 @pytest.fixture(scope="session")
 def seed_cache_dir(seed_articles, tmp_path_factory) -> Path:
-    """A cache folder holding the analyses of the five seeds (analysed once, in this process)."""
+    """A cache folder holding the analyses of the five seeds and their comparison (computed once, here)."""
     from analysis.pipeline import analyze_article
     from desktop.cache import AnalysisCache
 
     folder = tmp_path_factory.mktemp("seed-cache")
     cache = AnalysisCache(folder)
-    for art in seed_articles:
-        assert cache.put(art, analyze_article(art))
+    from analysis import compare
+
+    analyses = [analyze_article(art) for art in seed_articles]
+    for art, result in zip(seed_articles, analyses):
+        assert cache.put(art, result)
+    assert cache.put_comparison(analyses, compare(analyses))
     return folder
 
 

@@ -107,15 +107,36 @@ def _entities_at(analysis: Any, start: int, end: int) -> list[Any]:
     return out
 
 
+def _naming_row(entity: str, article_id: str, phrases: list[str], rows: Any) -> Any:
+    """The comparison's naming row for an entity; the comparison may merge keys ("Kishida Fumio" and
+    "Fumio Kishida"), so match by key, then by the same words in any order, then by this article's wording."""
+    rows = list(rows)
+    for r in rows:
+        if r.entity == entity:
+            return r
+    words = sorted(entity.lower().split())
+    for r in rows:
+        if sorted(r.entity.lower().split()) == words:
+            return r
+    wanted = {" ".join(p.split()).lower() for p in phrases}
+    for r in rows:
+        if wanted & {" ".join(p.split()).lower() for p in r.by_article.get(article_id, ())}:
+            return r
+    return None
+
+
 def naming_html(analysis: Any, start: int, end: int, others: list[Other], comparison: Any) -> str:
     """How each other article names the entity this span is about."""
     mentions = _entities_at(analysis, start, end)
     if not mentions:
         return ""
     parts = []
-    rows_by_entity = {r.entity: r for r in (comparison.naming if comparison is not None else ())}
+    rows = comparison.naming if comparison is not None else ()
     for entity in dict.fromkeys(m.entity for m in mentions):
-        row = rows_by_entity.get(entity)
+        here = [" ".join(analysis.text[m.phrase.start:m.phrase.end].split()) for m in mentions if m.entity == entity]
+        row = _naming_row(entity, analysis.id, here, rows)
+        name = row.entity if row is not None else entity
+        keys = {entity, name}
         lines = []
         for o in others:
             if row is not None and o.analysis.id in row.by_article:
@@ -123,18 +144,21 @@ def naming_html(analysis: Any, start: int, end: int, others: list[Other], compar
             else:
                 names = list(dict.fromkeys(
                     " ".join(o.analysis.text[m.phrase.start:m.phrase.end].split())
-                    for m in o.analysis.mentions if m.entity == entity))
+                    for m in o.analysis.mentions if m.entity in keys))
             if names:
-                first = next((m for m in o.analysis.mentions if m.entity == entity), None)
+                first = next((m for m in o.analysis.mentions if m.entity in keys or
+                              " ".join(o.analysis.text[m.phrase.start:m.phrase.end].split()) in names), None)
                 shown = ", ".join(f"“{esc(n)}”" for n in names[:4])
                 if first is not None:
                     shown = f'<a href="jump:{o.key}:{first.phrase.start}:{first.phrase.end}">{shown}</a>'
                 lines.append(f"<tr><td class='who'>{esc(o.label)}</td><td>{shown}</td></tr>")
             else:
                 lines.append(f"<tr><td class='who'>{esc(o.label)}</td><td class='muted'>does not mention "
-                             f"{esc(entity)}</td></tr>")
-        here = [" ".join(analysis.text[m.phrase.start:m.phrase.end].split()) for m in mentions if m.entity == entity]
-        parts.append(f"<p>This article calls <b>{esc(entity)}</b> “{esc(here[0])}”. The others:</p>"
+                             f"{esc(name)}</td></tr>")
+        own = list(row.by_article.get(analysis.id, ())) if row is not None else []
+        own = list(dict.fromkeys([here[0], *own]))[:4]
+        parts.append(f"<p>This article calls <b>{esc(name)}</b> " + ", ".join(f"“{esc(n)}”" for n in own)
+                     + ". The others:</p>"
                      "<table class='others'>" + "".join(lines) + "</table>")
     return "".join(parts)
 

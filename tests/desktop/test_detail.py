@@ -1,0 +1,57 @@
+"""What the detail panel says, built from the analysis results alone."""
+from __future__ import annotations
+
+from analysis.results import NamingRow
+
+from desktop import highlight as hl
+from desktop.panes.detail_panel import Other, _naming_row, describe_overview, describe_span
+
+
+def _plain(html: str) -> str:
+    from PySide6.QtGui import QTextDocument
+
+    doc = QTextDocument()
+    doc.setHtml(html)
+    return doc.toPlainText()
+
+
+def test_naming_row_found_when_the_comparison_merged_the_key():
+    rows = [NamingRow("Fumio Kishida", "PERSON", {"a": ("Kishida Fumio",), "b": ("Fumio Kishida",)}, True),
+            NamingRow("Xi Jinping", "PERSON", {"a": ("Chinese dictator Xi Jinping",)}, True)]
+    assert _naming_row("Fumio Kishida", "a", [], rows) is rows[0]
+    assert _naming_row("Kishida Fumio", "a", [], rows) is rows[0]  # same words, other order
+    assert _naming_row("Xi", "a", ["Chinese dictator Xi Jinping"], rows) is rows[1]  # by this article's wording
+    assert _naming_row("Joe Biden", "a", ["Biden"], rows) is None
+
+
+def test_named_source_shows_how_the_others_name_the_same_person(qapp, seed_articles):
+    from analysis import compare
+    from analysis.pipeline import analyze_article
+
+    analyses = [analyze_article(a) for a in seed_articles]
+    cmp = compare(analyses)
+    bb = analyses[1]
+    mention = next((m for m in bb.mentions if "Kishida" in m.entity), None)
+    assert mention is not None
+    span = hl.HighlightSpan(mention.span.start, mention.span.end, hl.SOURCE_NAMED,
+                            next(a for a in bb.attributions if a.source is not None))
+    others = [Other(a.id, a.outlet, a) for a in analyses if a is not bb]
+    text = _plain(describe_span("001", bb.outlet, bb, span, others, cmp))
+    assert "How the other outlets handle it" in text
+    assert text.count("does not mention") < len(others)  # the others' wording is found despite "Kishida Fumio"
+    assert "Prime Minister Fumio Kishida" in text
+
+
+def test_overview_without_comparison_says_it_is_coming(qapp, seed_analyses):
+    a = seed_analyses["001"]
+    text = _plain(describe_overview([Other("k", "Breitbart", a)], None))
+    assert "Comparing the articles" in text
+
+
+def test_empty_results_do_not_break_the_panel(qapp, seed_analyses):
+    from dataclasses import replace
+
+    a = replace(seed_analyses["001"], loaded_terms=(), attributions=(), hedges=(), mentions=())
+    assert hl.spans(a)  # tone and boilerplate still
+    text = _plain(describe_overview([Other("k", "X", a), Other("j", "Y", a)], None))
+    assert "The story at a glance" in text and "Comparing the articles" in text

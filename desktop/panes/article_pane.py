@@ -595,9 +595,12 @@ class ArticlePane(QFrame):
 
     def _on_click(self, offset: int) -> None:
         found = self.spans_at(offset)
+        if found:
+            self.select_span(found[0], scroll=False)  # first: the window then explains the span, not the sentence
+        else:
+            self.current = None
         self.sentenceActivated.emit(self.key, self.sentence_at(offset))
         if found:
-            self.select_span(found[0], scroll=False)
             self.spanActivated.emit(self.key, found[0])
 
     def _on_activated(self, start: int, end: int) -> None:

@@ -99,6 +99,7 @@ def child(mode: str) -> int:
             emit("highlights", cached=all(e.from_cache for e in shown))
 
     window.model.entryChanged.connect(lambda _k: QTimer.singleShot(0, check))
+    window.contentShown.connect(lambda _k: check())
 
     def settled() -> None:
         check()

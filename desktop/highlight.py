@@ -12,6 +12,7 @@ Qt is imported lazily, so ``load_styles()``/``spans()`` work without a QApplicat
 from __future__ import annotations
 
 import bisect
+import re
 import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -193,6 +194,60 @@ class SpanIndex:
                 and (categories is None or s.category in categories)]
 
 
+# ------------------------------------------------------------------------------------- render plans
+
+_BLOCK_BREAK = re.compile("[\n\u2029]")  # where QTextDocument starts a new block
+
+
+def block_starts(text: str) -> list[int]:
+    """Python offsets where each QTextDocument block of ``text`` starts."""
+    return [0] + [m.end() for m in _BLOCK_BREAK.finditer(text)]
+
+
+def bucket_spans(spans: list[HighlightSpan], text: str, offsets: OffsetMap | None = None
+                 ) -> dict[int, list[tuple[int, int, str, float]]]:
+    """Spans grouped by text block: block number -> [(qt start, qt end, category, tone score)], in paint order."""
+    offsets = offsets or OffsetMap(text)
+    starts = block_starts(text)
+    order = {c: i for i, c in enumerate(PAINT_ORDER)}
+    buckets: dict[int, list[tuple[int, int, str, float]]] = {}
+    for s in spans:
+        score = float(getattr(s.payload, "tone", 0.0) or 0.0) if s.category == TONE else 0.0
+        item = (offsets.to_qt(s.start), offsets.to_qt(s.end), s.category, score)
+        b0 = bisect.bisect_right(starts, s.start) - 1
+        b1 = bisect.bisect_right(starts, max(s.start, s.end - 1)) - 1
+        for n in range(max(0, b0), b1 + 1):
+            buckets.setdefault(n, []).append(item)
+    for items in buckets.values():
+        items.sort(key=lambda t: order.get(t[2], 0))
+    return buckets
+
+
+@dataclass
+class RenderPlan:
+    """Everything a pane needs to show one analysis, computed off the UI thread (see desktop.workers)."""
+
+    text: str
+    spans: list[HighlightSpan]
+    index: SpanIndex
+    counts: dict[str, int]
+    buckets: dict[int, list[tuple[int, int, str, float]]]
+    offsets: OffsetMap
+
+    def fits(self, analysis: Any) -> bool:
+        return analysis is not None and (self.text is analysis.text or self.text == analysis.text)
+
+
+def render_plan(analysis: ArticleAnalysis) -> RenderPlan:
+    items = spans(analysis)
+    counts: dict[str, int] = {}
+    for s in items:
+        counts[s.category] = counts.get(s.category, 0) + 1
+    offsets = OffsetMap(analysis.text)
+    return RenderPlan(analysis.text, items, SpanIndex(items), counts, bucket_spans(items, analysis.text, offsets),
+                      offsets)
+
+
 # ------------------------------------------------------------------------------- Python <-> Qt offsets
 
 
@@ -203,8 +258,10 @@ class OffsetMap:
     take two UTF-16 units. Texts without such characters map 1:1 at no cost.
     """
 
+    _ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
+
     def __init__(self, text: str):
-        self._astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
+        self._astral = [] if text.isascii() else [m.start() for m in self._ASTRAL.finditer(text)]
         self._qt = [i + k + 1 for k, i in enumerate(self._astral)]  # qt position just after each one
 
     def to_qt(self, offset: int) -> int:

@@ -9,6 +9,8 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import html
+import time
+from collections import deque
 from pathlib import Path
 from typing import Any
 
@@ -151,6 +153,7 @@ def _guarded_dashboard() -> tuple[Any, str | None]:
 class MainWindow(QMainWindow):
     analysisSettled = Signal()  # every article finished (or failed / cancelled) and the comparison is in
     spanShown = Signal(str, object)  # entry key, HighlightSpan shown in the detail panel
+    contentShown = Signal(str)  # an article's text and highlights are now on screen
 
     def __init__(self, settings: Settings, cache: AnalysisCache | None = None,
                  manager: AnalysisManager | None = None, dark: bool = False):
@@ -174,6 +177,7 @@ class MainWindow(QMainWindow):
         self._detail_key: str | None = None
         self._detail_sentence: int | None = None
         self._dashboard_stale = False
+        self._hold_rebuild = False
         self._align_for: Any = None
         self._align_index: dict[tuple[str, int], dict[str, int | None]] = {}
         self._restoring = False
@@ -190,6 +194,9 @@ class MainWindow(QMainWindow):
         self._compare_timer.timeout.connect(self._schedule_comparison)
         self._session_timer = QTimer(self, singleShot=True, interval=400)
         self._session_timer.timeout.connect(self.save_session)
+        self._ui_jobs: deque = deque()
+        self._ui_timer = QTimer(self, singleShot=True, interval=0)
+        self._ui_timer.timeout.connect(self._run_ui_jobs)
         self._sync_timer = QTimer(self, singleShot=True, interval=15)
         self._sync_timer.timeout.connect(self._sync_scroll_now)
         self._sync_source: str | None = None
@@ -536,6 +543,20 @@ class MainWindow(QMainWindow):
         shown = len(self.model.compared())
         added = []
         open_texts = {e.article.text: e.label for e in self.model.entries()}
+        self._hold_rebuild = True  # one pane rebuild for the whole batch
+        try:
+            self._add_each(articles, open_texts, shown, added, pasted)
+        finally:
+            self._hold_rebuild = False
+        self._rebuild_panes()
+        if len(self.model.compared()) >= MAX_PANES and any(not e.compared for e in added):
+            self.show_info(f"At most {MAX_PANES} articles are shown side by side; the others are in the list on "
+                           "the left (tick one to show it, untick another to make room).")
+        self._after_add()
+        return added
+
+    def _add_each(self, articles: list[Any], open_texts: dict[str, str], shown: int, added: list[Entry],
+                  pasted: bool) -> None:
         for art in articles:
             same = open_texts.get(art.text)
             if same is not None:
@@ -545,11 +566,6 @@ class MainWindow(QMainWindow):
             compare = shown < MAX_PANES
             shown += compare
             added.append(self.model.add(art, compared=compare, pasted=pasted))
-        if len(self.model.compared()) >= MAX_PANES and any(not e.compared for e in added):
-            self.show_info(f"At most {MAX_PANES} articles are shown side by side; the others are in the list on "
-                           "the left (tick one to show it, untick another to make room).")
-        self._after_add()
-        return added
 
     def _after_add(self) -> None:
         self._update_empty()
@@ -688,6 +704,8 @@ class MainWindow(QMainWindow):
 
     # ================================================================== panes
     def _rebuild_panes(self) -> None:
+        if self._hold_rebuild:
+            return
         wanted = [e for e in self.model.compared()]
         keys = [e.key for e in wanted]
         for key in list(self.panes):
@@ -719,8 +737,33 @@ class MainWindow(QMainWindow):
         self._compare_timer.start()
         self._session_changed()
 
+    def schedule_ui(self, fn: Any) -> None:
+        """Run ``fn`` on a later event-loop turn; heavy UI jobs (one pane's text or highlights) run one per
+        turn so the window stays responsive while many long articles arrive at once."""
+        self._ui_jobs.append(fn)
+        if not self._ui_timer.isActive():
+            self._ui_timer.start()
+
+    def _run_ui_jobs(self) -> None:
+        deadline = time.perf_counter() + 0.010
+        while self._ui_jobs:
+            job = self._ui_jobs.popleft()
+            try:
+                job()
+            except RuntimeError:  # its pane was closed meanwhile
+                pass
+            if time.perf_counter() > deadline:
+                break
+        if self._ui_jobs:
+            self._ui_timer.start()
+
+    def _on_content_shown(self, key: str) -> None:
+        self._update_counts()
+        self.contentShown.emit(key)
+
     def _make_pane(self, entry: Entry) -> ArticlePane:
-        pane = ArticlePane(entry)
+        pane = ArticlePane(entry, scheduler=self.schedule_ui)
+        pane.contentShown.connect(self._on_content_shown)
         pane.set_text_font(self.font_pt)
         pane.set_dark(self.dark)
         pane.set_enabled_categories(self.legend_model.enabled_set())
@@ -799,7 +842,7 @@ class MainWindow(QMainWindow):
             text += " (loading the language model first)"
         self.status_label.setText(text)
 
-    def _on_article_done(self, key: str, article: Any, analysis: Any, cached: bool) -> None:
+    def _on_article_done(self, key: str, article: Any, analysis: Any, cached: bool, plan: Any = None) -> None:
         entry = self.model.entry(key)
         if entry is None:
             return
@@ -808,7 +851,7 @@ class MainWindow(QMainWindow):
                 return  # stale: the text changed since this run started; the new run will deliver
             a = entry.article
             analysis = dataclasses.replace(analysis, outlet=a.outlet, title=a.title or analysis.title, date=a.date)
-        self.model.update(key, analysis=analysis, status=DONE, error=None, from_cache=cached)
+        self.model.update(key, analysis=analysis, plan=plan, status=DONE, error=None, from_cache=cached)
         self._update_counts()
         self._compare_timer.start()
 
@@ -958,7 +1001,7 @@ class MainWindow(QMainWindow):
         self.legend_model.set_counts(counts)
 
     def highlighting_done(self) -> bool:
-        return all(p.highlighter.is_idle() for p in self.panes.values())
+        return not self._ui_jobs and all(p.is_idle() for p in self.panes.values())
 
     def _others(self, key: str) -> list[Other]:
         return [Other(e.key, e.label, e.analysis) for e in self.model.compared()

@@ -28,6 +28,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from analysis.results import ArticleAnalysis, Comparison
 
 from .cache import AnalysisCache
+from .highlight import render_plan
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -178,7 +179,7 @@ class JobSignals(QObject):
 
     started = Signal(int, int)  # generation, number of articles
     articleStarted = Signal(int, str)  # generation, key
-    articleDone = Signal(int, str, object, object, bool)  # generation, key, Article, ArticleAnalysis, cached
+    articleDone = Signal(int, str, object, object, bool, object)  # gen, key, Article, ArticleAnalysis, cached, plan
     articleFailed = Signal(int, str, object, str)  # generation, key, Article, message
     finished = Signal(int, bool)  # generation, cancelled
     comparisonDone = Signal(int, object)  # generation, Comparison
@@ -207,7 +208,7 @@ class AnalysisJob(QRunnable):
             for key, article in self.jobs:
                 hit = self.cache.get(article) if self.cache is not None else None
                 if hit is not None:
-                    sig.articleDone.emit(gen, key, article, hit, True)
+                    sig.articleDone.emit(gen, key, article, hit, True, render_plan(hit))
                 else:
                     todo.append((key, article))
             for key, article in todo:
@@ -219,7 +220,7 @@ class AnalysisJob(QRunnable):
                         break
                     hit = self.cache.get(article) if self.cache is not None else None
                     if hit is not None:
-                        sig.articleDone.emit(gen, key, article, hit, True)
+                        sig.articleDone.emit(gen, key, article, hit, True, render_plan(hit))
                         continue
                     sig.articleStarted.emit(gen, key)
                     try:
@@ -229,7 +230,8 @@ class AnalysisJob(QRunnable):
                         continue
                     if self.cache is not None:
                         self.cache.put(article, result)
-                sig.articleDone.emit(gen, key, article, result, False)
+                # Highlight spans, their index and per-block grouping are prepared here, off the UI thread.
+                sig.articleDone.emit(gen, key, article, result, False, render_plan(result))
             cancelled = cancelled or self.cancel.is_set()
         except RuntimeError:  # the window (and its signal object) went away: stop quietly
             return
@@ -296,7 +298,7 @@ class AnalysisManager(QObject):
 
     runStarted = Signal(int)  # number of articles
     articleStarted = Signal(str)  # key
-    articleDone = Signal(str, object, object, bool)  # key, Article analysed, ArticleAnalysis, from cache
+    articleDone = Signal(str, object, object, bool, object)  # key, Article, ArticleAnalysis, from cache, RenderPlan
     articleFailed = Signal(str, object, str)  # key, Article, message
     progress = Signal(int, int)  # done, total (current run)
     runFinished = Signal(bool)  # cancelled
@@ -391,10 +393,10 @@ class AnalysisManager(QObject):
             self._done += 1
             self.progress.emit(self._done, self._total)
 
-    def _on_done(self, gen: int, key: str, article: Any, result: ArticleAnalysis, cached: bool) -> None:
+    def _on_done(self, gen: int, key: str, article: Any, result: ArticleAnalysis, cached: bool, plan: Any) -> None:
         # Results of a stale run are still offered: the receiver keeps them only if the article is unchanged.
         self._count(gen)
-        self.articleDone.emit(key, article, result, cached)
+        self.articleDone.emit(key, article, result, cached, plan)
 
     def _on_failed(self, gen: int, key: str, article: Any, message: str) -> None:
         self._count(gen)

@@ -28,6 +28,7 @@ class Entry:
     article: Any  # analysis.sources.Article
     key: str = field(default_factory=lambda: f"a{next(_keys)}")
     analysis: ArticleAnalysis | None = None
+    plan: Any = None  # desktop.highlight.RenderPlan of the analysis, prepared by the worker
     status: str = PENDING
     error: str | None = None
     compared: bool = True

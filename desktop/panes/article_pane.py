@@ -50,24 +50,8 @@ class SpanHighlighter(QSyntaxHighlighter):
         self.visible_blocks = None  # callable () -> (first, last) block numbers on screen, set by the view
 
     # ------------------------------------------------------------------ inputs
-    def set_spans(self, spans: list[hl.HighlightSpan], offsets: hl.OffsetMap) -> None:
-        doc = self.document()
-        starts = []
-        block = doc.begin()
-        while block.isValid():
-            starts.append(block.position())
-            block = block.next()
-        buckets: dict[int, list[tuple[int, int, str, float]]] = {}
-        for s in spans:
-            qs, qe = offsets.to_qt(s.start), offsets.to_qt(s.end)
-            score = float(getattr(s.payload, "tone", 0.0) or 0.0) if s.category == hl.TONE else 0.0
-            item = (qs, qe, s.category, score)
-            b0 = bisect.bisect_right(starts, qs) - 1
-            b1 = bisect.bisect_right(starts, max(qs, qe - 1)) - 1
-            for n in range(max(0, b0), b1 + 1):
-                buckets.setdefault(n, []).append(item)
-        for items in buckets.values():
-            items.sort(key=lambda t: self._order.get(t[2], 0))
+    def set_buckets(self, buckets: dict[int, list[tuple[int, int, str, float]]]) -> None:
+        """Spans already grouped by block (``highlight.bucket_spans``); repaints in slices."""
         had = bool(self._buckets)
         self._buckets = buckets
         if buckets or had:
@@ -389,9 +373,13 @@ class ArticlePane(QFrame):
     editRequested = Signal(str)
     scrolled = Signal(str)
     escaped = Signal(str)
+    contentShown = Signal(str)  # text and analysis of the entry are now in the view
 
-    def __init__(self, entry: Entry, parent: QWidget | None = None):
+    def __init__(self, entry: Entry, parent: QWidget | None = None, scheduler: Any = None):
         super().__init__(parent)
+        self.scheduler = scheduler  # callable(fn): run fn soon (the window spreads heavy work over turns)
+        self._content_dirty = False
+        self._loading: tuple[str, int] | None = None  # (text, next offset) while a long text goes in
         self.setObjectName("articlePane")
         self.setFrameShape(QFrame.StyledPanel)
         self.setMinimumWidth(170)
@@ -456,29 +444,73 @@ class ArticlePane(QFrame):
         h.status.setVisible(bool(status))
         h.status.style().unpolish(h.status)
         h.status.style().polish(h.status)
-        text = entry.text
-        if text != self._text:
-            self._set_text(text)
+        self._update_badges()
+        if entry.text != self._text or entry.analysis is not self.analysis:
+            # The text and its highlights are heavier: the window runs them one pane per event-loop turn.
+            if not self._content_dirty:
+                self._content_dirty = True
+                (self.scheduler or (lambda fn: fn()))(self._sync_content)
+
+    TEXT_CHUNK = 12_000  # characters inserted per event-loop turn for long articles
+
+    def _sync_content(self) -> None:
+        """Bring the view up to date with the entry: text first (long texts in chunks, one per turn), then
+        the highlights. Re-schedules itself until done."""
+        if not self._content_dirty:
+            return
+        entry = self.entry
+        if entry.text != self._text:
+            if self._loading is None or self._loading[0] != entry.text:
+                self._begin_text(entry.text)
+            if not self._continue_text():
+                (self.scheduler or (lambda fn: fn()))(self._sync_content)
+                return
         if entry.analysis is not self.analysis:
             self._set_analysis(entry.analysis)
-        self._update_badges()
+        self._content_dirty = False
+        self.contentShown.emit(self.key)
 
-    def _set_text(self, text: str) -> None:
-        self._text = text
-        self.highlighter.set_spans([], hl.OffsetMap(""))
+    def is_idle(self) -> bool:
+        """True when the text and all highlights of the current entry are on screen."""
+        return not self._content_dirty and self.highlighter.is_idle()
+
+    def _begin_text(self, text: str) -> None:
+        self._text = None
+        self.analysis = None
+        self._index = hl.SpanIndex([])
+        self.highlighter.set_buckets({})
         self.view.offsets = hl.OffsetMap(text)
-        self.view.setPlainText(text)
+        # Insert with the paragraph format already set: every block gets it without a second layout pass
+        # (formatting the whole document after setPlainText costs ~50 ms more on a long article).
         doc = self.view.document()
-        cursor = QTextCursor(doc)
-        cursor.select(QTextCursor.Document)
+        doc.clear()
         bf = QTextBlockFormat()
         bf.setBottomMargin(7)
         bf.setLineHeight(118, QTextBlockFormat.ProportionalHeight.value)
-        cursor.mergeBlockFormat(bf)
+        QTextCursor(doc).setBlockFormat(bf)
         self._extra.clear()
         self._apply_extra()
-        self.view.moveCursor(QTextCursor.Start)
-        self.view.verticalScrollBar().setValue(0)
+        self._loading = (text, 0)
+
+    def _continue_text(self) -> bool:
+        """Insert the next chunk (cut at a line end); True when the whole text is in."""
+        text, pos = self._loading
+        end = len(text) if self.scheduler is None else min(len(text), pos + self.TEXT_CHUNK)
+        if end < len(text):
+            nl = text.rfind("\n", pos, end)
+            end = nl + 1 if nl > pos else end
+        cursor = QTextCursor(self.view.document())
+        cursor.movePosition(QTextCursor.End)
+        cursor.insertText(text[pos:end])
+        if pos == 0:
+            self.view.moveCursor(QTextCursor.Start)
+            self.view.verticalScrollBar().setValue(0)
+        if end < len(text):
+            self._loading = (text, end)
+            return False
+        self._loading = None
+        self._text = text
+        return True
 
     def _set_analysis(self, analysis: Any) -> None:
         self.analysis = analysis
@@ -487,16 +519,17 @@ class ArticlePane(QFrame):
             self.category_counts = {}
             self._index = hl.SpanIndex([])
             self._sentence_starts = []
-            self.highlighter.set_spans([], self.view.offsets)
+            self.highlighter.set_buckets({})
             return
-        spans = hl.spans(analysis)
-        self._index = hl.SpanIndex(spans)
-        self.category_counts = {}
-        for sp in spans:
-            self.category_counts[sp.category] = self.category_counts.get(sp.category, 0) + 1
+        plan = self.entry.plan if self.entry.plan is not None and self.entry.plan.fits(analysis) else None
+        if plan is None:  # normally prepared by the worker; computed here only as a fallback
+            plan = hl.render_plan(analysis)
+        self._index = plan.index
+        self.category_counts = dict(plan.counts)
         self._sentence_starts = [s.start for s in analysis.sentences]
-        self.highlighter.set_spans(spans, self.view.offsets)
-        self._apply_collapse()
+        self.highlighter.set_buckets(plan.buckets)
+        if self._collapse or self.hidden_blocks:
+            self._apply_collapse()
 
     def _visible_blocks(self) -> tuple[int, int]:
         top = self.view.cursorForPosition(QPoint(0, 0)).blockNumber()
@@ -504,7 +537,7 @@ class ArticlePane(QFrame):
         return top, bottom
 
     def _update_badges(self) -> None:
-        a = self.analysis
+        a = self.entry.analysis
         badges = self.header.badges
         self.header.badge_box.setVisible(True)
         for w in badges.values():

@@ -84,6 +84,7 @@ def settle(qtbot, window, timeout: int = 60000) -> None:
     from desktop.models.article_model import PENDING, RUNNING
 
     qtbot.waitUntil(lambda: window.is_settled() and window.comparison is not None and not any(
-        e.status in (PENDING, RUNNING) for e in window.model.entries()), timeout=timeout)
+        e.status in (PENDING, RUNNING) for e in window.model.entries()) and window.highlighting_done(),
+        timeout=timeout)
 
 

@@ -110,3 +110,27 @@ def test_qt_formats_follow_the_styles(qapp):
     assert hl.tone_format(0.0) is None
     pos, neg = hl.tone_format(0.8), hl.tone_format(-0.8)
     assert pos.background().color() != neg.background().color()
+
+
+def test_blocks_match_the_text_document(qapp):
+    from PySide6.QtGui import QTextCursor, QTextDocument
+
+    text = "Head 😀 line\nSecond\u2028same block\u2029Third\x0cstill\n\nFifth 😀😀 end"
+    doc = QTextDocument()
+    QTextCursor(doc).insertText(text)
+    starts = hl.block_starts(text)
+    assert len(starts) == doc.blockCount()
+    m = hl.OffsetMap(text)
+    for n, start in enumerate(starts):
+        assert doc.findBlockByNumber(n).position() == m.to_qt(start)
+
+
+def test_render_plan_buckets_every_span(seed_analyses):
+    a = seed_analyses["002"]
+    plan = hl.render_plan(a)
+    assert plan.fits(a)
+    assert sum(plan.counts.values()) == len(plan.spans)
+    starts = hl.block_starts(a.text)
+    for s in plan.spans:
+        block = max(i for i, b in enumerate(starts) if b <= s.start)
+        assert any(item[2] == s.category and item[0] == s.start for item in plan.buckets[block])

@@ -279,7 +279,11 @@ def test_editing_metadata_updates_the_view(seeds_window, qtbot):
     win.set_metadata(pane.key, outlet="Kyodo (English)", title="Kishida leaves for NATO", date="2024-07-10")
     assert pane.header.outlet.full_text() == "Kyodo (English)"
     assert pane.header.title.text() == "Kishida leaves for NATO"
+    qtbot.waitUntil(win.highlighting_done)
     assert pane.analysis.outlet == "Kyodo (English)"
+    # The comparison (dashboard, overview) is redone with the new name.
+    settle(qtbot, win)
+    assert any("Kyodo (English)" in ident for ident in win._comparison_for)
     row = win.model.row_of(pane.key)
     assert win.model.data(win.model.index(row)).startswith("Kyodo (English)")
 

@@ -82,20 +82,26 @@ def launch_window(files: Sequence[str] = (), screenshot: bool = False, articles:
 
 
 def _finish_screenshot(app, window, path: str, view: str) -> None:
+    """Once every pane shows its text and highlights: set up the requested view, then grab."""
     from PySide6.QtCore import QTimer
 
     from . import highlight as hl
 
-    if view == "detail":
-        if not window.select_first(hl.LOADED, label="Breitbart", text="dictator"):
-            if not window.select_first(hl.LOADED):
-                window.select_first(hl.CUE_CHARGED)
-    elif view == "dashboard":
-        window.show_dashboard()
+    state = {"prepared": False}
 
-    def grab() -> None:
+    def step() -> None:
         if not window.highlighting_done():
-            QTimer.singleShot(50, grab)
+            QTimer.singleShot(50, step)
+            return
+        if not state["prepared"]:
+            state["prepared"] = True
+            if view == "detail":
+                if not window.select_first(hl.LOADED, label="Breitbart", text="dictator"):
+                    if not window.select_first(hl.LOADED):
+                        window.select_first(hl.CUE_CHARGED)
+            elif view == "dashboard":
+                window.show_dashboard()
+            QTimer.singleShot(250, step)
             return
         app.processEvents()
         ok = window.grab().save(path)
@@ -103,7 +109,7 @@ def _finish_screenshot(app, window, path: str, view: str) -> None:
             print(f"slant: could not write {path}", file=sys.stderr)
         app.exit(0 if ok else 1)
 
-    QTimer.singleShot(250, grab)
+    step()
 
 
 def run(files: Sequence[str], screenshot: str | None = None, view: str = "main") -> int:

@@ -66,3 +66,26 @@ def test_screenshot_renders_the_window_offscreen(tmp_path, seed_cache_dir):
     assert (img.width(), img.height()) == (1600, 1000)
     # The loaded-word colour is on screen (the "dictator" highlight and the legend swatch).
     assert count_near(img, img.rect(), hl.style(hl.LOADED).light, 30) > 20
+
+
+def test_detail_screenshot_explains_dictator(seeds_window, qtbot, tmp_path):
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.app import _finish_screenshot
+
+    class App:
+        code = None
+
+        def processEvents(self):  # noqa: N802
+            QApplication.processEvents()
+
+        def exit(self, code):
+            App.code = code
+
+    out = tmp_path / "detail.png"
+    seeds_window.resize(1600, 1000)
+    _finish_screenshot(App(), seeds_window, str(out), "detail")
+    qtbot.waitUntil(lambda: App.code is not None, timeout=10000)
+    assert App.code == 0 and out.exists()
+    text = seeds_window.detail.toPlainText()
+    assert "“dictator”" in text and "Breitbart" in text

@@ -37,8 +37,14 @@ class Entry:
 
     @property
     def label(self) -> str:
+        """What to call the article on screen: outlet, title, file name, else its first words."""
         a = self.article
-        return a.outlet or a.title or (a.path and a.path.rsplit("/", 1)[-1]) or a.id
+        if a.outlet or a.title:
+            return a.outlet or a.title
+        if a.path:
+            return a.path.replace("\\", "/").rsplit("/", 1)[-1]
+        first = " ".join(next((ln for ln in a.text.splitlines() if ln.strip()), "").split())
+        return (first[:40].rsplit(" ", 1)[0] + "…") if len(first) > 40 else (first or a.id)
 
     @property
     def text(self) -> str:

@@ -16,6 +16,32 @@ _lock = threading.Lock()
 _ready = False
 
 
+def _install_fast_cmudict_reader() -> None:
+    """Give NLTK a CMU dictionary reader that parses the file in one pass.
+
+    textstat asks for ``nltk.corpus.cmudict.dict()``; NLTK's stock reader streams the 135,000 lines
+    through a corpus view, about 2 s on this project's machines, paid by every cold start. This reader
+    (a subclass, registered through NLTK's own ``LazyCorpusLoader``) returns the same dictionary from
+    the same file in about a tenth of that.
+    """
+    import nltk.corpus
+    from nltk.corpus.reader import CMUDictCorpusReader
+    from nltk.corpus.util import LazyCorpusLoader
+
+    class FastCMUDictReader(CMUDictCorpusReader):
+        def dict(self):  # noqa: A003 - NLTK's name
+            out: dict[str, list[list[str]]] = {}
+            for fileid in self.fileids():
+                with self.open(fileid) as stream:
+                    for line in stream.read().splitlines():
+                        pieces = line.split()
+                        if pieces:
+                            out.setdefault(pieces[0].lower(), []).append(pieces[2:])
+            return out
+
+    nltk.corpus.cmudict = LazyCorpusLoader("cmudict", FastCMUDictReader, ["cmudict"])
+
+
 def _textstat():
     """textstat, with NLTK pointed at the CMU dictionary Slant ships (no download, works offline)."""
     global _ready
@@ -28,6 +54,7 @@ def _textstat():
             data_dir = str(resources.files("resources") / "nltk_data")
             if data_dir not in nltk.data.path:
                 nltk.data.path.insert(0, data_dir)
+            _install_fast_cmudict_reader()
             _ready = True
     return textstat
 

@@ -56,6 +56,11 @@ def main() -> int:
         pass
     out = sys.stdout
     sys.stdout = sys.stderr  # stray prints from libraries must not corrupt the protocol
+    if "--warm" in sys.argv[1:]:  # load the model before the first request arrives
+        try:
+            _handle({"cmd": "warm"})
+        except Exception:  # the first real request reports the problem
+            traceback.print_exc()
     for line in sys.stdin:
         if not line.strip():
             continue

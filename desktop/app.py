@@ -58,6 +58,12 @@ def launch_window(files: Sequence[str] = (), screenshot: bool = False, articles:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
+    from .workers import backend
+
+    # The analysis process starts loading the language model now, on the other core, while the window
+    # is built; a cached launch never waits for it.
+    backend().prestart()
+
     from . import theme
     from .main_window import MainWindow
     from .settings import Settings

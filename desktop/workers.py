@@ -60,12 +60,19 @@ class ProcessBackend:
         self._stderr_tail: deque[str] = deque(maxlen=30)
         self.version: str | None = None
 
-    def _start(self) -> subprocess.Popen[str]:
+    def prestart(self) -> None:
+        """Start the process now and let it load the model at once, in parallel with the window being
+        built (the machine's other core), instead of on the first request."""
+        with self._lock:
+            if self._proc is None or self._proc.poll() is not None:
+                self._proc = self._start(warm=True)
+
+    def _start(self, warm: bool = False) -> subprocess.Popen[str]:
         env = dict(os.environ)
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(PROJECT_ROOT), env.get("PYTHONPATH")]))
         env.pop("QT_QPA_PLATFORM", None)
         proc = subprocess.Popen(
-            [sys.executable, "-m", "desktop.analysis_server"],
+            [sys.executable, "-m", "desktop.analysis_server", *(["--warm"] if warm else [])],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
             text=True, encoding="utf-8", bufsize=1, env=env, cwd=str(PROJECT_ROOT),
         )
@@ -146,6 +153,9 @@ class ThreadBackend:
         nlp.get_vader()
         self.version = analyzer_version()
         return self.version
+
+    def prestart(self) -> None:
+        pass  # nothing to start: the model loads on the first request (or warm-up)
 
     def analyze(self, article: Any) -> ArticleAnalysis:
         from analysis.pipeline import analyze_article

@@ -11,7 +11,6 @@ With no FILE, ``analyze`` and ``export`` use the five demo seeds.
 from __future__ import annotations
 
 import argparse
-import csv
 import io
 import json
 import sys
@@ -80,21 +79,11 @@ def _text_report(analyses, comparison) -> str:
 
 
 def _csv_report(analyses) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(["id", "outlet", "title", "date", "words", "sentences", "loaded_per_1000_words",
-                     "hedges_per_1000_words", "unnamed_source_share", "tone_mean", "flesch_reading_ease",
-                     "flesch_kincaid_grade", "gunning_fog", "words_per_sentence"])
-    from analysis.export.safe import cell  # neutralises formula-looking text
+    """One row per article: the export's "Articles" table, formula-safe (analysis.export)."""
+    from analysis.export.spreadsheet import table_csv
+    from analysis.export.tables import articles_table
 
-    for a in analyses:
-        c, r = a.counts, a.readability
-        writer.writerow([cell(a.id), cell(a.outlet or ""), cell(a.title or ""), cell(a.date or ""), c.words,
-                         c.sentences, round(c.loaded_per_1000_words, 3), round(c.hedges_per_1000_words, 3),
-                         round(c.unnamed_source_share, 3), round(a.tone.mean, 3),
-                         round(r.flesch_reading_ease, 2), round(r.flesch_kincaid_grade, 2),
-                         round(r.gunning_fog, 2), round(r.words_per_sentence, 2)])
-    return out.getvalue()
+    return table_csv(articles_table(analyses)).decode("utf-8-sig")
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:

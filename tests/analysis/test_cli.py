@@ -47,7 +47,7 @@ def test_analyze_of_files_and_a_bad_file(tmp_path):
     assert out.returncode == 1  # one file failed ...
     assert "binary" in out.stderr  # ... with a clear message
     lines = out.stdout.strip().splitlines()
-    assert lines[0].startswith("id,outlet,title") and len(lines) == 2  # ... and the good one is still there
+    assert lines[0].startswith("Article,Outlet,Title") and len(lines) == 2  # ... and the good one is still there
 
 
 def test_analyze_text_report_names_every_outlet():

@@ -50,6 +50,9 @@ class MessageBar(QFrame):
         lay.setContentsMargins(10, 4, 4, 4)
         self.label = QLabel()
         self.label.setWordWrap(True)
+        # always rich text: messages are HTML-escaped, and a one-line message with no tag would otherwise
+        # be shown as plain text with its escapes visible ("article&#x27;s")
+        self.label.setTextFormat(Qt.RichText)
         self.label.setTextInteractionFlags(Qt.TextSelectableByMouse)
         lay.addWidget(self.label, 1)
         close = QToolButton()

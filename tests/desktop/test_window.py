@@ -227,6 +227,18 @@ def test_failed_file_read_shows_error_and_keeps_the_rest(seeds_window, qtbot, tm
     save(win.grab(), "window_error")
 
 
+def test_a_single_error_message_shows_its_apostrophes_not_escapes(seeds_window):
+    from PySide6.QtGui import QTextDocument
+
+    bar = seeds_window.message_bar
+    bar.show_message("bin.txt looks like a binary file, not text. Paste the article's text.")
+    doc = QTextDocument()
+    doc.setHtml(bar.label.text())
+    assert bar.label.textFormat() == Qt.RichText  # the escaped text is rendered, not shown raw
+    assert doc.toPlainText() == "bin.txt looks like a binary file, not text. Paste the article's text."
+    bar.dismiss()
+
+
 def test_analysis_error_is_shown_and_other_articles_stay(make_window, qtbot):
     engine = GatedEngine(fail_on="Breitbart")
     win = make_window(engine=engine, cached=False)

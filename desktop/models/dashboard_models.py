@@ -208,6 +208,19 @@ class _Base(QAbstractTableModel):
         """The place in a text that cell (row, column) refers to, if any."""
         return self.index(row, column).data(JUMP_ROLE)
 
+    def set_results(self, analyses: Sequence[ArticleAnalysis], comparison: Comparison | None) -> None:
+        """Show these analyses (in the comparison's article order) and this comparison."""
+        self.beginResetModel()
+        self._by_id = {a.id: a for a in analyses}
+        order = comparison.articles if comparison else [a.id for a in analyses]
+        self._labels = article_labels(analyses, order)
+        self._load(comparison)
+        self.endResetModel()
+
+    def _load(self, comparison: Comparison | None) -> None:
+        """Build the rows from ``comparison`` (``self._by_id`` and ``self._labels`` are already set)."""
+        raise NotImplementedError
+
 
 # ------------------------------------------------------------------------------------------- metrics
 
@@ -220,15 +233,10 @@ class MetricsTableModel(_Base):
         super().__init__(parent)
         self.set_results(analyses, comparison)
 
-    def set_results(self, analyses: Sequence[ArticleAnalysis], comparison: Comparison | None) -> None:
-        self.beginResetModel()
-        self._by_id = {a.id: a for a in analyses}
-        order = comparison.articles if comparison else [a.id for a in analyses]
-        self._labels = article_labels(analyses, order)
+    def _load(self, comparison: Comparison | None) -> None:
         self._ids = list(self._labels)
         self._metrics: tuple[MetricRow, ...] = comparison.metrics if comparison else ()
         self._jumps: dict[tuple[int, int], Jump | None] = {}
-        self.endResetModel()
 
     @property
     def article_ids(self) -> list[str]:
@@ -351,18 +359,13 @@ class DistinctiveWordsModel(_Base):
         self._article_id = article_id
         self.set_results(analyses, comparison)
 
-    def set_results(self, analyses: Sequence[ArticleAnalysis], comparison: Comparison | None) -> None:
-        self.beginResetModel()
-        self._by_id = {a.id: a for a in analyses}
-        order = comparison.articles if comparison else [a.id for a in analyses]
-        self._labels = article_labels(analyses, order)
+    def _load(self, comparison: Comparison | None) -> None:
         distinct = comparison.distinctive if comparison else {}
         ids = [self._article_id] if self._article_id else list(self._labels)
         self._items: list[tuple[str, DistinctiveWord]] = [
             (aid, w) for aid in ids if aid in self._labels for w in distinct.get(aid, ())
         ]
         self._jumps: dict[int, Jump | None] = {}
-        self.endResetModel()
 
     def _rows(self):
         return self._items
@@ -420,15 +423,10 @@ class NamingModel(_Base):
         self._only_differences = False
         self.set_results(analyses, comparison)
 
-    def set_results(self, analyses: Sequence[ArticleAnalysis], comparison: Comparison | None) -> None:
-        self.beginResetModel()
-        self._by_id = {a.id: a for a in analyses}
-        order = comparison.articles if comparison else [a.id for a in analyses]
-        self._labels = article_labels(analyses, order)
+    def _load(self, comparison: Comparison | None) -> None:
         self._ids = list(self._labels)
         self._all: tuple[NamingRow, ...] = comparison.naming if comparison else ()
         self._filter()
-        self.endResetModel()
 
     def _filter(self) -> None:
         self._shown = [r for r in self._all if r.differs or not self._only_differences]
@@ -513,14 +511,10 @@ class OnlyHereModel(_Base):
         super().__init__(parent)
         self.set_results(analyses, comparison)
 
-    def set_results(self, analyses: Sequence[ArticleAnalysis], comparison: Comparison | None) -> None:
-        self.beginResetModel()
-        order = comparison.articles if comparison else [a.id for a in analyses]
-        self._labels = article_labels(analyses, order)
+    def _load(self, comparison: Comparison | None) -> None:
         rank = {aid: i for i, aid in enumerate(self._labels)}
         items = [o for o in (comparison.only_here if comparison else ()) if o.article in self._labels]
         self._items: list[OnlyHere] = sorted(items, key=lambda o: (rank[o.article], o.start))
-        self.endResetModel()
 
     def _rows(self):
         return self._items

@@ -573,12 +573,15 @@ class _ChartWidget(QWidget):
     def _paint(self, painter: QPainter) -> None:
         raise NotImplementedError
 
-    def paintEvent(self, event) -> None:  # noqa: N802
-        painter = QPainter(self)
+    def _paint_on(self, device) -> None:
+        painter = QPainter(device)
         try:
             self._paint(painter)
         finally:
             painter.end()
+
+    def paintEvent(self, event) -> None:  # noqa: N802
+        self._paint_on(self)
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         self._layout = None
@@ -587,12 +590,19 @@ class _ChartWidget(QWidget):
     def _ensure_layout(self) -> None:
         """Lay the chart out for the current size without waiting for a paint event (hit tests)."""
         if self._layout is None and self.width() > 0 and self.height() > 0:
-            img = QImage(self.size(), QImage.Format.Format_ARGB32)
-            painter = QPainter(img)
-            try:
-                self._paint(painter)
-            finally:
-                painter.end()
+            self._paint_on(QImage(self.size(), QImage.Format.Format_ARGB32))
+
+    def _rects(self, name: str) -> Sequence[QRectF]:
+        """The layout's ``name`` rectangles (``bar_rects``, ``row_rects``, ...), laid out if need be."""
+        self._ensure_layout()
+        return () if self._layout is None else getattr(self._layout, name)
+
+    def _rect(self, name: str, index: int) -> QRectF | None:
+        rects = self._rects(name)
+        return rects[index] if 0 <= index < len(rects) else None
+
+    def _index_at(self, name: str, pos: QPointF) -> int | None:
+        return next((i for i, r in enumerate(self._rects(name)) if r.contains(pos)), None)
 
 
 class BarChartWidget(_ChartWidget):
@@ -664,19 +674,10 @@ class BarChartWidget(_ChartWidget):
 
     def barRect(self, index: int) -> QRectF | None:  # noqa: N802
         """Where bar ``index`` is drawn (widget coordinates)."""
-        self._ensure_layout()
-        if self._layout is None or not 0 <= index < len(self._layout.bar_rects):
-            return None
-        return self._layout.bar_rects[index]
+        return self._rect("bar_rects", index)
 
     def _row_at(self, pos: QPointF) -> int | None:
-        self._ensure_layout()
-        if self._layout is None:
-            return None
-        for i, r in enumerate(self._layout.row_rects):
-            if r.contains(pos):
-                return i
-        return None
+        return self._index_at("row_rects", pos)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         i = self._row_at(event.position())
@@ -742,19 +743,10 @@ class ToneStripWidget(_ChartWidget):
 
     def columnRect(self, index: int) -> QRectF | None:  # noqa: N802
         """Where sentence ``index`` is drawn (widget coordinates)."""
-        self._ensure_layout()
-        if self._layout is None or not 0 <= index < len(self._layout.column_rects):
-            return None
-        return self._layout.column_rects[index]
+        return self._rect("column_rects", index)
 
     def _column_at(self, pos: QPointF) -> int | None:
-        self._ensure_layout()
-        if self._layout is None:
-            return None
-        for i, r in enumerate(self._layout.column_rects):
-            if r.contains(pos):
-                return i
-        return None
+        return self._index_at("column_rects", pos)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         i = self._column_at(event.position())

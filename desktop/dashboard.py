@@ -18,10 +18,11 @@ for the window's .qss; nothing here sets a stylesheet.
 """
 from __future__ import annotations
 
+import statistics
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -62,6 +63,8 @@ EMPTY_DETAIL = (
     "words, how many claims come from unnamed sources, how they name people, and what only one of them reports."
 )
 SECTIONS = ("glance", "numbers", "words", "naming", "only_here")
+TAB_TITLES = ("At a glance", "All the numbers", "Words each outlet prefers", "Who gets called what",
+              "Only one outlet reports")  # one per section, in the same order
 
 
 @dataclass(frozen=True)
@@ -100,14 +103,6 @@ CHARTS: tuple[ChartSpec, ...] = (
         lambda a: a.tone.mean,
     ),
 )
-
-
-def _median(xs: Sequence[float]) -> float | None:
-    if not xs:
-        return None
-    s = sorted(xs)
-    n = len(s)
-    return s[n // 2] if n % 2 else (s[n // 2 - 1] + s[n // 2]) / 2
 
 
 def _label(text: str, role: str, object_name: str = "") -> QLabel:
@@ -293,15 +288,10 @@ class DashboardPanel(QWidget):
             _scroll(body),
             EMPTY_TEXT,
         )
-        self.tabs.addTab(self.glance, "At a glance")
+        self.tabs.addTab(self.glance, TAB_TITLES[0])
 
     def _build_numbers(self) -> None:
-        self.metrics_view = JumpTableView("metricsTable")
-        self.metrics_view.setModel(self.metrics_model)
-        self.metrics_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
-        self.metrics_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.metrics_view.setAccessibleName("Every measure for every outlet")
-        self.metrics_view.cellActivated.connect(self._activate)
+        self.metrics_view = self._jump_view("metricsTable", self.metrics_model, "Every measure for every outlet")
         self.numbers = _Section(
             "Every measure for every outlet. ▲ and a tinted cell: far above the other outlets; ▼: far below. "
             "The story median is the middle value. Hover over a measure to see what it means; click a "
@@ -309,7 +299,7 @@ class DashboardPanel(QWidget):
             self.metrics_view,
             EMPTY_TEXT,
         )
-        self.tabs.addTab(self.numbers, "All the numbers")
+        self.tabs.addTab(self.numbers, TAB_TITLES[1])
 
     def _build_words(self) -> None:
         body = QWidget()
@@ -324,7 +314,7 @@ class DashboardPanel(QWidget):
             _scroll(body),
             "No outlet uses any word much more than the others.",
         )
-        self.tabs.addTab(self.words, "Words each outlet prefers")
+        self.tabs.addTab(self.words, TAB_TITLES[2])
 
     def _build_naming(self) -> None:
         box = QWidget()
@@ -334,12 +324,8 @@ class DashboardPanel(QWidget):
         self.only_diff_box.setObjectName("namingOnlyDifferences")
         self.only_diff_box.toggled.connect(self._only_differences)
         lay.addWidget(self.only_diff_box)
-        self.naming_view = JumpTableView("namingTable")
-        self.naming_view.setModel(self.naming_model)
-        self.naming_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
-        self.naming_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.naming_view.setAccessibleName("How each outlet names each person, country or event")
-        self.naming_view.cellActivated.connect(self._activate)
+        self.naming_view = self._jump_view("namingTable", self.naming_model,
+                                           "How each outlet names each person, country or event")
         lay.addWidget(self.naming_view, 1)
         self.naming = _Section(
             "The same person, country or event can be named very differently: “Xi Jinping”, “Chinese "
@@ -348,22 +334,18 @@ class DashboardPanel(QWidget):
             box,
             "No person, country or event is named in more than one article.",
         )
-        self.tabs.addTab(self.naming, "Who gets called what")
+        self.tabs.addTab(self.naming, TAB_TITLES[3])
 
     def _build_only_here(self) -> None:
-        self.only_here_view = JumpTableView("onlyHereTable")
-        self.only_here_view.setModel(self.only_here_model)
-        self.only_here_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.only_here_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.only_here_view.setAccessibleName("What only one outlet reports")
-        self.only_here_view.cellActivated.connect(self._activate)
+        self.only_here_view = self._jump_view("onlyHereTable", self.only_here_model, "What only one outlet reports",
+                                              rows=True)
         self.only_here = _Section(
             "Sentences that only one outlet has: facts, claims or opinions the others leave out. "
             "Click one to read it in its article.",
             self.only_here_view,
             "Everything here is reported by at least two outlets.",
         )
-        self.tabs.addTab(self.only_here, "Only one outlet reports")
+        self.tabs.addTab(self.only_here, TAB_TITLES[4])
 
     # ---------------------------------------------------------------------------------- public API
 
@@ -451,7 +433,7 @@ class DashboardPanel(QWidget):
                 bars.append((self._labels[a.id], float(value)))
                 ids.append(a.id)
                 tips.append(f"{self._labels[a.id]}: {format_metric(spec.metric, value)}. Click to see an example.")
-            median = row.median if row is not None else _median([v for _, v in bars])
+            median = row.median if row is not None else (statistics.median(v for _, v in bars) if bars else None)
             outliers = {self._labels[i] for i in (row.outliers if row is not None else ()) if i in self._labels}
             caption = spec.caption
             if missing:
@@ -509,12 +491,7 @@ class DashboardPanel(QWidget):
             model.set_chart_palette(self._chart_palette())
             self.distinctive_models[a.id] = model
             if model.rowCount():
-                view = JumpTableView("distinctiveTable")
-                view.setModel(model)
-                view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-                view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-                view.setAccessibleName(f"Words {self._labels[a.id]} prefers")
-                view.cellActivated.connect(self._activate)
+                view = self._jump_view("distinctiveTable", model, f"Words {self._labels[a.id]} prefers", rows=True)
                 hh = view.horizontalHeader()
                 hh.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
                 for c in (1, 2):
@@ -554,14 +531,23 @@ class DashboardPanel(QWidget):
             3: 0 if empty else self.naming_model.total_rows,
             4: 0 if empty else self.only_here_model.rowCount(),
         }
-        names = ("At a glance", "All the numbers", "Words each outlet prefers", "Who gets called what",
-                 "Only one outlet reports")
-        for i, name in enumerate(names):
+        for i, name in enumerate(TAB_TITLES):
             n = counts.get(i)
             self.tabs.setTabText(i, f"{name} ({n})" if n else name)
 
     def _only_differences(self, only: bool) -> None:
         self.naming_model.set_only_differences(only)
+
+    def _jump_view(self, object_name: str, model: QAbstractItemModel, name: str, *, rows: bool = False) -> JumpTableView:
+        """A table of ``model`` whose activated cells jump to their place in the text (one cell or row selected)."""
+        view = JumpTableView(object_name)
+        view.setModel(model)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows if rows
+                                  else QAbstractItemView.SelectionBehavior.SelectItems)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.setAccessibleName(name)
+        view.cellActivated.connect(self._activate)
+        return view
 
     def _activate(self, index: QModelIndex) -> None:
         jump = index.data(JUMP_ROLE)

@@ -12,6 +12,7 @@ import hashlib
 import json
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -78,53 +79,49 @@ class AnalysisCache:
     def _path(self, article: Any) -> Path:
         return self.directory / f"{article_key(article, self.version)}.json"
 
+    def _comparison_path(self, analyses: Any) -> Path:
+        return self.directory / f"cmp-{comparison_key(analyses, self.version)}.json"
+
     def get(self, article: Any) -> ArticleAnalysis | None:
-        path = self._path(article)
-        try:
-            raw = path.read_bytes()
-        except OSError:
-            return None
-        try:
-            data = json.loads(raw.decode("utf-8"))
-            result = ArticleAnalysis.from_dict(data["analysis"])
-            if data.get("version") != self.version or result.analyzer_version != self.version:
+        def check(result: ArticleAnalysis) -> None:
+            if result.analyzer_version != self.version:
                 raise ValueError("stale entry")
             if result.id != article.id:
                 raise ValueError("wrong article")
-            return result
-        except Exception:  # corrupt or foreign: drop it, analyse again
-            try:
-                path.unlink()
-            except OSError:
-                pass
-            return None
+
+        return self._read(self._path(article), "analysis", ArticleAnalysis.from_dict, check)
 
     def put(self, article: Any, analysis: ArticleAnalysis) -> bool:
         """Store; False (and no exception) when the folder is not writable."""
         return self._write(self._path(article), {"version": self.version, "analysis": analysis.to_dict()})
 
     def get_comparison(self, analyses: Any) -> Comparison | None:
-        path = self.directory / f"cmp-{comparison_key(analyses, self.version)}.json"
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-            if data.get("version") != self.version:
-                raise ValueError("stale entry")
-            result = Comparison.from_dict(data["comparison"])
+        def check(result: Comparison) -> None:
             if tuple(result.articles) != tuple(a.id for a in analyses):
                 raise ValueError("wrong articles")
-            return result
-        except FileNotFoundError:
-            return None
-        except Exception:  # corrupt: drop it
-            try:
-                path.unlink()
-            except OSError:
-                pass
-            return None
+
+        return self._read(self._comparison_path(analyses), "comparison", Comparison.from_dict, check)
 
     def put_comparison(self, analyses: Any, comparison: Comparison) -> bool:
-        path = self.directory / f"cmp-{comparison_key(analyses, self.version)}.json"
-        return self._write(path, {"version": self.version, "comparison": comparison.to_dict()})
+        return self._write(self._comparison_path(analyses), {"version": self.version, "comparison": comparison.to_dict()})
+
+    def _read(self, path: Path, key: str, from_dict: Callable[[dict], Any], check: Callable[[Any], None]) -> Any:
+        """The entry stored at ``path`` under ``key``; None when missing. A corrupt, stale or foreign entry
+        (``check`` raises) is removed so it is written again."""
+        try:
+            raw = path.read_bytes()
+        except OSError:
+            return None
+        try:
+            data = json.loads(raw.decode("utf-8"))
+            if data.get("version") != self.version:
+                raise ValueError("stale entry")
+            result = from_dict(data[key])
+            check(result)
+            return result
+        except Exception:  # corrupt or foreign: drop it, analyse again
+            _unlink(path)
+            return None
 
     def _write(self, path: Path, data: dict[str, Any]) -> bool:
         try:
@@ -144,7 +141,11 @@ class AnalysisCache:
 
     def clear(self) -> None:
         for p in self.directory.glob("*.json"):
-            try:
-                p.unlink()
-            except OSError:
-                pass
+            _unlink(p)
+
+
+def _unlink(path: Path) -> None:
+    try:
+        path.unlink()
+    except OSError:
+        pass

@@ -377,6 +377,11 @@ def bar_chart_height(painter_or_font: QPainter | QFont, n_bars: int, *, title: b
 # ----------------------------------------------------------------------------------------- tone strip
 
 
+def tone_mood(tone: float) -> str:
+    """A sentence's tone in words: "positive" from +0.05, "negative" from -0.05, else "neutral"."""
+    return "positive" if tone >= 0.05 else "negative" if tone <= -0.05 else "neutral"
+
+
 def tone_color(tone: float, palette: ChartPalette) -> QColor:
     """Diverging colour: ``negative`` for negative wording, ``positive`` for positive, paler near 0."""
     t = max(-1.0, min(1.0, float(tone)))
@@ -712,8 +717,8 @@ class ToneStripWidget(_ChartWidget):
     def setData(self, title: str, tones: Sequence[float]) -> None:  # noqa: N802
         self._title, self._tones, self._selected = title, [float(t) for t in tones], None
         self._layout = None
-        positive = sum(1 for t in self._tones if t >= 0.05)
-        negative = sum(1 for t in self._tones if t <= -0.05)
+        moods = [tone_mood(t) for t in self._tones]
+        positive, negative = moods.count("positive"), moods.count("negative")
         self.setAccessibleName(f"Tone along {title}")
         self.setAccessibleDescription(
             f"{len(self._tones)} sentences: {positive} positive, {negative} negative, "
@@ -754,8 +759,7 @@ class ToneStripWidget(_ChartWidget):
             self.setToolTip("")
         else:
             t = self._tones[i]
-            mood = "positive" if t >= 0.05 else "negative" if t <= -0.05 else "neutral"
-            self.setToolTip(f"Sentence {i + 1}: {mood} wording ({t:+.2f}). Click to read it.")
+            self.setToolTip(f"Sentence {i + 1}: {tone_mood(t)} wording ({t:+.2f}). Click to read it.")
         self.setCursor(Qt.CursorShape.PointingHandCursor if i is not None else Qt.CursorShape.ArrowCursor)
         super().mouseMoveEvent(event)
 

@@ -13,6 +13,7 @@ from PySide6.QtCore import QUrl, Signal
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from .. import highlight as hl
+from ..charts import tone_mood
 
 CUE_CLASS_TEXT = {
     "neutral": "a plain reporting verb: it says who said it and nothing more",
@@ -240,7 +241,7 @@ def two_columns(left: str, right: str) -> str:
 def describe_sentence(key: str, label: str, analysis: Any, sentence: int, others: list[Other], comparison: Any) -> str:
     s = analysis.sentences[sentence]
     tone = s.tone
-    mood = "neutral" if abs(tone) < 0.05 else ("positive" if tone > 0 else "negative")
+    mood = tone_mood(tone)
     out = [f"<h3>Sentence <span class='muted'>in {esc(label)}</span></h3>",
            f"<p class='quote'>{esc(_short(analysis.text[s.start:s.end], 400))}</p>",
            f"<p>Tone {tone:+.2f} ({mood}). <span class='muted'>{esc(hl.style(hl.TONE).description)}</span></p>"]

@@ -356,63 +356,38 @@ class MainWindow(QMainWindow):
         a["print"].setEnabled(self._exporting_available())
         a["export"].setEnabled(self._exporting_available())
 
+        def add(target, keys) -> None:  # a menu or the toolbar; None is a separator
+            for k in keys:
+                if k is None:
+                    target.addSeparator()
+                else:
+                    target.addAction(a[k])
+
         mb = self.menuBar()
         f = mb.addMenu("&File")
-        f.addAction(a["open"])
+        add(f, ("open",))
         self.recent_menu = f.addMenu("Open &recent")
         self._refresh_recent()
-        f.addAction(a["paste"])
-        f.addSeparator()
-        f.addAction(a["export"])
-        f.addAction(a["print"])
-        f.addSeparator()
-        f.addAction(a["close"])
-        f.addAction(a["quit"])
-        e = mb.addMenu("&Edit")
-        for k in ("find", "find_next", "find_prev"):
-            e.addAction(a[k])
-        e.addSeparator()
-        e.addAction(a["edit_meta"])
+        add(f, ("paste", None, "export", "print", None, "close", "quit"))
+        add(mb.addMenu("&Edit"), ("find", "find_next", "find_prev", None, "edit_meta"))
         v = mb.addMenu("&View")
-        for k in ("articles_tab", "dashboard_tab", "next_pane", "prev_pane"):
-            v.addAction(a[k])
-        v.addSeparator()
-        for k in ("zoom_in", "zoom_out", "zoom_reset"):
-            v.addAction(a[k])
-        v.addSeparator()
-        v.addAction(a["sync"])
-        v.addAction(a["collapse"])
-        themes = v.addMenu("&Colours")
-        for k in ("theme_auto", "theme_light", "theme_dark"):
-            themes.addAction(a[k])
-        v.addSeparator()
-        v.addAction(a["fullscreen"])
-        an = mb.addMenu("&Analysis")
-        an.addAction(a["reanalyse"])
-        an.addAction(a["cancel"])
-        h = mb.addMenu("&Help")
-        h.addAction(a["howto"])
-        h.addAction(a["about"])
+        add(v, ("articles_tab", "dashboard_tab", "next_pane", "prev_pane", None, "zoom_in", "zoom_out", "zoom_reset",
+                None, "sync", "collapse"))
+        add(v.addMenu("&Colours"), ("theme_auto", "theme_light", "theme_dark"))
+        add(v, (None, "fullscreen"))
+        add(mb.addMenu("&Analysis"), ("reanalyse", "cancel"))
+        add(mb.addMenu("&Help"), ("howto", "about"))
 
         tb = self.addToolBar("Main")
         tb.setObjectName("mainToolbar")
         tb.setMovable(False)
         tb.setToolButtonStyle(Qt.ToolButtonTextOnly)
-        for k in ("open", "paste", None, "find", "zoom_out", "zoom_in", None, "sync", "collapse", None,
-                  "dashboard_tab", "export"):
-            if k is None:
-                tb.addSeparator()
-            else:
-                tb.addAction(a[k])
-        a["zoom_in"].setIconText("A+")
-        a["zoom_out"].setIconText("A−")
-        a["open"].setIconText("Open…")
-        a["paste"].setIconText("Paste…")
-        a["find"].setIconText("Find")
-        a["sync"].setIconText("Scroll together")
-        a["collapse"].setIconText("Hide page furniture")
-        a["dashboard_tab"].setIconText("Dashboard")
-        a["export"].setIconText("Export…")
+        add(tb, ("open", "paste", None, "find", "zoom_out", "zoom_in", None, "sync", "collapse", None,
+                 "dashboard_tab", "export"))
+        for k, text in (("zoom_in", "A+"), ("zoom_out", "A−"), ("open", "Open…"), ("paste", "Paste…"), ("find", "Find"),
+                        ("sync", "Scroll together"), ("collapse", "Hide page furniture"),
+                        ("dashboard_tab", "Dashboard"), ("export", "Export…")):
+            a[k].setIconText(text)
 
     def _connect(self) -> None:
         m = self.manager

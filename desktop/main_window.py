@@ -353,8 +353,9 @@ class MainWindow(QMainWindow):
         a["about"] = self._action("&About Slant", self.about)
         a["howto"] = self._action("&How to read the highlights", self.howto, QKeySequence.HelpContents)
         a["find_next"].setShortcutContext(Qt.WindowShortcut)
-        a["print"].setEnabled(self._exporting_available())
-        a["export"].setEnabled(self._exporting_available())
+        exporting = self._exporting_available()
+        a["print"].setEnabled(exporting)
+        a["export"].setEnabled(exporting)
 
         def add(target, keys) -> None:  # a menu or the toolbar; None is a separator
             for k in keys:

@@ -488,22 +488,6 @@ def paint_tone_strip(
         painter.restore()
 
 
-def paint_tone_strips(
-    painter: QPainter,
-    rect: QRectF,
-    strips: Sequence[tuple[str, Sequence[float]]],
-    *,
-    palette: ChartPalette | None = None,
-) -> None:
-    """Several tone strips stacked in ``rect`` (one per article), e.g. for a PDF page."""
-    if not strips:
-        return
-    h = rect.height() / len(strips)
-    for i, (title, tones) in enumerate(strips):
-        r = QRectF(rect.left(), rect.top() + i * h, rect.width(), h * 0.9)
-        paint_tone_strip(painter, r, title, tones, palette=palette)
-
-
 # ------------------------------------------------------------------------------------------- images
 
 
@@ -534,17 +518,6 @@ def render_to_image(
     finally:
         painter.end()
     return img
-
-
-def bar_chart_image(title: str, bars: Sequence[tuple[str, float]], size=(640, 260), **kwargs) -> QImage:
-    """Convenience: one bar chart as an image (keyword arguments as :func:`paint_bar_chart`)."""
-    palette = kwargs.get("palette")
-    return render_to_image(lambda p, r: paint_bar_chart(p, r, title, bars, **kwargs), size, palette=palette)
-
-
-def tone_strip_image(title: str, tones: Sequence[float], size=(640, 120), **kwargs) -> QImage:
-    palette = kwargs.get("palette")
-    return render_to_image(lambda p, r: paint_tone_strip(p, r, title, tones, **kwargs), size, palette=palette)
 
 
 # ------------------------------------------------------------------------------------------ widgets

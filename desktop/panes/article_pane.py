@@ -747,10 +747,6 @@ class ArticlePane(QFrame):
         self._apply_extra()
         return hits
 
-    def grab_text_area(self):
-        return self.view.viewport().grab()
-
-
 def metric_badges(metric: str) -> str | None:
     """Comparison metric name -> badge name (for outlier marks)."""
     m = metric.lower()

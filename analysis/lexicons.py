@@ -60,15 +60,22 @@ def load_builtin(name: str) -> dict[str, Any]:
     return _parse(path.read_bytes(), f"resources/lexicons/{name}.toml")
 
 
-def load_user(name: str) -> list[dict[str, Any]]:
-    """The user's files extending lexicon ``name`` (``name*.toml`` in ``user_dir()``), parsed."""
+def user_files(name: str) -> list[Path]:
+    """The user's files extending lexicon ``name``: ``name*.toml`` in ``user_dir()``, sorted."""
     folder = user_dir()
     if not folder.is_dir():
         return []
-    out = []
-    for path in sorted(folder.glob(f"{name}*.toml")):
-        out.append(_parse(path.read_bytes(), str(path)))
-    return out
+    return sorted(folder.glob(f"{name}*.toml"))
+
+
+def load_user(name: str) -> list[tuple[Path, dict[str, Any]]]:
+    """The user's files extending lexicon ``name``, parsed: ``(path, data)`` pairs in file-name order."""
+    return [(path, _parse(path.read_bytes(), str(path))) for path in user_files(name)]
+
+
+def load_all(name: str) -> list[dict[str, Any]]:
+    """Lexicon ``name`` as layers: the built-in data first, then each user file extending it."""
+    return [load_builtin(name), *(data for _, data in load_user(name))]
 
 
 def _lexicon_files() -> list[tuple[str, Any]]:

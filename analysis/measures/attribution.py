@@ -86,7 +86,7 @@ def lexicon() -> _Lexicon:
     passive_only: set[str] = set()
     adverbs: set[str] = set()
     adverb_why = ""
-    for data in [lexicons.load_builtin(VERBS), *lexicons.load_user(VERBS)]:
+    for data in lexicons.load_all(VERBS):
         for cls, table in data.get("class", {}).items():
             if cls not in CLASSES:
                 raise lexicons.LexiconError(f"{VERBS}: unknown cue class {cls!r} (use one of {', '.join(CLASSES)})")
@@ -103,7 +103,7 @@ def lexicon() -> _Lexicon:
     src = {"anonymous": set(), "institution": set(), "vague": set()}
     markers: list[str] = []
     type_why = dict(SOURCE_TYPE_WHY)
-    for data in [lexicons.load_builtin(SOURCES), *lexicons.load_user(SOURCES)]:
+    for data in lexicons.load_all(SOURCES):
         for key in src:
             src[key].update(w.lower() for w in data.get(key, {}).get("heads", []))
         markers.extend(p.lower() for p in data.get("anonymous_markers", {}).get("phrases", []))

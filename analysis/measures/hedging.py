@@ -46,7 +46,7 @@ _cache: dict[int, tuple[Vocab, _Compiled]] = {}
 def entries() -> list[tuple[HedgeEntry, list[list[dict[str, Any]]]]]:
     """Every hedge entry in effect (built-in, then the user's) with its token patterns."""
     out = []
-    for data in [lexicons.load_builtin(LEXICON), *lexicons.load_user(LEXICON)]:
+    for data in lexicons.load_all(LEXICON):
         for raw in data.get("hedge", []):
             entry = HedgeEntry(
                 id=str(raw["id"]),

@@ -45,7 +45,6 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
 
 from .. import lexicons
@@ -275,16 +274,9 @@ def _scare_rule(data: dict[str, Any], origin: str) -> ScareRule:
     return ScareRule(weight, max_words, why, alternatives, say, naming)
 
 
-def _user_files() -> list[Path]:
-    folder = lexicons.user_dir()
-    if not folder.is_dir():
-        return []
-    return sorted(folder.glob(f"{NAME}*.toml"))
-
-
 def _user_signature() -> tuple:
     files = []
-    for path in _user_files():
+    for path in lexicons.user_files(NAME):
         try:
             st = path.stat()
         except OSError:
@@ -317,11 +309,7 @@ def build_lexicon(builtin: dict[str, Any], user: Iterable[tuple[str, dict[str, A
 @lru_cache(maxsize=8)
 def _load(signature: tuple) -> Lexicon:
     builtin = lexicons.load_builtin(NAME)
-    paths = _user_files()
-    datas = lexicons.load_user(NAME)
-    if len(paths) != len(datas):  # the folder changed between the two listings; name files generically
-        paths = [Path(lexicons.user_dir()) / f"{NAME}*.toml"] * len(datas)
-    lex = build_lexicon(builtin, [(str(p), d) for p, d in zip(paths, datas)])
+    lex = build_lexicon(builtin, [(str(path), data) for path, data in lexicons.load_user(NAME)])
     return Lexicon(lex.entries, lex.categories, lex.scare, signature)
 
 

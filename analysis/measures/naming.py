@@ -45,19 +45,16 @@ DETERMINERS = {"the", "a", "an"}
 @lru_cache(maxsize=1)
 def config() -> dict[str, Any]:
     """naming.toml, digested: title words, alias map (lower-case form -> shown name), event entries."""
-    data = lexicons.load_builtin("naming")
-    extra = lexicons.load_user("naming")
-    titles = {w.lower() for w in data.get("titles", {}).get("words", [])}
+    titles: set[str] = set()
     aliases: dict[str, str] = {}
-    events: list[dict[str, Any]] = list(data.get("event", []))
-    for table in [data, *extra]:
+    events: list[dict[str, Any]] = []
+    for table in lexicons.load_all("naming"):
+        titles |= {w.lower() for w in table.get("titles", {}).get("words", [])}
+        events.extend(table.get("event", []))
         for key, forms in table.get("aliases", {}).items():
             aliases[key.lower()] = key
             for form in forms:
                 aliases[form.lower()] = key
-    for table in extra:
-        titles |= {w.lower() for w in table.get("titles", {}).get("words", [])}
-        events.extend(table.get("event", []))
     return {"titles": frozenset(titles), "aliases": aliases, "events": events}
 
 

@@ -42,3 +42,16 @@ def test_fingerprint_changes_when_a_user_lexicon_is_added(tmp_path, monkeypatch)
         "[meta]\nname='loaded_terms'\nversion='1'\nsource='me'\nlicence='CC0'\n", encoding="utf-8"
     )
     assert lexicons.fingerprint() != before
+
+
+def test_user_files_come_with_their_paths(tmp_path, monkeypatch):
+    monkeypatch.setenv("SLANT_LEXICON_DIR", str(tmp_path))
+    meta = "[meta]\nname='hedges'\nversion='1'\nsource='me'\nlicence='CC0'\n"
+    (tmp_path / "hedges_b.toml").write_text(meta, encoding="utf-8")
+    (tmp_path / "hedges_a.toml").write_text(meta, encoding="utf-8")
+    (tmp_path / "naming_x.toml").write_text(meta, encoding="utf-8")
+    loaded = lexicons.load_user("hedges")
+    assert [p.name for p, _ in loaded] == ["hedges_a.toml", "hedges_b.toml"]
+    assert all(data["meta"]["source"] == "me" for _, data in loaded)
+    layers = lexicons.load_all("hedges")
+    assert layers[0] is lexicons.load_builtin("hedges") and len(layers) == 3

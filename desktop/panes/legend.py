@@ -40,7 +40,6 @@ class Swatch(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         p = QPainter(self)
-        self._doc.setDefaultStyleSheet("")
         p.translate(4, 0)
         self._doc.drawContents(p)
         p.end()

@@ -25,7 +25,6 @@ A verb is a cue only in a reporting frame: with a "that"/clause complement, in "
 from __future__ import annotations
 
 import bisect
-import threading
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Callable
@@ -33,6 +32,7 @@ from typing import TYPE_CHECKING, Callable
 from .. import lexicons
 from ..context import DocContext
 from ..results import Attribution, Span
+from . import PerVocab
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.matcher import Matcher
@@ -125,33 +125,26 @@ def lexicon() -> _Lexicon:
     )
 
 
-_lock = threading.Lock()
-_cache: dict[int, tuple[Vocab, Matcher]] = {}
+def _build_matcher(vocab: Vocab) -> Matcher:
+    from spacy.matcher import Matcher
+
+    lex = lexicon()
+    m = Matcher(vocab)
+    # one pattern with a set, not one pattern per verb: a Matcher's cost grows with its pattern count
+    m.add("VERB", [[{"LEMMA": {"IN": sorted(lex.verb_class)}, "POS": "VERB"}]])
+    m.add("ACCORDING", [[{"LOWER": "according"}, {"LOWER": "to"}]])
+    m.add("BASED_ON", [[{"LOWER": "based"}, {"LOWER": "on"}]])
+    m.add("QUOTED_AS", [[{"LEMMA": "quote", "POS": "VERB"}, {"OP": "*", "IS_PUNCT": False, "LEMMA": {"NOT_IN": ["say", "."]}}, {"LOWER": "as"}, {"LEMMA": "say"}]], greedy="FIRST")
+    m.add("QUOTE_MARK", [[{"ORTH": {"IN": [*OPEN_QUOTES, *CLOSE_QUOTES, *STRAIGHT_QUOTES]}}]])
+    return m
 
 
-def _matcher(vocab: Vocab) -> Matcher:
-    with _lock:
-        hit = _cache.get(id(vocab))
-        if hit is not None and hit[0] is vocab:
-            return hit[1]
-        from spacy.matcher import Matcher
-
-        lex = lexicon()
-        m = Matcher(vocab)
-        # one pattern with a set, not one pattern per verb: a Matcher's cost grows with its pattern count
-        m.add("VERB", [[{"LEMMA": {"IN": sorted(lex.verb_class)}, "POS": "VERB"}]])
-        m.add("ACCORDING", [[{"LOWER": "according"}, {"LOWER": "to"}]])
-        m.add("BASED_ON", [[{"LOWER": "based"}, {"LOWER": "on"}]])
-        m.add("QUOTED_AS", [[{"LEMMA": "quote", "POS": "VERB"}, {"OP": "*", "IS_PUNCT": False, "LEMMA": {"NOT_IN": ["say", "."]}}, {"LOWER": "as"}, {"LEMMA": "say"}]], greedy="FIRST")
-        m.add("QUOTE_MARK", [[{"ORTH": {"IN": [*OPEN_QUOTES, *CLOSE_QUOTES, *STRAIGHT_QUOTES]}}]])
-        _cache[id(vocab)] = (vocab, m)
-        return m
+_matcher: PerVocab[Matcher] = PerVocab(_build_matcher)
 
 
 def clear_cache() -> None:
     """Forget the loaded lexicons and built matchers (after the user edits a lexicon)."""
-    with _lock:
-        _cache.clear()
+    _matcher.clear()
     lexicon.cache_clear()
 
 
@@ -493,7 +486,7 @@ def find_attributions(ctx: DocContext) -> tuple[Attribution, ...]:
     if not len(doc):
         return ()
     lex = lexicon()
-    matcher = _matcher(doc.vocab)
+    matcher = _matcher.get(doc.vocab)
     strings = doc.vocab.strings
     by_key: dict[str, list[tuple[int, int]]] = {}
     for match_id, start, end in matcher(doc):

@@ -6,13 +6,13 @@ use and reused; the parse's tags keep "May 22" (a month) apart from "may" (a mod
 """
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from .. import lexicons
 from ..context import DocContext
 from ..results import Hedge
+from . import PerVocab
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.matcher import Matcher
@@ -37,10 +37,6 @@ class _Compiled:
     by_entry: dict[str, Matcher]  # entry key -> a Matcher with that entry's patterns only
     ungated: Matcher | None  # patterns with no usable gate word: run over the whole text
     entries: dict[str, HedgeEntry]  # match key -> entry
-
-
-_lock = threading.Lock()
-_cache: dict[int, tuple[Vocab, _Compiled]] = {}
 
 
 def entries() -> list[tuple[HedgeEntry, list[list[dict[str, Any]]]]]:
@@ -85,53 +81,47 @@ def gate_words(pattern: list[dict[str, Any]]) -> tuple[str, frozenset[str]] | No
     return None
 
 
-def _compiled(vocab: Vocab) -> _Compiled:
-    with _lock:
-        hit = _cache.get(id(vocab))
-        if hit is not None and hit[0] is vocab:
-            return hit[1]
-        from spacy.matcher import Matcher
+def _build(vocab: Vocab) -> _Compiled:
+    from spacy.matcher import Matcher
 
-        by_key: dict[str, HedgeEntry] = {}
-        by_patterns: dict[str, list] = {}
-        for entry, patterns in entries():
-            key = f"hedge:{entry.id}"
-            by_key[key] = entry  # a user entry with a built-in id replaces it
-            by_patterns[key] = patterns
-        gates: dict[str, set[str]] = {"LOWER": set(), "LEMMA": set()}
-        triggers: dict[tuple[str, str], set[str]] = {}
-        by_entry: dict[str, Matcher] = {}
-        ungated: Matcher | None = None
-        for key, patterns in by_patterns.items():
-            gated = []
-            for p in patterns:
-                g = gate_words(p)
-                if g is None:
-                    ungated = ungated or Matcher(vocab)
-                    ungated.add(key, [p])
-                    continue
-                gated.append(p)
-                gates[g[0]].update(g[1])
-                for word in g[1]:
-                    triggers.setdefault((g[0], word), set()).add(key)
-            if gated:
-                by_entry[key] = Matcher(vocab)
-                by_entry[key].add(key, gated)
-        gate = Matcher(vocab)
-        for attr, words in gates.items():
-            if words:
-                gate.add(attr, [[{attr: {"IN": sorted(words)}}]])
-        compiled = _Compiled(
-            gate, {k: frozenset(v) for k, v in triggers.items()}, by_entry, ungated, by_key
-        )
-        _cache[id(vocab)] = (vocab, compiled)
-        return compiled
+    by_key: dict[str, HedgeEntry] = {}
+    by_patterns: dict[str, list] = {}
+    for entry, patterns in entries():
+        key = f"hedge:{entry.id}"
+        by_key[key] = entry  # a user entry with a built-in id replaces it
+        by_patterns[key] = patterns
+    gates: dict[str, set[str]] = {"LOWER": set(), "LEMMA": set()}
+    triggers: dict[tuple[str, str], set[str]] = {}
+    by_entry: dict[str, Matcher] = {}
+    ungated: Matcher | None = None
+    for key, patterns in by_patterns.items():
+        gated = []
+        for p in patterns:
+            g = gate_words(p)
+            if g is None:
+                ungated = ungated or Matcher(vocab)
+                ungated.add(key, [p])
+                continue
+            gated.append(p)
+            gates[g[0]].update(g[1])
+            for word in g[1]:
+                triggers.setdefault((g[0], word), set()).add(key)
+        if gated:
+            by_entry[key] = Matcher(vocab)
+            by_entry[key].add(key, gated)
+    gate = Matcher(vocab)
+    for attr, words in gates.items():
+        if words:
+            gate.add(attr, [[{attr: {"IN": sorted(words)}}]])
+    return _Compiled(gate, {k: frozenset(v) for k, v in triggers.items()}, by_entry, ungated, by_key)
+
+
+_compiled: PerVocab[_Compiled] = PerVocab(_build)
 
 
 def clear_cache() -> None:
     """Forget the built matchers (after the user edits a lexicon)."""
-    with _lock:
-        _cache.clear()
+    _compiled.clear()
 
 
 def find_hedges(ctx: DocContext) -> tuple[Hedge, ...]:
@@ -141,7 +131,7 @@ def find_hedges(ctx: DocContext) -> tuple[Hedge, ...]:
     doc = ctx.doc
     if not len(doc):
         return ()
-    compiled = _compiled(doc.vocab)
+    compiled = _compiled.get(doc.vocab)
     strings = doc.vocab.strings
     # A Matcher's cost grows with its number of patterns and sets. A one-pattern gate finds the words
     # some hedge needs; only the entries those words can start are run, and only on their sentence.

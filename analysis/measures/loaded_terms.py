@@ -42,7 +42,6 @@ or editing a user file takes effect on the next call. ``clear_cache()`` drops ev
 """
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Iterable
@@ -51,6 +50,7 @@ from .. import lexicons
 from ..context import DocContext
 from ..lexicons import LexiconError
 from ..results import LoadedTerm
+from . import PerVocab
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span as SpacySpan, Token
@@ -328,10 +328,6 @@ class _Compiled:
     entries: dict[int, Entry]  # match id -> entry
 
 
-_compiled_lock = threading.Lock()
-_compiled: dict[tuple[int, tuple], tuple[Vocab, _Compiled]] = {}
-
-
 def _pattern_doc(vocab: Vocab, text: str, lemma: bool) -> Doc:
     from spacy.tokens import Doc
 
@@ -363,27 +359,20 @@ def _compile(vocab: Vocab, lex: Lexicon) -> _Compiled:
     return _Compiled(lex, lemma_m, lower_m, quotes, entries)
 
 
+_compiled: PerVocab[_Compiled] = PerVocab(_compile, limit=8)
+
+
 def compiled_for(vocab: Vocab) -> _Compiled:
     """Matchers for the lexicon in effect, built once per ``Vocab`` (and rebuilt when the lexicon changes)."""
     lex = load_lexicon()
-    key = (id(vocab), lex.signature)
-    with _compiled_lock:
-        hit = _compiled.get(key)
-        if hit is not None and hit[0] is vocab:
-            return hit[1]
-        comp = _compile(vocab, lex)
-        if len(_compiled) >= 8:
-            _compiled.clear()
-        _compiled[key] = (vocab, comp)
-        return comp
+    return _compiled.get(vocab, lex.signature, lex)
 
 
 def clear_cache() -> None:
     """Forget loaded lexicons and built matchers (after changing lexicon files in a running process)."""
     _load.cache_clear()
     lexicons.load_builtin.cache_clear()
-    with _compiled_lock:
-        _compiled.clear()
+    _compiled.clear()
 
 
 # ------------------------------------------------------------------------------------------ quotes

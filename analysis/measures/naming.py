@@ -20,7 +20,6 @@ One pass over ``doc.ents`` and one Matcher run per article; no re-parsing.
 from __future__ import annotations
 
 import difflib
-import threading
 from collections import Counter, defaultdict
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -28,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 from .. import lexicons
 from ..context import DocContext
 from ..results import Mention, Span
+from . import PerVocab
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.matcher import Matcher
@@ -58,23 +58,21 @@ def config() -> dict[str, Any]:
     return {"titles": frozenset(titles), "aliases": aliases, "events": events}
 
 
-_matcher_lock = threading.Lock()
-_matchers: dict[int, tuple[Any, Matcher]] = {}
+def _build_event_matcher(vocab: Any) -> Matcher:
+    from spacy.matcher import Matcher
+
+    matcher = Matcher(vocab)
+    for i, event in enumerate(config()["events"]):
+        matcher.add(f"event{i}", event["patterns"], greedy="LONGEST")
+    return matcher
+
+
+_event_matchers: PerVocab[Matcher] = PerVocab(_build_event_matcher)
 
 
 def event_matcher(vocab: Any) -> Matcher:
     """The event Matcher for this vocabulary, built once."""
-    from spacy.matcher import Matcher
-
-    with _matcher_lock:
-        cached = _matchers.get(id(vocab))
-        if cached is not None and cached[0] is vocab:
-            return cached[1]
-        matcher = Matcher(vocab)
-        for i, event in enumerate(config()["events"]):
-            matcher.add(f"event{i}", event["patterns"], greedy="LONGEST")
-        _matchers[id(vocab)] = (vocab, matcher)
-        return matcher
+    return _event_matchers.get(vocab)
 
 
 def tokens_match(a: str, b: str) -> bool:

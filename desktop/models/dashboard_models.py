@@ -53,15 +53,7 @@ def article_labels(analyses: Sequence[ArticleAnalysis], order: Sequence[str] = (
 
 def format_metric(metric: str, value: float | None) -> str:
     """A metric value as a reader wants to see it: shares as percentages, tone signed, counts whole."""
-    if value is None:
-        return MISSING
-    if metric.endswith("_share"):
-        return f"{value:.0%}"
-    if metric.startswith("tone"):
-        return f"{value:+.2f}"
-    if metric in ("words", "sentences"):
-        return f"{value:,.0f}"
-    return f"{value:.1f}"
+    return MISSING if value is None else metric_value_format(metric).format(value)
 
 
 def metric_value_format(metric: str) -> str:

@@ -54,7 +54,7 @@ def _rules() -> _Rules:
         for t in group["texts"]:
             lines[t.strip().casefold()] = group["reason"]
     patterns = tuple((re.compile(p["regex"]), p["reason"]) for p in data.get("pattern", []))
-    fold = lambda xs: frozenset(x.strip().casefold().rstrip(":") for x in xs)  # noqa: E731
+    fold = lambda xs: frozenset(_key(x.strip()) for x in xs)  # noqa: E731 - the same key as a line's
     return _Rules(
         lines=lines,
         patterns=patterns,
@@ -106,8 +106,9 @@ def detect(text: str) -> tuple[tuple[BoilerplateSpan, ...], tuple[int, int] | No
     while i < len(lines):
         line = lines[i]
         key = _key(line.text)
-        if line.text.casefold() in rules.lines or key in rules.lines:
-            mark(i, rules.lines.get(line.text.casefold()) or rules.lines[key])
+        reason = rules.lines.get(line.text.casefold()) or rules.lines.get(key)
+        if reason:
+            mark(i, reason)
         else:
             for pattern, reason in rules.patterns:
                 if pattern.fullmatch(line.text):

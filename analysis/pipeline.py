@@ -1,8 +1,6 @@
 """The orchestrator: parse each text once, hand the same ``Doc`` to every measure, build the result."""
 from __future__ import annotations
 
-import hashlib
-
 from . import __version__, lexicons, nlp
 from .boilerplate import detect as detect_boilerplate
 from .context import DocContext
@@ -14,6 +12,7 @@ from .measures.naming import find_mentions
 from .measures.readability import readability
 from .measures.tone import sentence_tones, tone
 from .results import ArticleAnalysis, Attribution, Counts, Hedge, LoadedTerm, Sentence
+from .sources import text_id as article_id  # one id rule for files read and texts analysed
 
 # Bump when a rule in code changes what is found (lexicon edits change the fingerprint by themselves).
 RULES_VERSION = "1"
@@ -28,10 +27,6 @@ def analyzer_version() -> str:
 def normalise_newlines(text: str) -> str:
     """The one change made to input text: Windows and old Mac line ends become ``\\n``."""
     return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
-def article_id(text: str) -> str:
-    return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:12]
 
 
 def _per_1000(n: int, words: int) -> float:

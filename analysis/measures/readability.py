@@ -6,7 +6,9 @@ sentence, each closed with a full stop when it has none (only in the copy given 
 """
 from __future__ import annotations
 
+import re
 import threading
+from collections.abc import Iterator, Mapping
 from importlib import resources
 
 from ..context import DocContext
@@ -16,13 +18,41 @@ _lock = threading.Lock()
 _ready = False
 
 
+class CMUDict(Mapping):
+    """NLTK's ``cmudict.dict()`` (word -> list of pronunciations, each a list of phones), read-only.
+
+    Built from one regular-expression pass over the file; a word's phone strings are split only when
+    it is looked up. textstat looks up each word of an article once, so a cold start pays about
+    0.15 s instead of the 0.5 s of splitting all 135,000 lines up front (2 s with NLTK's own reader).
+    """
+
+    _LINE = re.compile(r"^(\S+)[ \t]+\d+[ \t]+(.*)$", re.MULTILINE)  # WORD  n  PHONES
+
+    def __init__(self, text: str) -> None:
+        raw: dict[str, list[str]] = {}
+        for word, phones in self._LINE.findall(text):
+            raw.setdefault(word.lower(), []).append(phones)
+        self._raw = raw
+
+    def __getitem__(self, word: str) -> list[list[str]]:
+        return [p.split() for p in self._raw[word]]
+
+    def __contains__(self, word: object) -> bool:
+        return word in self._raw
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._raw)
+
+    def __len__(self) -> int:
+        return len(self._raw)
+
+
 def _install_fast_cmudict_reader() -> None:
-    """Give NLTK a CMU dictionary reader that parses the file in one pass.
+    """Give NLTK a CMU dictionary reader whose ``dict()`` is a ``CMUDict`` (same content, built fast).
 
     textstat asks for ``nltk.corpus.cmudict.dict()``; NLTK's stock reader streams the 135,000 lines
     through a corpus view, about 2 s on this project's machines, paid by every cold start. This reader
-    (a subclass, registered through NLTK's own ``LazyCorpusLoader``) returns the same dictionary from
-    the same file in about a tenth of that.
+    (a subclass, registered through NLTK's own ``LazyCorpusLoader``) reads the same file.
     """
     import nltk.corpus
     from nltk.corpus.reader import CMUDictCorpusReader
@@ -30,14 +60,8 @@ def _install_fast_cmudict_reader() -> None:
 
     class FastCMUDictReader(CMUDictCorpusReader):
         def dict(self):  # noqa: A003 - NLTK's name
-            out: dict[str, list[list[str]]] = {}
-            for fileid in self.fileids():
-                with self.open(fileid) as stream:
-                    for line in stream.read().splitlines():
-                        pieces = line.split()
-                        if pieces:
-                            out.setdefault(pieces[0].lower(), []).append(pieces[2:])
-            return out
+            with self.open(self.fileids()[0]) as stream:
+                return CMUDict(stream.read())
 
     nltk.corpus.cmudict = LazyCorpusLoader("cmudict", FastCMUDictReader, ["cmudict"])
 

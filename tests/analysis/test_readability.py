@@ -43,3 +43,23 @@ def test_empty_body_gives_zeros_not_errors():
     a = analyze("")
     assert a.readability.words_per_sentence == 0
     assert a.counts.words == 0
+
+
+def test_fast_dictionary_equals_nltks_own_reader():
+    # Slant's reader builds the dictionary differently (for speed); it must hold exactly what NLTK's reads.
+    from importlib import resources
+
+    from nltk.corpus.reader import CMUDictCorpusReader
+
+    from analysis.measures.readability import _textstat
+
+    _textstat()
+    import nltk.corpus
+
+    fast = nltk.corpus.cmudict.dict()
+    root = resources.files("resources") / "nltk_data" / "corpora" / "cmudict"
+    stock = CMUDictCorpusReader(str(root), ["cmudict"]).dict()
+    assert len(fast) == len(stock) > 100_000
+    assert dict(fast.items()) == stock
+    assert fast["read"] == stock["read"] and len(fast["read"]) == 2  # "reed" and "red"
+    assert "notaword" not in fast and fast.get("notaword") is None

@@ -105,9 +105,13 @@ def model_name() -> str | None:
 
 
 def get_tokenizer() -> Language:
-    """A blank English pipeline (rule-based tokenizer only): cheap, needs no model."""
+    """A pipeline whose ``.tokenizer`` is spaCy's rule-based English tokenizer, without loading the model:
+    the loaded model itself when it is there (same tokenizer, no second one to build: 0.15 s of a cold
+    start), else a blank English pipeline."""
     global _tokenizer_only
     with _lock:
+        if _nlp is not None:
+            return _nlp
         if _tokenizer_only is None:
             import spacy
 

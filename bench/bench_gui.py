@@ -63,6 +63,10 @@ def child(mode: str) -> int:
         sys.stdout.write(json.dumps({"event": event, **data}) + "\n")
         sys.stdout.flush()
 
+    from desktop.app import start_engine
+
+    start_engine()  # as ``slant`` does: the analysis process starts before Qt is imported
+
     from PySide6.QtCore import QElapsedTimer, QTimer
 
     from desktop.app import create_app, launch_window

@@ -4,6 +4,12 @@ Why a process: spaCy's tokenizer and parser are C code that holds Python's GIL f
 (we measured UI pauses of ~0.5 s with analysis in a thread), so the window's thread would stall.
 A separate process has its own GIL; the window talks to it from a QRunnable over pipes.
 
+Workers: the server loads the model, lexicons and dictionaries first, then (on Linux/BSD with more
+than one core) forks helper processes that share what it loaded, copy-on-write, so two articles are
+analysed at once at no extra start-up cost (spaCy's own ``nlp.pipe(n_process=...)`` forks the same
+way). Replies can come back in any order; each carries its request's id. Helpers exit when the
+server goes away. ``SLANT_ANALYSIS_PROCESSES`` sets the number of workers (1: none forked).
+
 Protocol: one JSON object per line on stdin/stdout.
     -> {"id": n, "cmd": "analyze", "article": {text, id, outlet, title, date, notes}}
     <- {"id": n, "ok": true, "analysis": ArticleAnalysis.to_dict()} | {"id": n, "ok": false, "error": "..."}
@@ -17,7 +23,22 @@ from __future__ import annotations
 import json
 import os
 import sys
+import threading
+import time
 import traceback
+
+MAX_DEFAULT_PROCESSES = 2
+
+
+def worker_processes() -> int:
+    """How many analyses run at once: ``$SLANT_ANALYSIS_PROCESSES``, else 2 where the CPU has two cores
+    and processes can fork (Linux, BSD), else 1. More would mostly cost memory: the window needs a core."""
+    env = os.environ.get("SLANT_ANALYSIS_PROCESSES", "").strip()
+    if env.isdigit() and int(env) > 0:
+        return int(env)
+    if not (sys.platform.startswith("linux") or "bsd" in sys.platform):
+        return 1
+    return max(1, min(MAX_DEFAULT_PROCESSES, os.cpu_count() or 1))
 
 
 def _handle(msg: dict) -> dict:
@@ -49,18 +70,75 @@ def _handle(msg: dict) -> dict:
     return {"ok": False, "error": f"unknown command {cmd!r}"}
 
 
-def main() -> int:
+def _serve(msg: dict) -> str:
+    """One request -> its reply line (errors are replies too: the server keeps serving)."""
+    try:
+        reply = _handle(msg)
+    except Exception as exc:  # noqa: BLE001 - reported to the window
+        reply = {"ok": False, "error": f"{type(exc).__name__}: {exc}", "trace": traceback.format_exc()}
+    reply["id"] = msg.get("id")
+    return json.dumps(reply)  # ASCII: lone surrogates survive
+
+
+def _helper_init(server_pid: int) -> None:
+    """In each forked helper: never write to the window's pipe, and exit when the server is gone."""
+    os.dup2(2, 1)
+    devnull = os.open(os.devnull, os.O_RDONLY)
+    os.dup2(devnull, 0)
+    os.close(devnull)
+
+    def watch() -> None:
+        while os.getppid() == server_pid:
+            time.sleep(1.0)
+        os._exit(0)
+
+    threading.Thread(target=watch, daemon=True, name="slant-helper-watchdog").start()
+
+
+def _start_helpers(processes: int):
+    """A pool of forked helpers, or None (one process, or forking unavailable)."""
+    if processes < 2:
+        return None
+    try:
+        import multiprocessing
+
+        ctx = multiprocessing.get_context("fork")
+        return ctx.Pool(processes, initializer=_helper_init, initargs=(os.getpid(),))
+    except (ValueError, OSError):
+        traceback.print_exc()
+        return None
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    processes = 1
+    if "--processes" in args:
+        try:
+            processes = max(1, int(args[args.index("--processes") + 1]))
+        except (IndexError, ValueError):
+            processes = 1
     try:  # the window's process comes first when the CPU is busy
         os.nice(int(os.environ.get("SLANT_WORKER_NICE", "10")))
     except (AttributeError, OSError, ValueError):
         pass
     out = sys.stdout
     sys.stdout = sys.stderr  # stray prints from libraries must not corrupt the protocol
-    if "--warm" in sys.argv[1:]:  # load the model before the first request arrives
-        try:
-            _handle({"cmd": "warm"})
-        except Exception:  # the first real request reports the problem
-            traceback.print_exc()
+    write_lock = threading.Lock()
+
+    def send(line: str) -> None:
+        with write_lock:
+            out.write(line + "\n")
+            out.flush()
+
+    # Load everything before the first request (and before forking, so helpers share it).
+    warmed = True
+    try:
+        _handle({"cmd": "warm"})
+    except Exception:  # noqa: BLE001 - every request reports the problem (e.g. the model is missing)
+        traceback.print_exc()
+        warmed = False
+    pool = _start_helpers(processes) if warmed else None
+
     for line in sys.stdin:
         if not line.strip():
             continue
@@ -68,13 +146,14 @@ def main() -> int:
             msg = json.loads(line)
         except ValueError:
             continue
-        try:
-            reply = _handle(msg)
-        except Exception as exc:  # report, keep serving
-            reply = {"ok": False, "error": f"{type(exc).__name__}: {exc}", "trace": traceback.format_exc()}
-        reply["id"] = msg.get("id")
-        out.write(json.dumps(reply) + "\n")  # ASCII: lone surrogates survive
-        out.flush()
+        if pool is not None and msg.get("cmd") in ("analyze", "compare"):
+            ident = msg.get("id")
+            pool.apply_async(_serve, (msg,), callback=send, error_callback=lambda exc, i=ident: send(json.dumps(
+                {"id": i, "ok": False, "error": f"{type(exc).__name__}: {exc}"})))
+        else:
+            send(_serve(msg))
+    if pool is not None:  # the window closed its end: pending work is of no use
+        pool.terminate()
     return 0
 
 

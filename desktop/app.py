@@ -53,16 +53,21 @@ def open_initial(window, files: Sequence[str], settings, force_seeds: bool = Fal
         window.restore_session()
 
 
+def start_engine() -> None:
+    """Start the analysis process first thing, before Qt is even imported: it needs about two seconds to
+    load the language model, which it does on the other core while this process builds the window.
+    (A cached launch never waits for it.)"""
+    from .engine import backend
+
+    backend().prestart()
+
+
 def launch_window(files: Sequence[str] = (), screenshot: bool = False, articles: Sequence = (), size=None):
     """Theme, window, initial articles, show, then the background model warm-up. Needs a QApplication."""
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from .workers import backend
-
-    # The analysis process starts loading the language model now, on the other core, while the window
-    # is built; a cached launch never waits for it.
-    backend().prestart()
+    start_engine()  # already running when started by ``run``
 
     from . import theme
     from .main_window import MainWindow
@@ -127,6 +132,7 @@ def run(files: Sequence[str], screenshot: str | None = None, view: str = "main")
     elif not display_available():
         print(NO_DISPLAY_MESSAGE, file=sys.stderr)
         return 2
+    start_engine()
 
     from PySide6.QtCore import QTimer
 

@@ -7,25 +7,20 @@ counter per kind of job and a cancel flag per run: starting a new run cancels th
 (checked between articles), and results of stale runs are dropped (progress) or re-checked by the
 receiver against the current article (results).
 
-Backends: spaCy holds the GIL for long stretches, so by default the analysis itself runs in a child
-process (``desktop.analysis_server``, niced) that a runnable drives over pipes; the runnable's thread
-just waits on the pipe, then decodes the result and prepares its ``RenderPlan`` (highlight spans,
-index, per-block grouping) so the UI thread only paints. ``SLANT_ANALYSIS_BACKEND=thread`` runs the
-analysis in-process instead. Measured with bench/bench_gui.py (six articles, ~49,000 words, 10 ms
-heartbeat, 2 shared CPUs): worst UI-thread gap 297 ms with the thread backend (17 gaps over 100 ms),
-46-60 ms with the process backend (none over 100 ms). The UI process also sets
-``sys.setswitchinterval(0.001)`` (desktop.app) so its own worker threads yield the GIL quickly.
+Engines (``desktop.engine``): by default the analysis runs in a separate server process (spaCy holds
+the GIL), two articles at a time where there are two cores; the runnable's thread waits for the
+replies, then decodes each result and prepares its ``RenderPlan`` (highlight spans, index, per-block
+grouping) so the UI thread only paints. The UI process also sets ``sys.setswitchinterval(0.001)``
+(desktop.app) so its own worker threads yield the GIL quickly.
 """
 from __future__ import annotations
 
+import hashlib
 import json
-import os
-import subprocess
-import sys
 import threading
 import time
 from collections import deque
-from pathlib import Path
+from concurrent.futures import FIRST_COMPLETED, Future, wait
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
@@ -33,157 +28,8 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from analysis.results import ArticleAnalysis, Comparison
 
 from .cache import AnalysisCache
+from .engine import AnalysisError, article_payload, backend, current_backend
 from .highlight import render_plan
-
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-
-
-class AnalysisError(RuntimeError):
-    """An article could not be analysed; ``str(err)`` is the message for the user."""
-
-
-def _article_payload(article: Any) -> dict[str, Any]:
-    return {"text": article.text, "id": article.id, "outlet": article.outlet, "title": article.title,
-            "date": article.date, "notes": list(article.notes or ())}
-
-
-# ---------------------------------------------------------------------------------------- backends
-
-
-class ProcessBackend:
-    """One long-lived analysis process, shared by all runs; one request at a time (a lock)."""
-
-    def __init__(self) -> None:
-        self._proc: subprocess.Popen[str] | None = None
-        self._lock = threading.Lock()
-        self._next_id = 0
-        self._stderr_tail: deque[str] = deque(maxlen=30)
-        self.version: str | None = None
-
-    def prestart(self) -> None:
-        """Start the process now and let it load the model at once, in parallel with the window being
-        built (the machine's other core), instead of on the first request."""
-        with self._lock:
-            if self._proc is None or self._proc.poll() is not None:
-                self._proc = self._start(warm=True)
-
-    def _start(self, warm: bool = False) -> subprocess.Popen[str]:
-        env = dict(os.environ)
-        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(PROJECT_ROOT), env.get("PYTHONPATH")]))
-        env.pop("QT_QPA_PLATFORM", None)
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "desktop.analysis_server", *(["--warm"] if warm else [])],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-            text=True, encoding="utf-8", bufsize=1, env=env, cwd=str(PROJECT_ROOT),
-        )
-        threading.Thread(target=self._drain_stderr, args=(proc,), daemon=True).start()
-        return proc
-
-    def _drain_stderr(self, proc: subprocess.Popen[str]) -> None:
-        assert proc.stderr is not None
-        for line in proc.stderr:
-            self._stderr_tail.append(line.rstrip())
-
-    def request(self, msg: dict[str, Any]) -> dict[str, Any]:
-        with self._lock:
-            if self._proc is None or self._proc.poll() is not None:
-                self._proc = self._start()
-            self._next_id += 1
-            msg = dict(msg, id=self._next_id)
-            try:
-                assert self._proc.stdin is not None and self._proc.stdout is not None
-                self._proc.stdin.write(json.dumps(msg) + "\n")
-                self._proc.stdin.flush()
-                line = self._proc.stdout.readline()
-            except (OSError, ValueError) as exc:
-                self._kill_locked()
-                raise AnalysisError(f"The analysis process stopped unexpectedly ({exc}).") from exc
-            if not line:
-                tail = "\n".join(list(self._stderr_tail)[-5:])
-                self._kill_locked()
-                raise AnalysisError("The analysis process stopped unexpectedly." + (f"\n{tail}" if tail else ""))
-            reply = json.loads(line)
-            if not reply.get("ok"):
-                raise AnalysisError(reply.get("error") or "analysis failed")
-            return reply
-
-    def warm(self) -> str:
-        self.version = self.request({"cmd": "warm"}).get("version")
-        return self.version or ""
-
-    def analyze(self, article: Any) -> ArticleAnalysis:
-        reply = self.request({"cmd": "analyze", "article": _article_payload(article)})
-        return ArticleAnalysis.from_dict(reply["analysis"])
-
-    def compare(self, analyses: list[ArticleAnalysis]) -> Comparison:
-        reply = self.request({"cmd": "compare", "analyses": [a.to_dict() for a in analyses]})
-        return Comparison.from_dict(reply["comparison"])
-
-    def _kill_locked(self) -> None:
-        if self._proc is not None:
-            try:
-                self._proc.kill()
-                self._proc.wait(timeout=5)
-            except Exception:
-                pass
-            self._proc = None
-
-    def shutdown(self) -> None:
-        proc, self._proc = self._proc, None
-        if proc is None:
-            return
-        try:
-            if proc.stdin:
-                proc.stdin.close()
-            proc.wait(timeout=2)
-        except Exception:
-            proc.kill()
-
-
-class ThreadBackend:
-    """Analysis in this process (simpler; holds the GIL for long stretches - see module doc)."""
-
-    version: str | None = None
-
-    def warm(self) -> str:
-        from analysis import nlp
-        from analysis.pipeline import analyzer_version
-
-        nlp.get_nlp()
-        nlp.get_vader()
-        self.version = analyzer_version()
-        return self.version
-
-    def prestart(self) -> None:
-        pass  # nothing to start: the model loads on the first request (or warm-up)
-
-    def analyze(self, article: Any) -> ArticleAnalysis:
-        from analysis.pipeline import analyze_article
-
-        return analyze_article(article)
-
-    def compare(self, analyses: list[ArticleAnalysis]) -> Comparison:
-        from analysis import compare
-
-        return compare(analyses)
-
-    def shutdown(self) -> None:
-        pass
-
-
-_backend: ProcessBackend | ThreadBackend | None = None
-
-
-def backend() -> ProcessBackend | ThreadBackend:
-    """The process-wide backend (the child process is shared by every window and test)."""
-    global _backend
-    if _backend is None:
-        kind = os.environ.get("SLANT_ANALYSIS_BACKEND", "process").lower()
-        _backend = ThreadBackend() if kind == "thread" else ProcessBackend()
-        import atexit
-
-        atexit.register(_backend.shutdown)
-    return _backend
 
 
 # ------------------------------------------------------------------------------------------- jobs
@@ -203,50 +49,104 @@ class JobSignals(QObject):
     warmFailed = Signal(str)
 
 
+def work_key(article: Any) -> str:
+    """Identity of an analysis request (text and metadata), to share one analysis between runs."""
+    payload = json.dumps(article_payload(article), sort_keys=True, ensure_ascii=False)
+    return hashlib.sha1(payload.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+class InFlight:
+    """Analyses under way, shared by all runs of one manager.
+
+    ``start(article)`` returns ``(future, fresh)``: a run that needs an article a stale run is already
+    analysing gets that run's future (``fresh`` False) instead of analysing it a second time. Engines
+    with ``submit(article) -> Future`` (the analysis server) take ``parallelism`` requests at once;
+    an engine with only ``analyze(article)`` is called in the caller's thread, one article at a time
+    across runs.
+    """
+
+    def __init__(self, engine: Any) -> None:
+        self.engine = engine
+        self.concurrent = callable(getattr(engine, "submit", None))
+        self.parallelism = max(1, int(getattr(engine, "parallelism", 1))) if self.concurrent else 1
+        self._lock = threading.Lock()
+        self._serial = threading.Lock()
+        self._futures: dict[str, Future] = {}
+
+    def start(self, article: Any) -> tuple[Future, bool]:
+        key = work_key(article)
+        with self._lock:
+            fut = self._futures.get(key)
+            if fut is not None:
+                return fut, False
+            fut = self.engine.submit(article) if self.concurrent else Future()
+            self._futures[key] = fut
+        fut.add_done_callback(lambda f: self._forget(key, f))
+        if not self.concurrent:
+            with self._serial:
+                try:
+                    fut.set_result(self.engine.analyze(article))
+                except Exception as exc:  # noqa: BLE001 - reported by the run
+                    fut.set_exception(exc)
+        return fut, True
+
+    def _forget(self, key: str, fut: Future) -> None:
+        with self._lock:
+            if self._futures.get(key) is fut:
+                del self._futures[key]
+
+
 class AnalysisJob(QRunnable):
-    """Analyse articles one after the other: cached ones first (instant), then the rest."""
+    """Analyse articles: cached ones first (instant), then the rest, ``parallelism`` at a time.
+
+    Cancelling stops new articles from starting; the ones under way finish (and are cached)."""
 
     def __init__(self, generation: int, jobs: list[tuple[str, Any]], cache: AnalysisCache | None,
-                 engine: Any, cancel: threading.Event, signals: JobSignals, lock: threading.Lock | None = None):
+                 work: InFlight, cancel: threading.Event, signals: JobSignals):
         super().__init__()
         self.setAutoDelete(True)
-        self.generation, self.jobs, self.cache, self.engine = generation, jobs, cache, engine
+        self.generation, self.jobs, self.cache, self.work = generation, jobs, cache, work
         self.cancel, self.signals = cancel, signals
-        self.lock = lock or threading.Lock()
+
+    def _cached(self, key: str, article: Any) -> bool:
+        hit = self.cache.get(article) if self.cache is not None else None
+        if hit is not None:
+            self.signals.articleDone.emit(self.generation, key, article, hit, True, render_plan(hit))
+        return hit is not None
 
     def run(self) -> None:
         gen, sig = self.generation, self.signals
         cancelled = False
         try:
             sig.started.emit(gen, len(self.jobs))
-            todo = []
-            for key, article in self.jobs:
-                hit = self.cache.get(article) if self.cache is not None else None
-                if hit is not None:
-                    sig.articleDone.emit(gen, key, article, hit, True, render_plan(hit))
-                else:
-                    todo.append((key, article))
-            for key, article in todo:
-                # One article at a time across runs: a new run waits for the stale run's current article,
-                # then finds it in the cache instead of analysing it twice.
-                with self.lock:
+            todo = deque((key, article) for key, article in self.jobs if not self._cached(key, article))
+            running: dict[Future, tuple[str, Any, bool]] = {}
+            while todo or running:
+                while todo and len(running) < self.work.parallelism:
                     if self.cancel.is_set():
                         cancelled = True
+                        todo.clear()
                         break
-                    hit = self.cache.get(article) if self.cache is not None else None
-                    if hit is not None:
-                        sig.articleDone.emit(gen, key, article, hit, True, render_plan(hit))
+                    key, article = todo.popleft()
+                    if self._cached(key, article):  # a stale run may have finished it meanwhile
                         continue
                     sig.articleStarted.emit(gen, key)
+                    fut, fresh = self.work.start(article)
+                    running[fut] = (key, article, fresh)
+                if not running:
+                    break
+                done, _ = wait(list(running), return_when=FIRST_COMPLETED)
+                for fut in done:
+                    key, article, fresh = running.pop(fut)
                     try:
-                        result = self.engine.analyze(article)
+                        result = fut.result()
                     except Exception as exc:  # noqa: BLE001 - reported to the user, the run goes on
                         sig.articleFailed.emit(gen, key, article, _message(exc))
                         continue
-                    if self.cache is not None:
+                    if fresh and self.cache is not None:
                         self.cache.put(article, result)
-                # Highlight spans, their index and per-block grouping are prepared here, off the UI thread.
-                sig.articleDone.emit(gen, key, article, result, False, render_plan(result))
+                    # Highlight spans, their index and per-block grouping are prepared here, off the UI thread.
+                    sig.articleDone.emit(gen, key, article, result, False, render_plan(result))
             cancelled = cancelled or self.cancel.is_set()
         except RuntimeError:  # the window (and its signal object) went away: stop quietly
             return
@@ -342,7 +242,7 @@ class AnalysisManager(QObject):
         self._generation = 0
         self._compare_generation = 0
         self._cancel = threading.Event()
-        self._article_lock = threading.Lock()  # one article analysed at a time, across runs
+        self.work = InFlight(self.engine)  # analyses under way, shared across runs
         self._running: set[int] = set()
         self._total = 0
         self._done = 0
@@ -370,12 +270,12 @@ class AnalysisManager(QObject):
         self._running.add(self._generation)
         self.last_run_started = time.perf_counter()
         self.busyChanged.emit(True)
-        self.pool.start(AnalysisJob(self._generation, list(jobs), self.cache, self.engine, self._cancel,
-                                    self.signals, self._article_lock))
+        self.pool.start(AnalysisJob(self._generation, list(jobs), self.cache, self.work, self._cancel,
+                                    self.signals))
         return self._generation
 
     def cancel(self) -> None:
-        """Stop after the article being analysed now; nothing after it starts."""
+        """Stop after the articles being analysed now; nothing after them starts."""
         self._cancel.set()
 
     def compare(self, analyses: list[ArticleAnalysis]) -> int:
@@ -389,8 +289,9 @@ class AnalysisManager(QObject):
     @staticmethod
     def stop_all(timeout_ms: int = 5000) -> None:
         """At exit: stop the analysis process (pending requests fail fast) and wait for the workers."""
-        if _backend is not None:
-            _backend.shutdown()
+        engine = current_backend()
+        if engine is not None:
+            engine.shutdown()
         QThreadPool.globalInstance().waitForDone(timeout_ms)
 
     # -- relays (UI thread)

@@ -53,7 +53,7 @@ class GatedEngine:
     """An in-process engine whose analyses wait at a gate: lets a test act while a run is in progress."""
 
     def __init__(self, fail_on: str | None = None):
-        from desktop.workers import ThreadBackend
+        from desktop.engine import ThreadBackend
 
         self.inner = ThreadBackend()
         self.gate = threading.Event()

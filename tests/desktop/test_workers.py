@@ -5,7 +5,7 @@ import pytest
 
 from analysis.sources import article_from_text
 
-from desktop.workers import AnalysisError, ProcessBackend
+from desktop.engine import AnalysisError, ProcessBackend
 
 TEXT = "Rumours are circulating that the minister could resign, sources said.\n"
 
@@ -54,3 +54,114 @@ def test_process_backend_restarts_after_a_crash(process_backend, seed_articles):
     finally:
         killer.cancel()
     assert process_backend.analyze(art).text == TEXT
+
+
+def test_process_backend_answers_concurrent_requests_each_with_its_own_result(process_backend):
+    # Several articles in flight at once (the server analyses two at a time): replies come back in any
+    # order and each must reach the request it answers.
+    arts = [article_from_text(f"Officials in town number {i} said the bridge {'could' if i % 2 else 'will'} "
+                              f"reopen on day {i}.\n", outlet=f"Paper {i}") for i in range(5)]
+    futures = [process_backend.submit(a) for a in arts]
+    results = [f.result(timeout=120) for f in futures]
+    assert [r.text for r in results] == [a.text for a in arts]
+    assert [r.outlet for r in results] == [f"Paper {i}" for i in range(5)]
+    assert [bool(r.hedges) for r in results] == [bool(i % 2) for i in range(5)]
+
+
+def test_server_helpers_do_not_outlive_the_server():
+    import os
+    import subprocess
+    import time
+
+    b = ProcessBackend(processes=2)
+    try:
+        b.analyze(article_from_text(TEXT))
+        server = b._proc.pid
+        helpers = subprocess.run(["pgrep", "-P", str(server)], capture_output=True, text=True).stdout.split()
+        assert len(helpers) == 2  # forked after the model loaded
+        b._proc.kill()  # the server dies without a word: its helpers notice and exit
+        b._proc.wait()
+        deadline = time.monotonic() + 20
+        alive = helpers
+        while alive and time.monotonic() < deadline:
+            alive = [p for p in alive if os.path.exists(f"/proc/{p}")
+                     and open(f"/proc/{p}/stat").read().split()[2] != "Z"]
+            time.sleep(0.2)
+        assert not alive
+    finally:
+        b.shutdown()
+
+
+class _Manual:
+    """A concurrent engine whose analyses finish when the test says so."""
+
+    parallelism = 2
+
+    def __init__(self):
+        import threading
+        from concurrent.futures import Future
+
+        self._future = Future
+        self.lock = threading.Lock()
+        self.submitted: list[tuple[object, object]] = []
+
+    def submit(self, article):
+        fut = self._future()
+        with self.lock:
+            self.submitted.append((article, fut))
+        return fut
+
+    def finish(self, i):
+        from analysis.pipeline import analyze_article
+
+        article, fut = self.submitted[i]
+        fut.set_result(analyze_article(article))
+
+
+def _wait(cond, timeout=30.0):
+    import time
+
+    deadline = time.monotonic() + timeout
+    while not cond():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.01)
+
+
+def test_a_run_keeps_parallelism_articles_in_flight_and_cancel_starts_no_more(qtbot):
+    from desktop.workers import AnalysisManager
+
+    engine = _Manual()
+    manager = AnalysisManager(None, engine=engine)
+    arts = [article_from_text(f"The council met on day {i}.\n", outlet=f"Paper {i}") for i in range(5)]
+    done = []
+    manager.articleDone.connect(lambda key, *_: done.append(key))
+    manager.analyze([(f"k{i}", a) for i, a in enumerate(arts)])
+    _wait(lambda: len(engine.submitted) == 2)
+    engine.finish(1)  # the second finishes first: the third starts at once
+    qtbot.waitUntil(lambda: done == ["k1"])
+    _wait(lambda: len(engine.submitted) == 3)
+    with qtbot.waitSignal(manager.runFinished, timeout=30000) as sig:
+        manager.cancel()
+        engine.finish(0)
+        engine.finish(2)
+    assert sig.args == [True]
+    assert len(engine.submitted) == 3  # nothing started after the cancel
+    assert sorted(done) == ["k0", "k1", "k2"]
+
+
+def test_a_new_run_shares_the_analysis_a_stale_run_has_under_way(qtbot):
+    from desktop.workers import AnalysisManager
+
+    engine = _Manual()
+    manager = AnalysisManager(None, engine=engine)
+    art = article_from_text("The council met on Monday.\n", outlet="Paper")
+    manager.analyze([("a", art)])
+    _wait(lambda: len(engine.submitted) == 1)
+    results = []
+    manager.articleDone.connect(lambda key, article, result, *_: results.append((key, result)))
+    manager.analyze([("a", art)])  # e.g. the user re-opened the same article
+    with qtbot.waitSignal(manager.runFinished, timeout=30000):
+        engine.finish(0)
+    qtbot.waitUntil(lambda: len(results) == 2)
+    assert len(engine.submitted) == 1  # analysed once, delivered to both runs
+    assert results[0][1] is results[1][1]

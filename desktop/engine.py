@@ -1,0 +1,259 @@
+"""The analysis engines the window's workers call; no Qt here, so ``slant`` can start one before Qt loads.
+
+``ProcessBackend`` (the default) drives ``desktop.analysis_server`` over pipes. spaCy holds the GIL for
+long stretches, so analysing in the window's process would stall the UI (measured with
+bench/bench_gui.py on six articles, ~49,000 words, 10 ms heartbeat, 2 CPUs: worst UI-thread gap 297 ms
+in a thread, 46-73 ms with the process). The server loads the model once, then forks a second worker
+on machines with more than one core, so two articles are analysed at once
+(``desktop.analysis_server.worker_processes``). Requests are concurrent: each gets an id and a
+``concurrent.futures.Future``; one reader thread hands replies to their futures. If the process dies,
+what it still owed fails with a message and the next request starts a new one.
+
+``ThreadBackend`` (``SLANT_ANALYSIS_BACKEND=thread``) analyses in this process: simpler, for tests.
+"""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import threading
+from collections import deque
+from collections.abc import Callable
+from concurrent.futures import Future
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # pragma: no cover
+    from analysis.results import ArticleAnalysis, Comparison
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+class AnalysisError(RuntimeError):
+    """An article could not be analysed; ``str(err)`` is the message for the user."""
+
+
+def article_payload(article: Any) -> dict[str, Any]:
+    return {"text": article.text, "id": article.id, "outlet": article.outlet, "title": article.title,
+            "date": article.date, "notes": list(article.notes or ())}
+
+
+def _then(source: Future, convert: Callable[[Any], Any]) -> Future:
+    """A future for ``convert(source.result())``; exceptions (of either) pass through."""
+    out: Future = Future()
+
+    def done(f: Future) -> None:
+        try:
+            out.set_result(convert(f.result()))
+        except BaseException as exc:  # noqa: BLE001 - handed to whoever waits on ``out``
+            out.set_exception(exc)
+
+    source.add_done_callback(done)
+    return out
+
+
+def _checked(reply: dict[str, Any]) -> dict[str, Any]:
+    if not reply.get("ok"):
+        raise AnalysisError(reply.get("error") or "analysis failed")
+    return reply
+
+
+def _analysis(reply: dict[str, Any]) -> ArticleAnalysis:
+    from analysis.results import ArticleAnalysis
+
+    return ArticleAnalysis.from_dict(_checked(reply)["analysis"])
+
+
+def _comparison(reply: dict[str, Any]) -> Comparison:
+    from analysis.results import Comparison
+
+    return Comparison.from_dict(_checked(reply)["comparison"])
+
+
+class ProcessBackend:
+    """One long-lived analysis server process, shared by all runs and windows."""
+
+    def __init__(self, processes: int | None = None) -> None:
+        from .analysis_server import worker_processes
+
+        self.parallelism = processes or worker_processes()
+        self._proc: subprocess.Popen[str] | None = None
+        self._lock = threading.Lock()  # the process and the pending table
+        self._write_lock = threading.Lock()  # one request line at a time on stdin
+        self._pending: dict[int, tuple[subprocess.Popen[str], Future]] = {}
+        self._next_id = 0
+        self._stderr_tail: deque[str] = deque(maxlen=30)
+        self.version: str | None = None
+
+    # -- the process
+    def prestart(self) -> None:
+        """Start the server now: it loads the model while the window is built (on the other core)."""
+        with self._lock:
+            self._running_locked()
+
+    def _running_locked(self) -> subprocess.Popen[str]:
+        if self._proc is None or self._proc.poll() is not None:
+            self._proc = self._start()
+        return self._proc
+
+    def _start(self) -> subprocess.Popen[str]:
+        env = dict(os.environ)
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(PROJECT_ROOT), env.get("PYTHONPATH")]))
+        env.pop("QT_QPA_PLATFORM", None)
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "desktop.analysis_server", "--processes", str(self.parallelism)],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+            text=True, encoding="utf-8", bufsize=1, env=env, cwd=str(PROJECT_ROOT),
+        )
+        threading.Thread(target=self._drain_stderr, args=(proc,), daemon=True, name="slant-server-stderr").start()
+        threading.Thread(target=self._read_replies, args=(proc,), daemon=True, name="slant-server-replies").start()
+        return proc
+
+    def _drain_stderr(self, proc: subprocess.Popen[str]) -> None:
+        assert proc.stderr is not None
+        for line in proc.stderr:
+            self._stderr_tail.append(line.rstrip())
+
+    def _read_replies(self, proc: subprocess.Popen[str]) -> None:
+        assert proc.stdout is not None
+        try:
+            for line in proc.stdout:
+                try:
+                    reply = json.loads(line)
+                except ValueError:
+                    continue
+                with self._lock:
+                    entry = self._pending.pop(reply.get("id"), None)
+                if entry is not None:
+                    entry[1].set_result(reply)
+        except (OSError, ValueError):
+            pass
+        # The process ended: whatever it still owed fails (instead of waiting for ever).
+        try:
+            proc.wait(timeout=1)
+        except subprocess.TimeoutExpired:
+            pass
+        tail = "\n".join(list(self._stderr_tail)[-5:])
+        self._fail_pending(proc, "The analysis process stopped unexpectedly." + (f"\n{tail}" if tail else ""))
+
+    def _fail_pending(self, proc: subprocess.Popen[str], message: str) -> None:
+        with self._lock:
+            owed = [i for i, (p, _) in self._pending.items() if p is proc]
+            futures = [self._pending.pop(i)[1] for i in owed]
+        for fut in futures:
+            if not fut.done():
+                fut.set_exception(AnalysisError(message))
+
+    # -- requests
+    def submit_request(self, msg: dict[str, Any]) -> Future:
+        """Send ``msg``; the future gets the server's reply (a dict with ``ok``)."""
+        fut: Future = Future()
+        with self._lock:
+            proc = self._running_locked()
+            self._next_id += 1
+            ident = self._next_id
+            self._pending[ident] = (proc, fut)
+        line = json.dumps(dict(msg, id=ident)) + "\n"  # ASCII: lone surrogates survive
+        try:
+            with self._write_lock:
+                assert proc.stdin is not None
+                proc.stdin.write(line)
+                proc.stdin.flush()
+        except (OSError, ValueError) as exc:
+            self._kill(proc)
+            self._fail_pending(proc, f"The analysis process stopped unexpectedly ({exc}).")
+        return fut
+
+    def request(self, msg: dict[str, Any]) -> dict[str, Any]:
+        return _checked(self.submit_request(msg).result())
+
+    def submit(self, article: Any) -> Future:
+        """Analyse ``article`` in the server; the future gets its ``ArticleAnalysis``."""
+        return _then(self.submit_request({"cmd": "analyze", "article": article_payload(article)}), _analysis)
+
+    def warm(self) -> str:
+        self.version = self.request({"cmd": "warm"}).get("version")
+        return self.version or ""
+
+    def analyze(self, article: Any) -> ArticleAnalysis:
+        return self.submit(article).result()
+
+    def compare(self, analyses: list[ArticleAnalysis]) -> Comparison:
+        reply = self.submit_request({"cmd": "compare", "analyses": [a.to_dict() for a in analyses]})
+        return _comparison(reply.result())
+
+    def _kill(self, proc: subprocess.Popen[str]) -> None:
+        with self._lock:
+            if self._proc is proc:
+                self._proc = None
+        try:
+            proc.kill()
+            proc.wait(timeout=5)
+        except Exception:  # noqa: BLE001 - already gone
+            pass
+
+    def shutdown(self) -> None:
+        with self._lock:
+            proc, self._proc = self._proc, None
+        if proc is None:
+            return
+        try:
+            if proc.stdin:
+                proc.stdin.close()
+            proc.wait(timeout=2)
+        except Exception:  # noqa: BLE001
+            proc.kill()
+
+
+class ThreadBackend:
+    """Analysis in this process, one article at a time (holds the GIL for long stretches: see above)."""
+
+    version: str | None = None
+    parallelism = 1
+
+    def warm(self) -> str:
+        from analysis import nlp
+        from analysis.pipeline import analyzer_version
+
+        nlp.get_nlp()
+        nlp.get_vader()
+        self.version = analyzer_version()
+        return self.version
+
+    def prestart(self) -> None:
+        pass  # nothing to start: the model loads on the first request (or warm-up)
+
+    def analyze(self, article: Any) -> ArticleAnalysis:
+        from analysis.pipeline import analyze_article
+
+        return analyze_article(article)
+
+    def compare(self, analyses: list[ArticleAnalysis]) -> Comparison:
+        from analysis import compare
+
+        return compare(analyses)
+
+    def shutdown(self) -> None:
+        pass
+
+
+_backend: ProcessBackend | ThreadBackend | None = None
+_backend_lock = threading.Lock()
+
+
+def backend() -> ProcessBackend | ThreadBackend:
+    """The process-wide backend (the server process is shared by every window and test)."""
+    global _backend
+    with _backend_lock:
+        if _backend is None:
+            kind = os.environ.get("SLANT_ANALYSIS_BACKEND", "process").lower()
+            _backend = ThreadBackend() if kind == "thread" else ProcessBackend()
+            import atexit
+
+            atexit.register(_backend.shutdown)
+        return _backend
+
+
+def current_backend() -> ProcessBackend | ThreadBackend | None:
+    return _backend

@@ -20,6 +20,7 @@ No Qt here.
 """
 from __future__ import annotations
 
+import gc
 import json
 import os
 import sys
@@ -117,10 +118,6 @@ def main(argv: list[str] | None = None) -> int:
             processes = max(1, int(args[args.index("--processes") + 1]))
         except (IndexError, ValueError):
             processes = 1
-    try:  # the window's process comes first when the CPU is busy
-        os.nice(int(os.environ.get("SLANT_WORKER_NICE", "10")))
-    except (AttributeError, OSError, ValueError):
-        pass
     out = sys.stdout
     sys.stdout = sys.stderr  # stray prints from libraries must not corrupt the protocol
     write_lock = threading.Lock()
@@ -130,14 +127,26 @@ def main(argv: list[str] | None = None) -> int:
             out.write(line + "\n")
             out.flush()
 
-    # Load everything before the first request (and before forking, so helpers share it).
+    # Load everything before the first request (and before forking, so helpers share it). The cyclic
+    # garbage collector is off while loading (nothing loaded is garbage) and what was loaded is frozen
+    # before forking, so neither start-up nor the helpers' collections touch those objects (CPython's
+    # advice for fork without exec: gc.disable early, gc.freeze before fork, gc.enable after).
+    gc.disable()
     warmed = True
     try:
         _handle({"cmd": "warm"})
     except Exception:  # noqa: BLE001 - every request reports the problem (e.g. the model is missing)
         traceback.print_exc()
         warmed = False
+    # Start-up ran at normal priority (a cold launch waits for it); the analyses run below the window's
+    # process, so it stays responsive while both cores analyse.
+    try:
+        os.nice(int(os.environ.get("SLANT_WORKER_NICE", "10")))
+    except (AttributeError, OSError, ValueError):
+        pass
+    gc.freeze()
     pool = _start_helpers(processes) if warmed else None
+    gc.enable()
 
     for line in sys.stdin:
         if not line.strip():

@@ -144,6 +144,11 @@ class Attribution(_Serialisable):
     why: str = ""
     rule: str = ""
 
+    @property
+    def headline_credit(self) -> bool:
+        """A wire-style credit at the end of the headline ("... Summit -Sources"): the cue is the dash."""
+        return "rule:headline-credit" in self.rule
+
 
 @dataclass(frozen=True)
 class Hedge(_Serialisable):

@@ -196,7 +196,10 @@ def _describe(category: str, payload: Any, role: str) -> str:
         src = payload.source.text if payload.source is not None else None
         if role == "source":
             note = {"named": "Named source", "anonymous": "Not named", "vague": "Nobody in particular"}.get(
-                payload.source_type, "No source") + f" for \u201c{payload.cue.text}\u201d"
+                payload.source_type, "No source")
+            # a headline credit's cue is the dash itself ("... Summit -Sources"): say so instead of quoting "-"
+            note += (", credited at the end of the headline" if payload.headline_credit
+                     else f" for \u201c{payload.cue.text}\u201d")
         else:
             note = payload.why or (f"{payload.cue_class.capitalize()} reporting verb; "
                                    + (f"source: {src} ({payload.source_type})" if src else "no source given"))

@@ -202,7 +202,12 @@ def describe_span(key: str, label: str, analysis: Any, span: hl.HighlightSpan, o
     elif span.category in (hl.CUE_NEUTRAL, hl.CUE_CHARGED, hl.SOURCE_NAMED, hl.SOURCE_ANONYMOUS, hl.SOURCE_VAGUE):
         src = p.source.text if p.source is not None else None
         out.append("<h4>Who said it</h4>")
-        out.append(f"<p>Reporting verb “{esc(p.cue.text)}”: {esc(CUE_CLASS_TEXT.get(p.cue_class, p.cue_class))}.</p>")
+        if p.headline_credit:
+            out.append("<p>Credited with a dash at the end of the headline, the way wire services say where a "
+                       "story comes from.</p>")
+        else:
+            out.append(f"<p>Reporting verb “{esc(p.cue.text)}”: "
+                       f"{esc(CUE_CLASS_TEXT.get(p.cue_class, p.cue_class))}.</p>")
         src_txt = f"“{esc(src)}”" if src else "no source given"
         resolved = f" (that is, {esc(p.resolved_source)})" if p.resolved_source else ""
         out.append(f"<p>Source: {src_txt}{resolved}, {esc(SOURCE_TYPE_TEXT.get(p.source_type, p.source_type))}.</p>")

@@ -58,3 +58,15 @@ def test_any_spans_make_a_tree_and_every_span_is_covered_exactly(raw):
         got = sorted(pieces(root, hid))
         assert got and got[0][0] == s and got[-1][1] == e
         assert all(a[1] == b[0] for a, b in zip(got, got[1:]))  # contiguous pieces
+
+
+def test_sheet_describes_a_headline_credit_in_words_not_by_its_dash(seed_analyses):
+    from analysis.export.sheet import _describe
+
+    reuters = seed_analyses["004"]
+    credit = [a for a in reuters.attributions if a.cue.text == "-"]
+    assert credit and credit[0].source_type == "anonymous"  # "... NATO Summit -Sources"
+    note = _describe("source_anonymous", credit[0], "source")
+    assert note == "Not named, credited at the end of the headline"
+    said = next(a for a in reuters.attributions if a.cue.text == "said" and a.source is not None)
+    assert _describe("source", said, "source").endswith("for \u201csaid\u201d")

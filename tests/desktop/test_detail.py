@@ -55,3 +55,13 @@ def test_empty_results_do_not_break_the_panel(qapp, seed_analyses):
     assert hl.spans(a)  # tone and boilerplate still
     text = _plain(describe_overview([Other("k", "X", a), Other("j", "Y", a)], None))
     assert "The story at a glance" in text and "Comparing the articles" in text
+
+
+def test_headline_credit_is_explained_not_shown_as_a_dash_verb(qapp, seed_analyses):
+    reuters = seed_analyses["004"]
+    credit = next(a for a in reuters.attributions if a.headline_credit)
+    span = hl.HighlightSpan(credit.source.start, credit.source.end, hl.SOURCE_ANONYMOUS, credit)
+    text = _plain(describe_span("004", "Reuters", reuters, span, [], None))
+    assert "at the end of the headline" in text
+    assert "Reporting verb “-”" not in text
+    assert "Source: “Sources”" in text and "not name" in text

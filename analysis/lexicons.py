@@ -68,6 +68,21 @@ def user_files(name: str) -> list[Path]:
     return sorted(folder.glob(f"{name}*.toml"))
 
 
+def user_signature(*names: str) -> tuple:
+    """What the user's files for these lexicons look like now (folder, and each file's size and
+    modification time). Measures key their loaded data and built matchers on it, so adding, editing or
+    removing a user file takes effect on the next analysis, in a running app too."""
+    files = []
+    for name in names:
+        for path in user_files(name):
+            try:
+                st = path.stat()
+            except OSError:
+                continue
+            files.append((str(path), st.st_size, st.st_mtime_ns))
+    return (str(user_dir()), tuple(files))
+
+
 def load_user(name: str) -> list[tuple[Path, dict[str, Any]]]:
     """The user's files extending lexicon ``name``, parsed: ``(path, data)`` pairs in file-name order."""
     return [(path, _parse(path.read_bytes(), str(path))) for path in user_files(name)]

@@ -77,9 +77,13 @@ class _Lexicon:
     type_why: dict[str, str]
 
 
-@lru_cache(maxsize=1)
 def lexicon() -> _Lexicon:
     """The reporting-verb and source-noun lexicons in effect (built-in plus the user's files)."""
+    return _lexicon(lexicons.user_signature(VERBS, SOURCES))
+
+
+@lru_cache(maxsize=4)
+def _lexicon(signature: tuple) -> _Lexicon:
     verb_class: dict[str, str] = {}
     class_why: dict[str, str] = {}
     characterise: set[str] = set()
@@ -125,10 +129,9 @@ def lexicon() -> _Lexicon:
     )
 
 
-def _build_matcher(vocab: Vocab) -> Matcher:
+def _build_matcher(vocab: Vocab, lex: _Lexicon) -> Matcher:
     from spacy.matcher import Matcher
 
-    lex = lexicon()
     m = Matcher(vocab)
     # one pattern with a set, not one pattern per verb: a Matcher's cost grows with its pattern count
     m.add("VERB", [[{"LEMMA": {"IN": sorted(lex.verb_class)}, "POS": "VERB"}]])
@@ -139,13 +142,21 @@ def _build_matcher(vocab: Vocab) -> Matcher:
     return m
 
 
-_matcher: PerVocab[Matcher] = PerVocab(_build_matcher)
+_matcher: PerVocab[Matcher] = PerVocab(_build_matcher, limit=8)
+
+
+def lexicon_and_matcher(vocab: Vocab) -> tuple[_Lexicon, Matcher]:
+    """The lexicons in effect and the cue Matcher built from them for this vocabulary (both rebuilt
+    when a user file changes)."""
+    signature = lexicons.user_signature(VERBS, SOURCES)
+    lex = _lexicon(signature)
+    return lex, _matcher.get(vocab, signature, lex)
 
 
 def clear_cache() -> None:
     """Forget the loaded lexicons and built matchers (after the user edits a lexicon)."""
     _matcher.clear()
-    lexicon.cache_clear()
+    _lexicon.cache_clear()
 
 
 # --------------------------------------------------------------------------------------------------
@@ -485,8 +496,7 @@ def find_attributions(ctx: DocContext) -> tuple[Attribution, ...]:
     doc = ctx.doc
     if not len(doc):
         return ()
-    lex = lexicon()
-    matcher = _matcher.get(doc.vocab)
+    lex, matcher = lexicon_and_matcher(doc.vocab)
     strings = doc.vocab.strings
     by_key: dict[str, list[tuple[int, int]]] = {}
     for match_id, start, end in matcher(doc):

@@ -81,7 +81,7 @@ def gate_words(pattern: list[dict[str, Any]]) -> tuple[str, frozenset[str]] | No
     return None
 
 
-def _build(vocab: Vocab) -> _Compiled:
+def _build(vocab: Vocab, _signature: tuple) -> _Compiled:
     from spacy.matcher import Matcher
 
     by_key: dict[str, HedgeEntry] = {}
@@ -116,7 +116,7 @@ def _build(vocab: Vocab) -> _Compiled:
     return _Compiled(gate, {k: frozenset(v) for k, v in triggers.items()}, by_entry, ungated, by_key)
 
 
-_compiled: PerVocab[_Compiled] = PerVocab(_build)
+_compiled: PerVocab[_Compiled] = PerVocab(_build, limit=8)
 
 
 def clear_cache() -> None:
@@ -131,7 +131,8 @@ def find_hedges(ctx: DocContext) -> tuple[Hedge, ...]:
     doc = ctx.doc
     if not len(doc):
         return ()
-    compiled = _compiled.get(doc.vocab)
+    signature = lexicons.user_signature(LEXICON)  # a changed user file takes effect at once
+    compiled = _compiled.get(doc.vocab, signature, signature)
     strings = doc.vocab.strings
     # A Matcher's cost grows with its number of patterns and sets. A one-pattern gate finds the words
     # some hedge needs; only the entries those words can start are run, and only on their sentence.

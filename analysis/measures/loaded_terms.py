@@ -274,17 +274,6 @@ def _scare_rule(data: dict[str, Any], origin: str) -> ScareRule:
     return ScareRule(weight, max_words, why, alternatives, say, naming)
 
 
-def _user_signature() -> tuple:
-    files = []
-    for path in lexicons.user_files(NAME):
-        try:
-            st = path.stat()
-        except OSError:
-            continue
-        files.append((str(path), st.st_size, st.st_mtime_ns))
-    return (str(lexicons.user_dir()), tuple(files))
-
-
 def build_lexicon(builtin: dict[str, Any], user: Iterable[tuple[str, dict[str, Any]]] = ()) -> Lexicon:
     """Validate the built-in data and merge user files ``(origin, data)`` into one ``Lexicon``."""
     categories = _validate_categories(builtin, BUILTIN_ORIGIN)
@@ -315,7 +304,7 @@ def _load(signature: tuple) -> Lexicon:
 
 def load_lexicon() -> Lexicon:
     """The lexicon in effect: built-in plus the user's files. Raises ``LexiconError`` when malformed."""
-    return _load(_user_signature())
+    return _load(lexicons.user_signature(NAME))
 
 
 # ----------------------------------------------------------------------------------------- matchers

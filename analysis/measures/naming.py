@@ -42,9 +42,14 @@ POSSESSIVE = {"'s", "’s", "'", "’"}
 DETERMINERS = {"the", "a", "an"}
 
 
-@lru_cache(maxsize=1)
 def config() -> dict[str, Any]:
-    """naming.toml, digested: title words, alias map (lower-case form -> shown name), event entries."""
+    """naming.toml, digested: title words, alias map (lower-case form -> shown name), event entries.
+    Re-read when the user's naming files change."""
+    return _config(lexicons.user_signature("naming"))
+
+
+@lru_cache(maxsize=4)
+def _config(signature: tuple) -> dict[str, Any]:
     titles: set[str] = set()
     aliases: dict[str, str] = {}
     events: list[dict[str, Any]] = []
@@ -58,21 +63,22 @@ def config() -> dict[str, Any]:
     return {"titles": frozenset(titles), "aliases": aliases, "events": events}
 
 
-def _build_event_matcher(vocab: Any) -> Matcher:
+def _build_event_matcher(vocab: Any, events: list[dict[str, Any]]) -> Matcher:
     from spacy.matcher import Matcher
 
     matcher = Matcher(vocab)
-    for i, event in enumerate(config()["events"]):
+    for i, event in enumerate(events):
         matcher.add(f"event{i}", event["patterns"], greedy="LONGEST")
     return matcher
 
 
-_event_matchers: PerVocab[Matcher] = PerVocab(_build_event_matcher)
+_event_matchers: PerVocab[Matcher] = PerVocab(_build_event_matcher, limit=8)
 
 
 def event_matcher(vocab: Any) -> Matcher:
     """The event Matcher for this vocabulary, built once."""
-    return _event_matchers.get(vocab)
+    signature = lexicons.user_signature("naming")
+    return _event_matchers.get(vocab, signature, _config(signature)["events"])
 
 
 def tokens_match(a: str, b: str) -> bool:

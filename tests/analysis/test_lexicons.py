@@ -55,3 +55,43 @@ def test_user_files_come_with_their_paths(tmp_path, monkeypatch):
     assert all(data["meta"]["source"] == "me" for _, data in loaded)
     layers = lexicons.load_all("hedges")
     assert layers[0] is lexicons.load_builtin("hedges") and len(layers) == 3
+
+
+META = '[meta]\nname = "{name}"\nversion = "1"\nsource = "a teacher"\nlicence = "CC0"\n\n'
+
+
+def test_user_files_added_while_running_take_effect_on_the_next_analysis(tmp_path, monkeypatch):
+    # The app's analysis process stays up: a user's new lexicon file must change the very next analysis,
+    # for every lexicon-backed measure (the analyser version, and so the cache key, changes with it).
+    from analysis import analyze
+    from analysis.measures import naming
+
+    monkeypatch.setenv("SLANT_LEXICON_DIR", str(tmp_path))
+    text = "Insiders sneered that the minister would quit. A return to office is in the cards."
+    before = analyze(text)
+    assert not any(a.cue.text == "sneered" for a in before.attributions)
+    assert not before.hedges
+
+    (tmp_path / "reporting_verbs_mine.toml").write_text(
+        META.format(name="reporting_verbs_mine") + '[class.emotive]\nlemmas = ["sneer"]\n', encoding="utf-8")
+    (tmp_path / "source_nouns_mine.toml").write_text(
+        META.format(name="source_nouns_mine") + '[anonymous]\nheads = ["insider"]\n', encoding="utf-8")
+    (tmp_path / "hedges_mine.toml").write_text(
+        META.format(name="hedges_mine") + '[[hedge]]\nid = "in-the-cards"\nkind = "likelihood"\n'
+        'why = "An idiom for maybe."\npatterns = [[{LOWER = "in"}, {LOWER = "the"}, {LOWER = "cards"}]]\n',
+        encoding="utf-8")
+    (tmp_path / "naming_mine.toml").write_text(
+        META.format(name="naming_mine") + '[aliases]\n"Fumio Kishida" = ["the Kishida premiership"]\n',
+        encoding="utf-8")
+
+    after = analyze(text)
+    cue = next(a for a in after.attributions if a.cue.text == "sneered")
+    assert cue.cue_class == "emotive"
+    assert cue.source is not None and cue.source.text == "Insiders" and cue.source_type == "anonymous"
+    assert [h.text for h in after.hedges] == ["in the cards"]
+    assert naming.config()["aliases"]["the kishida premiership"] == "Fumio Kishida"
+
+    for f in tmp_path.iterdir():  # and removing them undoes it
+        f.unlink()
+    again = analyze(text)
+    assert not any(a.cue.text == "sneered" for a in again.attributions) and not again.hedges

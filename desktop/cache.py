@@ -70,11 +70,13 @@ class AnalysisCache:
 
     @property
     def version(self) -> str:
-        if self._version is None:
-            from analysis.pipeline import analyzer_version
+        """The analyser version now: the lexicon part follows the files (a user may edit one while the
+        app runs), so it is asked each time (a few ``stat`` calls)."""
+        if self._version is not None:
+            return self._version
+        from analysis.pipeline import analyzer_version
 
-            self._version = analyzer_version()
-        return self._version
+        return analyzer_version()
 
     def _path(self, article: Any) -> Path:
         return self.directory / f"{article_key(article, self.version)}.json"

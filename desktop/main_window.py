@@ -783,8 +783,10 @@ class MainWindow(QMainWindow):
 
     # ================================================================== analysis
     def _schedule_analysis(self) -> None:
-        """Analyse every article without a result; a run in progress is replaced (it stops between articles)."""
-        todo = [e for e in self.model.entries() if e.analysis is None and e.status not in (FAILED, CANCELLED)]
+        """Analyse every article without a result or marked to be analysed again (its old highlights stay
+        until the new ones arrive); a run in progress is replaced (it stops between articles)."""
+        todo = [e for e in self.model.entries()
+                if (e.analysis is None or e.status == PENDING) and e.status not in (FAILED, CANCELLED)]
         todo.sort(key=lambda e: not e.compared)  # shown articles first
         if not todo:
             if not self.manager.is_busy():
@@ -866,8 +868,12 @@ class MainWindow(QMainWindow):
             self.status_label.setText("Cancelling: finishing the article being analysed…")
 
     def reanalyse(self) -> None:
+        """Analyse again what failed or was cancelled, and what an older analyser produced (e.g. before
+        the user edited a lexicon file while the app was open)."""
+        version = self.manager.cache.version if self.manager.cache is not None else None
         for e in self.model.entries():
-            if e.status in (FAILED, CANCELLED):
+            stale = version is not None and e.analysis is not None and e.analysis.analyzer_version != version
+            if e.status in (FAILED, CANCELLED) or stale:
                 self.model.update(e.key, status=PENDING, error=None)
         self._schedule_timer.start()
 
@@ -884,7 +890,7 @@ class MainWindow(QMainWindow):
         if any(e.status in (PENDING, RUNNING) for e in entries):
             return  # wait for the rest
         analyses = self._compared_analyses()
-        ident = tuple(f"{a.id}|{a.outlet}|{a.title}|{a.date}" for a in analyses)
+        ident = tuple(f"{a.id}|{a.outlet}|{a.title}|{a.date}|{a.analyzer_version}" for a in analyses)
         if ident == self._comparison_for and not self._compare_wanted:
             self._check_settled()
             return

@@ -489,3 +489,30 @@ def test_closing_the_window_during_analysis_is_clean(make_window, qtbot):
     assert QThreadPool.globalInstance().waitForDone(60000)
     assert len(engine.analysed) <= 1  # nothing after the article in progress
     assert len(win.settings.session()) == 5
+
+
+def test_analyse_again_applies_a_lexicon_file_added_while_the_app_runs(make_window, qtbot, tmp_path, monkeypatch):
+    # A teacher adds her own term while the window is open; Analyse again shows it highlighted and
+    # explained, and the comparison is redone under the new analyser version.
+    lexdir = tmp_path / "lexicons"
+    lexdir.mkdir()
+    monkeypatch.setenv("SLANT_LEXICON_DIR", str(lexdir))
+    win = make_window()
+    settle(qtbot, win)
+    reuters = win.pane_by_label("Reuters")
+    assert not any(s.category == hl.LOADED and "unusually" in reuters.analysis.text[s.start:s.end].lower()
+                   for s in hl.spans(reuters.analysis))
+    old_version = reuters.analysis.analyzer_version
+    (lexdir / "loaded_terms_class.toml").write_text(
+        '[meta]\nname = "loaded_terms_class"\nversion = "1"\nsource = "class 9b"\nlicence = "CC0"\n\n'
+        '[[term]]\nterm = "unusually"\ncategory = "emotive_adverb"\nweight = 0.4\n'
+        'why = "Tells the reader the stance is out of the ordinary instead of showing it."\n'
+        'alternatives = []\n', encoding="utf-8")
+    win.actions_by_name["reanalyse"].trigger()
+    qtbot.waitUntil(lambda: reuters.analysis.analyzer_version != old_version, timeout=120000)
+    settle(qtbot, win, timeout=120000)
+    found = [t for t in reuters.analysis.loaded_terms if t.text.lower() == "unusually"]
+    assert found and found[0].category == "emotive_adverb" and "out of the ordinary" in found[0].why
+    assert any(s.category == hl.LOADED and s.payload == found[0] for s in hl.spans(reuters.analysis))
+    assert all(e.analysis.analyzer_version == reuters.analysis.analyzer_version for e in win.model.entries())
+    assert all(old_version not in ident for ident in win._comparison_for)

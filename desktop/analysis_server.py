@@ -97,17 +97,35 @@ def _helper_init(server_pid: int) -> None:
 
 
 def _start_helpers(processes: int):
-    """A pool of forked helpers, or None (one process, or forking unavailable)."""
+    """A pool of ``processes`` forked helpers, or None (one process, or forking unavailable).
+
+    ``concurrent.futures.ProcessPoolExecutor`` rather than ``multiprocessing.Pool``: when a helper dies
+    (killed, out of memory), the executor fails the requests it held (``BrokenProcessPool``) where a
+    ``Pool`` would lose them and leave the window waiting for ever."""
     if processes < 2:
         return None
     try:
         import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
 
-        ctx = multiprocessing.get_context("fork")
-        return ctx.Pool(processes, initializer=_helper_init, initargs=(os.getpid(),))
+        pool = ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("fork"),
+                                   initializer=_helper_init, initargs=(os.getpid(),))
+        pool.submit(int).result()  # fork the helpers now, while this process has no other thread
+        return pool
     except (ValueError, OSError):
         traceback.print_exc()
         return None
+
+
+def _error_reply(ident: object, exc: BaseException) -> str:
+    from concurrent.futures.process import BrokenProcessPool
+
+    if isinstance(exc, BrokenProcessPool):
+        message = ("The analysis stopped unexpectedly: a worker process was killed (perhaps the computer ran "
+                   "out of memory). Analyse again to retry.")
+    else:
+        message = f"{type(exc).__name__}: {exc}"
+    return json.dumps({"id": ident, "ok": False, "error": message})
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -148,6 +166,12 @@ def main(argv: list[str] | None = None) -> int:
     pool = _start_helpers(processes) if warmed else None
     gc.enable()
 
+    def delivered(fut, ident) -> None:
+        try:
+            send(fut.result())
+        except BaseException as exc:  # noqa: BLE001 - a helper died: this request fails, the server goes on
+            send(_error_reply(ident, exc))
+
     for line in sys.stdin:
         if not line.strip():
             continue
@@ -156,13 +180,18 @@ def main(argv: list[str] | None = None) -> int:
         except ValueError:
             continue
         if pool is not None and msg.get("cmd") in ("analyze", "compare"):
-            ident = msg.get("id")
-            pool.apply_async(_serve, (msg,), callback=send, error_callback=lambda exc, i=ident: send(json.dumps(
-                {"id": i, "ok": False, "error": f"{type(exc).__name__}: {exc}"})))
-        else:
-            send(_serve(msg))
+            try:
+                fut = pool.submit(_serve, msg)
+            except Exception:  # noqa: BLE001 - broken pool: serve here, one at a time, from now on
+                traceback.print_exc()
+                pool.shutdown(wait=False, cancel_futures=True)
+                pool = None
+            else:
+                fut.add_done_callback(lambda f, i=msg.get("id"): delivered(f, i))
+                continue
+        send(_serve(msg))
     if pool is not None:  # the window closed its end: pending work is of no use
-        pool.terminate()
+        pool.shutdown(wait=False, cancel_futures=True)
     return 0
 
 

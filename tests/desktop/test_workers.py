@@ -165,3 +165,26 @@ def test_a_new_run_shares_the_analysis_a_stale_run_has_under_way(qtbot):
     qtbot.waitUntil(lambda: len(results) == 2)
     assert len(engine.submitted) == 1  # analysed once, delivered to both runs
     assert results[0][1] is results[1][1]
+
+
+def test_a_worker_killed_mid_analysis_fails_that_article_with_a_message_and_the_server_goes_on(seed_articles):
+    import subprocess
+    import threading
+
+    b = ProcessBackend(processes=2)
+    try:
+        b.analyze(article_from_text(TEXT))
+        helpers = subprocess.run(["pgrep", "-P", str(b._proc.pid)], capture_output=True, text=True).stdout.split()
+        assert helpers
+        long = article_from_text("\n".join(a.text for a in seed_articles) * 8)
+        future = b.submit(long)
+        killer = threading.Timer(0.5, lambda: [subprocess.run(["kill", "-9", p]) for p in helpers])
+        killer.start()
+        try:
+            with pytest.raises(AnalysisError, match="stopped unexpectedly"):
+                future.result(timeout=120)
+        finally:
+            killer.cancel()
+        assert b.analyze(article_from_text(TEXT)).text == TEXT  # served on, no restart needed
+    finally:
+        b.shutdown()

@@ -228,7 +228,7 @@ def describe_span(key: str, label: str, analysis: Any, span: hl.HighlightSpan, o
     if sentence >= 0:
         cp = counterparts_html(key, analysis, sentence, others, comparison)
         if cp:
-            others_html.append("<p><b>The same sentence elsewhere:</b></p>" + cp)
+            others_html.append("<p><b>The closest sentence elsewhere:</b></p>" + cp)
     body = "".join(h for h in others_html if h)
     right = ("<h4>How the other outlets handle it</h4>" + body) if others and body else ""
     return two_columns("".join(out), right + BACK_LINK)
@@ -251,7 +251,7 @@ def describe_sentence(key: str, label: str, analysis: Any, sentence: int, others
            f"<p class='quote'>{esc(_short(analysis.text[s.start:s.end], 400))}</p>",
            f"<p>Tone {tone:+.2f} ({mood}). <span class='muted'>{esc(hl.style(hl.TONE).description)}</span></p>"]
     cp = counterparts_html(key, analysis, sentence, others, comparison)
-    right = ("<h4>The same sentence in the other articles</h4>" + cp) if cp else ""
+    right = ("<h4>The closest sentence in the other articles</h4>" + cp) if cp else ""
     return two_columns("".join(out), right + BACK_LINK)
 
 

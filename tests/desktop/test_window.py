@@ -314,7 +314,7 @@ def test_selecting_a_sentence_marks_its_counterparts(seeds_window, qtbot):
     for aid, idx in aligned.counterparts.items():
         if aid in ids and idx is not None:
             assert ids[aid]._extra.get("aligned"), f"counterpart in {ids[aid].entry.label} not marked"
-    assert "same sentence" in win.detail.toPlainText().lower()
+    assert "closest sentence" in win.detail.toPlainText().lower()
 
 
 def test_find_across_panes_and_text_size(seeds_window, qtbot):

@@ -15,7 +15,7 @@ from .results import ArticleAnalysis, Attribution, Counts, Hedge, LoadedTerm, Se
 from .sources import text_id as article_id  # one id rule for files read and texts analysed
 
 # Bump when a rule in code changes what is found (lexicon edits change the fingerprint by themselves).
-RULES_VERSION = "1"
+RULES_VERSION = "2"
 UNNAMED = ("anonymous", "vague", "none")
 
 
@@ -94,7 +94,7 @@ def analyze(
         language=language,
         boilerplate=boiler,
         sentences=sentences,
-        tone=tone(ctx, sentences),
+        tone=tone(sentences, mentions),
         loaded_terms=loaded,
         attributions=attributions,
         hedges=hedges,

@@ -3,10 +3,11 @@ from __future__ import annotations
 
 import bisect
 from collections import defaultdict
+from collections.abc import Sequence
 
 from ..context import DocContext
 from ..nlp import get_vader
-from ..results import EntityTone, Sentence, Tone
+from ..results import EntityTone, Mention, Sentence, Tone
 
 # VADER's own thresholds for calling a text positive or negative.
 POSITIVE = 0.05
@@ -23,38 +24,29 @@ def sentence_tones(ctx: DocContext) -> tuple[Sentence, ...]:
     return tuple(out)
 
 
-def entity_key(ent) -> str:
-    """A canonical name: strip a possessive, a leading article and surrounding punctuation."""
-    text = " ".join(ent.text.split())
-    for suffix in ("'s", "’s"):
-        if text.endswith(suffix):
-            text = text[: -len(suffix)]
-    if text.lower().startswith("the "):
-        text = text[4:]
-    return text.strip(" \"'“”‘’()")
-
-
-def tone(ctx: DocContext, sentences: tuple[Sentence, ...]) -> Tone:
+def tone(sentences: tuple[Sentence, ...], mentions: Sequence[Mention] = ()) -> Tone:
+    """Article aggregates, and the tone toward each person, organisation, country or group: the mean
+    over the body sentences that mention it. Entities are the naming measure's keys, so "Kishida",
+    "Kishida's" and "Fumio Kishida" count as one person (even where the recogniser called one of them
+    an organisation), and "US" and "United States" as one country."""
     if not sentences:
         return Tone(0.0, 0.0, 0.0, ())
     scores = [s.tone for s in sentences]
     n = len(scores)
     starts = [s.start for s in sentences]
-    hits: dict[tuple[str, str], set[int]] = defaultdict(set)
-    # one pass over the entities, each placed in its sentence by binary search (Span.ents per sentence
-    # would rescan every entity of the document for every sentence: quadratic on long texts)
-    for ent in ctx.doc.ents:
-        if ent.label_ not in ENTITY_LABELS:
+    hits: dict[str, set[int]] = defaultdict(set)
+    labels: dict[str, str] = {}
+    for m in mentions:
+        if m.label not in ENTITY_LABELS:
             continue
-        i = bisect.bisect_right(starts, ent.start_char) - 1
-        if i < 0 or ent.end_char > sentences[i].end:
+        i = bisect.bisect_right(starts, m.span.start) - 1  # the sentence it is in (binary search)
+        if i < 0 or m.span.end > sentences[i].end:
             continue
-        key = entity_key(ent)
-        if key:
-            hits[(key, ent.label_)].add(i)
+        hits[m.entity].add(i)
+        labels[m.entity] = m.label
     by_entity = [
-        EntityTone(key, label, len(idx), sum(scores[i] for i in idx) / len(idx), tuple(sorted(idx)))
-        for (key, label), idx in hits.items()
+        EntityTone(key, labels[key], len(idx), sum(scores[i] for i in idx) / len(idx), tuple(sorted(idx)))
+        for key, idx in hits.items()
     ]
     by_entity.sort(key=lambda e: (-e.mentions, e.entity))
     return Tone(

@@ -55,6 +55,19 @@ def work_key(article: Any) -> str:
     return hashlib.sha1(payload.encode("utf-8", "surrogatepass")).hexdigest()
 
 
+def _pass_on(source: Future, target: Future) -> None:
+    """When ``source`` completes, complete ``target`` the same way."""
+
+    def done(f: Future) -> None:
+        exc = AnalysisError("The analysis was cancelled.") if f.cancelled() else f.exception()
+        if exc is not None:
+            target.set_exception(exc)
+        else:
+            target.set_result(f.result())
+
+    source.add_done_callback(done)
+
+
 class InFlight:
     """Analyses under way, shared by all runs of one manager.
 
@@ -75,14 +88,19 @@ class InFlight:
 
     def start(self, article: Any) -> tuple[Future, bool]:
         key = work_key(article)
-        with self._lock:
+        with self._lock:  # held briefly: never while writing to the server (a reply may need this lock)
             fut = self._futures.get(key)
             if fut is not None:
                 return fut, False
-            fut = self.engine.submit(article) if self.concurrent else Future()
+            fut = Future()
             self._futures[key] = fut
         fut.add_done_callback(lambda f: self._forget(key, f))
-        if not self.concurrent:
+        if self.concurrent:
+            try:
+                _pass_on(self.engine.submit(article), fut)
+            except Exception as exc:  # noqa: BLE001 - reported by the run
+                fut.set_exception(exc)
+        else:
             with self._serial:
                 try:
                     fut.set_result(self.engine.analyze(article))

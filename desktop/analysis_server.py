@@ -46,9 +46,7 @@ def _handle(msg: dict) -> dict:
     cmd = msg.get("cmd")
     if cmd == "warm":
         from analysis import nlp
-        from analysis.pipeline import analyzer_version
-
-        from analysis.pipeline import analyze
+        from analysis.pipeline import analyze, analyzer_version
 
         nlp.get_nlp()
         nlp.get_vader()

@@ -39,12 +39,15 @@ def article_payload(article: Any) -> dict[str, Any]:
             "date": article.date, "notes": list(article.notes or ())}
 
 
-def _then(source: Future, convert: Callable[[Any], Any]) -> Future:
-    """A future for ``convert(source.result())``; exceptions (of either) pass through."""
-    out: Future = Future()
+def chain(source: Future, target: Future | None = None, convert: Callable[[Any], Any] = lambda r: r) -> Future:
+    """Complete ``target`` (a new future when None) with ``convert(source.result())`` once ``source`` is
+    done; an exception of either, or a cancelled ``source``, fails ``target``. Returns ``target``."""
+    out: Future = Future() if target is None else target
 
     def done(f: Future) -> None:
         try:
+            if f.cancelled():
+                raise AnalysisError("The analysis was cancelled.")
             out.set_result(convert(f.result()))
         except BaseException as exc:  # noqa: BLE001 - handed to whoever waits on ``out``
             out.set_exception(exc)
@@ -170,7 +173,7 @@ class ProcessBackend:
 
     def submit(self, article: Any) -> Future:
         """Analyse ``article`` in the server; the future gets its ``ArticleAnalysis``."""
-        return _then(self.submit_request({"cmd": "analyze", "article": article_payload(article)}), _analysis)
+        return chain(self.submit_request({"cmd": "analyze", "article": article_payload(article)}), convert=_analysis)
 
     def warm(self) -> str:
         self.version = self.request({"cmd": "warm"}).get("version")

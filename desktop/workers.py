@@ -28,7 +28,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from analysis.results import ArticleAnalysis, Comparison
 
 from .cache import AnalysisCache
-from .engine import AnalysisError, article_payload, backend, current_backend
+from .engine import AnalysisError, article_payload, backend, chain, current_backend
 from .highlight import render_plan
 
 
@@ -53,19 +53,6 @@ def work_key(article: Any) -> str:
     """Identity of an analysis request (text and metadata), to share one analysis between runs."""
     payload = json.dumps(article_payload(article), sort_keys=True, ensure_ascii=False)
     return hashlib.sha1(payload.encode("utf-8", "surrogatepass")).hexdigest()
-
-
-def _pass_on(source: Future, target: Future) -> None:
-    """When ``source`` completes, complete ``target`` the same way."""
-
-    def done(f: Future) -> None:
-        exc = AnalysisError("The analysis was cancelled.") if f.cancelled() else f.exception()
-        if exc is not None:
-            target.set_exception(exc)
-        else:
-            target.set_result(f.result())
-
-    source.add_done_callback(done)
 
 
 class InFlight:
@@ -97,7 +84,7 @@ class InFlight:
         fut.add_done_callback(lambda f: self._forget(key, f))
         if self.concurrent:
             try:
-                _pass_on(self.engine.submit(article), fut)
+                chain(self.engine.submit(article), fut)
             except Exception as exc:  # noqa: BLE001 - reported by the run
                 fut.set_exception(exc)
         else:

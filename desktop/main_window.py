@@ -865,7 +865,7 @@ class MainWindow(QMainWindow):
         if self.manager.is_busy():
             self.manager.cancel()
             self.cancel_button.setEnabled(False)
-            self.status_label.setText("Cancelling: finishing the article being analysed…")
+            self.status_label.setText("Cancelling: finishing the articles being analysed…")
 
     def reanalyse(self) -> None:
         """Analyse again what failed or was cancelled, and what an older analyser produced (e.g. before

@@ -3,7 +3,8 @@
 Each article's mentions (``analysis.measures.naming.find_mentions``) carry an article-level key. Keys
 of people are merged across articles when they are the same name up to word order and spelling
 ("Fumio Kishida" / "Kishida Fumio", "Zelensky" / "Zelenskiy"), or when one is a lone surname that fits
-exactly one full name ("Kishida"). The row shows the form most articles use.
+exactly one full name ("Kishida"). Keys that differ only in capitals ("WASHINGTON" / "Washington") are
+one entity too. The row shows the form most articles use.
 
 A row is made for an entity named by at least two articles, or by one article with a label: a word in
 front of the name that is not a plain title ("President", "Prime Minister"), a nationality or other
@@ -66,8 +67,11 @@ def merge_keys(analyses: Sequence[ArticleAnalysis]) -> dict[str, str]:
         if c.most_common(1)[0][0] == "PERSON" and key not in person_keys:
             person_keys.append(key)
     uf = _UnionFind()
+    by_fold: dict[str, str] = {}
     for key in articles_using:
         uf.find(key)
+        # "WASHINGTON" in one article's dateline, "Washington" in another's text: one place.
+        uf.union(by_fold.setdefault(key.casefold(), key), key)
     full = [k for k in person_keys if len(_words(k)) >= 2]
     for i, a in enumerate(full):
         for b in full[i + 1 :]:
@@ -84,8 +88,10 @@ def merge_keys(analyses: Sequence[ArticleAnalysis]) -> dict[str, str]:
         members[uf.find(key)].append(key)
     out = {}
     for group in members.values():
-        # Show the full form used by most articles (then most words, then first seen).
-        shown = max(group, key=lambda k: (len(_words(k)) >= 2, len(articles_using[k]), -group.index(k)))
+        # Show the full form used by most articles (then not in capitals, then first seen).
+        shown = max(
+            group, key=lambda k: (len(_words(k)) >= 2, len(articles_using[k]), not k.isupper(), -group.index(k))
+        )
         for k in group:
             out[k] = shown
     return out

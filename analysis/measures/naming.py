@@ -40,6 +40,7 @@ EVENT_DEPS = NAME_DEPS | {"det"}
 QUOTES = set("\"'“”‘’«»")
 POSSESSIVE = {"'s", "’s", "'", "’"}
 DETERMINERS = {"the", "a", "an"}
+OWNER_LABELS = ("GPE", "NORP", "LOC")
 
 
 def config() -> dict[str, Any]:
@@ -107,6 +108,15 @@ def _trim(doc: Doc, start: int, end: int, titles: frozenset[str], person: bool) 
     return start, end
 
 
+def _after_owner(doc: Doc, start: int, end: int, owners: set[str]) -> int:
+    """First token after a leading "<place>'s" inside a name ("Japan's NHK" -> NHK). Only a place the
+    article names elsewhere (or a known alias) counts, so "St. John's University" keeps its words."""
+    for i in range(end - 2, start, -1):
+        if doc[i].text in POSSESSIVE and clean_name(doc[start:i].text).lower() in owners:
+            return i + 1
+    return start
+
+
 def _stops_phrase(tok: Token, deps: set[str], titles: frozenset[str]) -> bool:
     if tok.is_space or "\n" in tok.whitespace_:
         return True
@@ -151,32 +161,35 @@ def find_mentions(ctx: DocContext) -> tuple[Mention, ...]:
     titles: frozenset[str] = cfg["titles"]
     aliases: dict[str, str] = cfg["aliases"]
 
-    # 1. Named entities in the body, trimmed to the bare name.
-    raw: list[tuple[int, int, str]] = []
+    # 1. Named entities in the body, trimmed to the bare name. A place or nation that owns the name
+    #    ("Japan's NHK") goes in front of it, like a title: the name is NHK.
+    owners = {clean_name(e.text).lower() for e in doc.ents if e.label_ in OWNER_LABELS} | aliases.keys()
+    raw: list[tuple[int, int, str, int]] = []  # name start, end, label, start of the owner if any
     for ent in doc.ents:
         if ent.label_ not in LABELS or not ctx.span_in_body(ent):
             continue
-        start, end = _trim(doc, ent.start, ent.end, titles, ent.label_ == "PERSON")
+        owner, end = _trim(doc, ent.start, ent.end, titles, ent.label_ == "PERSON")
+        start = _after_owner(doc, owner, end, owners)
         if start < end and any(c.isalpha() for c in doc[start:end].text):
-            raw.append((start, end, ent.label_))
+            raw.append((start, end, ent.label_, owner))
 
     # 2. Words of people's names ("Fumio", "Kishida"): the recogniser often calls a lone surname an
     #    organisation or a place ("Kishida's" ORG, "Scholz" GPE) or glues a headline verb onto it
     #    ("Kishida Considers"). A mention that starts with a known name word is that person.
-    full_names = [(s, e) for s, e, label in raw if label == "PERSON" and e - s >= 2]
+    full_names = [(s, e) for s, e, label, _ in raw if label == "PERSON" and e - s >= 2]
     name_words = {doc[i].lower_ for s, e in full_names for i in range(s, e)}
-    fixed: list[tuple[int, int, str]] = []
-    for start, end, label in raw:
+    fixed: list[tuple[int, int, str, int]] = []
+    for start, end, label, owner in raw:
         if label != "PERSON" and doc[start].lower_ in name_words:
             stop = start
             while stop < end and doc[stop].lower_ in name_words:
                 stop += 1
             start, end, label = start, stop, "PERSON"
-        fixed.append((start, end, label))
+        fixed.append((start, end, label, owner))
 
     # 3. Keys. People: the fullest name in the article that contains every word of this mention
     #    (order and transliteration aside); the most frequent written form of it is the key.
-    full_forms = Counter(clean_name(doc[s:e].text) for s, e, label in fixed if label == "PERSON" and e - s >= 2)
+    full_forms = Counter(clean_name(doc[s:e].text) for s, e, label, _ in fixed if label == "PERSON" and e - s >= 2)
     by_words: dict[frozenset[str], str] = {}
     for form, _n in full_forms.most_common():
         by_words.setdefault(frozenset(w.lower() for w in form.split()), form)
@@ -195,23 +208,30 @@ def find_mentions(ctx: DocContext) -> tuple[Mention, ...]:
                     best = (score[0], score[1], canonical)
         return best[2] if best else name
 
-    mentions: list[Mention] = []
-    labels_by_key: dict[str, Counter[str]] = defaultdict(Counter)
-    text = ctx.text
-    for start, end, label in fixed:
+    keyed: list[tuple[int, int, str, int, str]] = []
+    for start, end, label, owner in fixed:
         name = clean_name(doc[start:end].text)
         if not name:
             continue
-        if label == "PERSON":
-            key = person_key(name)
-        else:
-            key = aliases.get(name.lower(), name)
-        p_start = _phrase_start(doc, start, end, NAME_DEPS, titles)
+        key = person_key(name) if label == "PERSON" else aliases.get(name.lower(), name)
+        keyed.append((start, end, label, owner, key))
+    # A name in capitals ("WASHINGTON" in a dateline) is the same name written normally elsewhere.
+    written = {key.casefold(): key for *_, key in keyed if not key.isupper()}
+
+    mentions: list[Mention] = []
+    labels_by_key: dict[str, Counter[str]] = defaultdict(Counter)
+    text = ctx.text
+    for start, end, label, owner, key in keyed:
+        in_capitals = key.isupper()
+        if in_capitals:
+            key = written.get(key.casefold(), key)
+        p_start = min(_phrase_start(doc, start, end, NAME_DEPS, titles), owner)
         span = doc[start:end]
         phrase = doc[p_start:end]
         if not ctx.span_in_body(phrase):
             phrase, p_start = span, start
-        labels_by_key[key][label] += 1
+        # The recogniser is least sure of words in capitals ("TOKYO (Reuters) -"): half a vote.
+        labels_by_key[key][label] += 0.5 if in_capitals else 1
         mentions.append(
             Mention(
                 entity=key,

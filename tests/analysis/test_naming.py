@@ -132,3 +132,40 @@ def test_empty_and_odd_text_give_no_mentions():
 def test_mentions_round_trip(seed_analyses):
     m = seed_analyses["001"].mentions[0]
     assert Mention.from_dict(m.to_dict()) == m
+
+
+def test_a_dateline_in_capitals_is_the_place_named_in_the_text():
+    a = analysis.analyze(
+        "TOKYO (Reuters) - Japan's NHK said the minister resigned. NHK did not name its sources. "
+        "Officials in Tokyo declined to comment."
+    )
+    tokyo = [m for m in a.mentions if m.span.text.casefold() == "tokyo"]
+    assert len(tokyo) == 2
+    assert {(m.entity, m.label) for m in tokyo} == {("Tokyo", "GPE")}
+
+
+def test_a_place_owning_a_name_is_in_front_of_it_not_part_of_it():
+    # The recogniser reads "Japan’s NHK" here as one organisation's name.
+    a = analysis.analyze(
+        "Citing multiple sources, Japan’s NHK claimed on Monday that the plan was dropped. "
+        "Japan denied it, and NHK stood by the report."
+    )
+    nhk = [m for m in a.mentions if "NHK" in m.span.text]
+    assert [m.span.text for m in nhk] == ["NHK", "NHK"]
+    assert {m.entity for m in nhk} == {"NHK"}
+    assert nhk[0].phrase.text == "Japan’s NHK"
+    # A possessive that is part of the name stays in it.
+    uni = analysis.analyze("St. John's University said on Monday that fees would rise.").mentions
+    assert any(m.entity == "St. John's University" for m in uni)
+
+
+def test_capitals_and_owners_merge_across_articles():
+    from analysis.compare.naming import merge_keys
+
+    one = analysis.analyze("WASHINGTON - Japan's NHK reported the talks. NHK cited officials.", outlet="A")
+    two = analysis.analyze("Officials in Washington met on Monday. NHK said the talks went well.", outlet="B")
+    merged = merge_keys([one, two])
+    assert {m.entity for m in one.mentions if m.span.text == "WASHINGTON"} == {"WASHINGTON"}
+    keys = {merged[m.entity] for a in (one, two) for m in a.mentions if m.span.text.casefold() == "washington"}
+    assert keys == {"Washington"}
+    assert {merged[m.entity] for a in (one, two) for m in a.mentions if "NHK" in m.span.text} == {"NHK"}

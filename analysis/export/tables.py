@@ -5,11 +5,11 @@ text), ``bool`` for yes/no, ``None`` for empty. Formula neutralisation happens i
 """
 from __future__ import annotations
 
-import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..compare import outliers
 from ..results import ArticleAnalysis, Comparison, MetricRow
 
 # Column kinds drive number formats in XLSX: "text", "int", "num" (1 decimal), "num3", "pct", "bool".
@@ -26,34 +26,12 @@ class Table:
     row_kinds: tuple[str, ...] = ()  # Summary only: the number kind of each row's values
 
 
-# Metrics shown when the comparison has none (it always should; this keeps exports useful regardless).
-FALLBACK_METRICS = (
-    ("loaded_per_1000_words", "Loaded terms per 1,000 words", "more charged wording"),
-    ("unnamed_source_share", "Share of unnamed sources", "more claims nobody puts a name to"),
-    ("hedges_per_1000_words", "Hedges per 1,000 words", "more speculation and uncertainty"),
-    ("tone_mean", "Average tone (-1 to +1)", "a more positive tone"),
-    ("flesch_reading_ease", "Reading ease (Flesch)", "easier to read"),
-    ("words", "Words", "a longer article"),
-)
-
-
-def _fallback_value(a: ArticleAnalysis, metric: str) -> float:
-    if metric == "tone_mean":
-        return a.tone.mean
-    if hasattr(a.counts, metric):
-        return float(getattr(a.counts, metric))
-    return float(getattr(a.readability, metric))
-
-
 def metric_rows(analyses: Sequence[ArticleAnalysis], comparison: Comparison) -> tuple[MetricRow, ...]:
-    """The comparison's metric rows, or (if it has none) the basic ones with medians and no outliers."""
+    """The comparison's metric rows; computed from the analyses by the same rule if it has none
+    (a comparison read back without its metrics)."""
     if comparison.metrics or not analyses:
         return comparison.metrics
-    rows = []
-    for metric, label, higher in FALLBACK_METRICS:
-        values = {a.id: _fallback_value(a, metric) for a in analyses}
-        rows.append(MetricRow(metric, label, values, statistics.median(values.values()), (), higher))
-    return tuple(rows)
+    return outliers.metric_rows(analyses)
 
 
 def is_share(metric: str) -> bool:

@@ -68,6 +68,13 @@ def test_summary_has_each_metric_with_numbers_median_and_outliers(story, tables)
         assert outliers == {a.outlet for a in analyses if a.id in m.outliers}
 
 
+def test_a_comparison_read_back_without_metrics_exports_the_same_summary(story, tables):
+    analyses, comparison = story
+    bare = replace(comparison, metrics=())
+    summary = by_name(all_tables(analyses, bare))["Summary"]
+    assert summary.rows == by_name(tables)["Summary"].rows
+
+
 def test_xlsx_opens_with_sheets_headers_filters_frozen_rows_and_numbers(story, tables, tmp_path):
     openpyxl = pytest.importorskip("openpyxl")
     analyses, _ = story

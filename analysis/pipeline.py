@@ -7,6 +7,7 @@ from .context import DocContext
 from .measures.attribution import find_attributions
 from .measures.hedging import find_hedges
 from .measures.language import detect_language
+from .measures.markup import markup_note
 from .measures.loaded_terms import find_loaded_terms
 from .measures.naming import find_mentions
 from .measures.readability import readability
@@ -71,6 +72,8 @@ def analyze(
     doc = nlp.parse(text)
     ctx = DocContext(text=text, doc=doc, boilerplate=boiler, headline=headline)
 
+    if note := markup_note(text):
+        warnings.append(note)
     language = detect_language(ctx)
     if language.note:
         warnings.append(language.note)

@@ -47,7 +47,7 @@ def analyse_all(files: Sequence[str]):
 def _text_report(analyses, comparison) -> str:
     out = io.StringIO()
     w = out.write
-    w(f"Slant: {len(analyses)} articles\n\n")
+    w(f"Slant: {len(analyses)} article{'' if len(analyses) == 1 else 's'}\n\n")
     header = f"{'article':<34}{'words':>7}{'loaded/1k':>11}{'hedges/1k':>11}{'unnamed':>9}{'tone':>7}{'FRE':>7}\n"
     w(header)
     w("-" * (len(header) - 1) + "\n")

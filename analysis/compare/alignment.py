@@ -1,7 +1,8 @@
 """Coverage: which sentence of one article reports what a sentence of another reports.
 
 Every body sentence becomes a TF-IDF vector over its content words (lower-cased, stop words, numbers and
-punctuation dropped, plural and -ed/-ing endings folded: "attends"/"attended"/"attending" -> "attend").
+punctuation dropped, stemmed with NLTK's Snowball English stemmer: "attends"/"attended"/"attending" ->
+"attend", "discussion"/"discussed" -> "discuss").
 Document frequency counts sentences across all the articles of the story, so the words every sentence
 shares ("Kishida", "NATO", "summit") weigh little and the facts a sentence adds weigh much. Similarity is
 the cosine of two vectors. A sentence's counterpart in another article is its most similar sentence
@@ -18,6 +19,8 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from functools import lru_cache
+from typing import Any
 
 from ..nlp import get_tokenizer
 from ..results import AlignedSentence, ArticleAnalysis, OnlyHere
@@ -28,22 +31,18 @@ MIN_CONTENT_WORDS = 5
 Vector = dict[str, float]
 
 
+@lru_cache(maxsize=1)
+def _stemmer() -> Any:
+    from nltk.stem.snowball import EnglishStemmer  # nltk is textstat's dependency, loaded by readability
+
+    return EnglishStemmer()
+
+
+@lru_cache(maxsize=65536)
 def fold(word: str) -> str:
-    """A crude English stemmer for matching, not display: folds plurals and -ed/-ing endings."""
-    w = word
-    if len(w) > 4 and w.endswith("ies"):
-        return w[:-3] + "y"
-    if len(w) > 5 and w.endswith("ing"):
-        w = w[:-3]
-    elif len(w) > 4 and w.endswith("ed"):
-        w = w[:-2]
-    elif len(w) > 3 and w.endswith("es") and w[-3] in "sxz":
-        w = w[:-2]
-    elif len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
-        w = w[:-1]
-    if len(w) > 3 and w.endswith("e"):
-        w = w[:-1]
-    return w
+    """A word's stem, for matching, not display: the Snowball (Porter2) English stemmer folds
+    inflections and derivations ("discussed"/"discussion" -> "discuss", "cooperate"/"cooperation")."""
+    return _stemmer().stem(word)
 
 
 def sentence_terms(a: ArticleAnalysis) -> list[list[str]]:

@@ -326,6 +326,26 @@ def test_only_here_skips_headlines_and_short_lines():
     assert farmers.counterparts["b"] is None
 
 
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("Leaders discussed closer cooperation between the two nations on Monday.",
+         "The discussion was about how the national governments cooperate, officials explained."),
+        ("The minister resigned after the investigation into the donations.",
+         "Investigators looked into donated money; the resignation of the minister followed."),
+    ],
+)
+def test_alignment_matches_a_sentence_reworded_with_related_word_forms(one, other):
+    # Same facts in other word forms ("discussed"/"discussion", "resigned"/"resignation").
+    cod = "Fishermen in the south staged a protest about new quotas for cod."
+    a = article("a", [one, cod])
+    b = article("b", [other, "A separate report covered rainfall across the western hills last month."])
+    aligned, only = align([a, b])
+    first = next(al for al in aligned if al.article == "a" and al.sentence == 0)
+    assert first.counterparts["b"] == 0
+    assert {o.text for o in only if o.article == "a"} == {cod}
+
+
 def test_comparison_is_plain_json(seeds_compared):
     d = json.loads(json.dumps(seeds_compared.to_dict()))
     assert d["articles"] == ["000", "001", "002", "003", "004"]

@@ -152,14 +152,31 @@ def chunks(text: str, size: int = CHUNK_CHARS) -> list[str]:
     return pieces
 
 
-def parse(text: str, nlp: Language | None = None) -> Doc:
-    """Parse ``text`` once; long texts are parsed in chunks and joined so ``doc.text == text``."""
+def parse(text: str, nlp: Language | None = None, *, reading: str | None = None) -> Doc:
+    """Parse ``text`` once; long texts are parsed in chunks and joined so ``doc.text == text``.
+
+    ``reading``: the text as the parser should read it, the same length as ``text`` and differing only
+    in letter case (a Title Case headline in sentence case, see ``analysis.truecase``). The tags,
+    parse and entities come from it; the tokens keep the words of ``text``."""
     from spacy.tokens import Doc
 
     nlp = nlp or get_nlp()
-    parts = chunks(text)
+    source = text if reading is None or reading == text or len(reading) != len(text) else reading
+    parts = chunks(source)
     if len(parts) == 1:
-        return nlp(text)
-    docs = list(nlp.pipe(parts))
-    doc = Doc.from_docs(docs, ensure_whitespace=False)
-    return doc
+        doc = nlp(source)
+    else:
+        doc = Doc.from_docs(list(nlp.pipe(parts)), ensure_whitespace=False)
+    return doc if source is text else _with_words_of(doc, text)
+
+
+def _with_words_of(doc: Doc, text: str) -> Doc:
+    """``doc``'s analysis on the words of ``text`` (same length, same token boundaries)."""
+    from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, TAG
+    from spacy.tokens import Doc
+
+    attrs = [TAG, POS, MORPH, LEMMA, DEP, HEAD, ENT_IOB, ENT_TYPE]
+    words = [text[t.idx : t.idx + len(t.text)] for t in doc]
+    out = Doc(doc.vocab, words=words, spaces=[bool(t.whitespace_) for t in doc])
+    out.from_array(attrs, doc.to_array(attrs))
+    return out

@@ -13,7 +13,8 @@ from .measures.naming import find_mentions
 from .measures.readability import readability
 from .measures.tone import sentence_tones, tone
 from .results import ArticleAnalysis, Attribution, Counts, Hedge, LoadedTerm, Sentence
-from .sources import text_id as article_id  # one id rule for files read and texts analysed
+from .sources import text_id as article_id
+from .truecase import sentence_case_headline  # one id rule for files read and texts analysed
 
 # Bump when a rule in code changes what is found (lexicon edits change the fingerprint by themselves).
 RULES_VERSION = "3"
@@ -69,7 +70,7 @@ def analyze(
     text = normalise_newlines(text)
     warnings: list[str] = []
     boiler, headline = detect_boilerplate(text)
-    doc = nlp.parse(text)
+    doc = nlp.parse(text, reading=sentence_case_headline(text, headline))
     ctx = DocContext(text=text, doc=doc, boilerplate=boiler, headline=headline)
 
     if note := markup_note(text):

@@ -10,11 +10,13 @@ import re
 import threading
 from collections.abc import Iterator, Mapping
 from importlib import resources
+from typing import Any
 
 from ..context import DocContext
 from ..results import Readability
 
 _lock = threading.Lock()
+_cmu_lock = threading.Lock()
 _ready = False
 
 
@@ -60,10 +62,31 @@ def _install_fast_cmudict_reader() -> None:
 
     class FastCMUDictReader(CMUDictCorpusReader):
         def dict(self):  # noqa: A003 - NLTK's name
-            with self.open(self.fileids()[0]) as stream:
-                return CMUDict(stream.read())
+            return _cmudict(self)
 
     nltk.corpus.cmudict = LazyCorpusLoader("cmudict", FastCMUDictReader, ["cmudict"])
+
+
+_cmu: CMUDict | None = None
+
+
+def _cmudict(reader: Any) -> CMUDict:
+    """The one CMUDict of this process (textstat's and ``english_word``'s), read on first use."""
+    global _cmu
+    with _cmu_lock:
+        if _cmu is None:
+            with reader.open(reader.fileids()[0]) as stream:
+                _cmu = CMUDict(stream.read())
+        return _cmu
+
+
+def english_word(word: str) -> bool:
+    """True when ``word`` (any case) is an entry of the CMU Pronouncing Dictionary (134,000 English
+    words, many names among them)."""
+    _textstat()
+    import nltk.corpus
+
+    return word.lower() in nltk.corpus.cmudict.dict()
 
 
 def _textstat():

@@ -188,6 +188,7 @@ def test_source_types(text, source, kind):
         ("The minister warned that the talks could collapse.", "warned", "emotive"),
         ("The minister angrily said that the talks had collapsed.", "angrily said", "emotive"),
         ("The minister suggested that the talks could resume.", "suggested", "speculative"),
+        ("Insiders whisper that the minister will resign.", "whisper", "speculative"),
     ],
 )
 def test_cue_classes(text, cue, cls):

@@ -155,6 +155,12 @@ def test_findings_have_exact_offsets_and_stay_out_of_boilerplate(seed_analyses):
         ("Protesters gathered as the leader lashed out at reporters.", "lashed out"),
         ("State television praised the special military operation in Ukraine.", "special military operation"),
         ("So-called experts warned investors about the risks.", "So-called"),
+        ("The council passed a bloated budget on Tuesday.", "bloated"),
+        ("Critics attacked the governor's spending spree at the state capitol.", "spending spree"),
+        ("Park cut a backroom deal with two council members, critics said.", "backroom deal"),
+        ("Residents are furious about the new parking rules.", "furious"),
+        ("The fat cats on Wall Street backed the bill.", "fat cats"),
+        ("Opponents called it a publicity stunt, but the mayor went ahead.", "publicity stunt"),
     ],
 )
 def test_loaded_in_context(sentence, word):

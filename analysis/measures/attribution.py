@@ -73,6 +73,7 @@ class _Lexicon:
     anonymous: frozenset[str]
     anonymous_markers: tuple[str, ...]
     institution: frozenset[str]
+    document: frozenset[str]
     vague: frozenset[str]
     type_why: dict[str, str]
 
@@ -104,7 +105,7 @@ def _lexicon(signature: tuple) -> _Lexicon:
         adv = data.get("emotive_adverbs", {})
         adverbs.update(w.lower() for w in adv.get("words", []))
         adverb_why = adv.get("why", adverb_why)
-    src = {"anonymous": set(), "institution": set(), "vague": set()}
+    src: dict[str, set[str]] = {"anonymous": set(), "institution": set(), "document": set(), "vague": set()}
     markers: list[str] = []
     type_why = dict(SOURCE_TYPE_WHY)
     for data in lexicons.load_all(SOURCES):
@@ -124,6 +125,7 @@ def _lexicon(signature: tuple) -> _Lexicon:
         anonymous=frozenset(src["anonymous"]),
         anonymous_markers=tuple(dict.fromkeys(markers)),
         institution=frozenset(src["institution"]),
+        document=frozenset(src["document"]),
         vague=frozenset(src["vague"]),
         type_why=type_why,
     )
@@ -249,12 +251,28 @@ def _is_name(tok: Token) -> bool:
     return tok.pos_ == "PROPN" or tok.ent_type_ in NAMED_LABELS
 
 
+MAKER_PREPS = frozenset({"by", "from", "of"})
+MAKER_LABELS = frozenset({"PERSON", "ORG"})
+
+
+def _made_by_name(head: Token) -> bool:
+    """True when a document names its maker: "a report by Reuters", "analysis from the CBO"
+    (a person or organisation; "a report from Japan" or "a poll of voters" do not name one)."""
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in MAKER_PREPS:
+            if any(t.ent_type_ in MAKER_LABELS for t in prep.subtree):
+                return True
+    return False
+
+
 def _classify(head: Token, lex: _Lexicon, within: tuple[int, int] | None = None) -> tuple[str, tuple[int, int], str, str | None]:
     """(source type, char span of the source phrase, rule, PERSON name) for a non-pronoun source."""
     phrase = _phrase_tokens(head, within)
     span = _tokens_span(phrase)
     appos = _child(head, "appos")
-    if appos is not None:
+    # "The bill's sponsor, Senator Tom Hale, said": the name is in the apposition. When the head is
+    # the name itself ("Maria Chen, director of the Green Action Fund, said"), the head is the source.
+    if appos is not None and not (_is_name(head) and head.pos_ == "PROPN"):
         appos_phrase = _phrase_tokens(appos)
         if any(_is_name(t) for t in appos_phrase if t.pos_ in ("PROPN", "NOUN")):
             return "named", _tokens_span(appos_phrase), "rule:named-apposition", _person_name(appos_phrase)
@@ -272,6 +290,8 @@ def _classify(head: Token, lex: _Lexicon, within: tuple[int, int] | None = None)
             return "anonymous", span, f"lexicon:{SOURCES}/anonymous_markers/{marker}", None
     if lemma in lex.anonymous or lower in lex.anonymous:
         return "anonymous", span, f"lexicon:{SOURCES}/anonymous/{lemma}", None
+    if (lemma in lex.document or lower in lex.document) and _made_by_name(head):
+        return "named", span, f"lexicon:{SOURCES}/document/{lemma}+maker", None
     if lemma in lex.vague or lower in lex.vague:
         return "vague", span, f"lexicon:{SOURCES}/vague/{lemma}", None
     if lemma in lex.institution or lower in lex.institution:
@@ -435,8 +455,12 @@ def _verb_cue(verb: Token, lex: _Lexicon, quote_near: Callable[[int, int], bool]
         return None, "rule:no-source", False
     if subj is None:
         return None
-    if verb.dep_ in ("ccomp", "parataxis") and not deps & {"dobj", "attr", "oprd"}:
-        return subj, "rule:parenthetical-source", False  # "Kyodo News reported, citing ..., that ..."
+    # "Kyodo News reported, citing ..., that ...": a reporting verb the parser hung under another verb.
+    # Not when that other verb reports it: in "the minister said the talks would continue" the clause
+    # is what was said, and "continue" reports nothing.
+    reported = verb.head is not verb and verb.head.lemma_.lower() in lex.verb_class
+    if verb.dep_ in ("ccomp", "parataxis") and not deps & {"dobj", "attr", "oprd"} and not reported:
+        return subj, "rule:parenthetical-source", False
     lo = min(subj.left_edge.idx, verb.idx) if subj.i < verb.i else verb.idx
     hi = max(verb.idx + len(verb.text), subj.idx + len(subj.text))
     if quote_near(lo, hi):

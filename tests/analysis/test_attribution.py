@@ -272,3 +272,40 @@ def test_every_class_is_explained_and_lexicon_names_its_source():
 def test_empty_and_odd_text():
     for text in ("", "   \n\n", "said", "“", '"""', "— Sources"):
         assert isinstance(attributions(text), tuple)
+
+
+def test_a_named_speaker_with_a_job_description_is_the_source():
+    (att,) = attributions('Maria Chen, director of the Green Action Fund, called it "a disaster for our planet."')
+    assert (att.source.text, att.source_type) == ("Maria Chen", "named")
+    (att,) = attributions("The bill's sponsor, Senator Tom Hale, said it would lower energy costs.")
+    assert (att.source.text, att.source_type) == ("Senator Tom Hale", "named")
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "source_type"),
+    [
+        ("An analysis by the Congressional Budget Office estimated the bill would cut spending.",
+         "An analysis by the Congressional Budget Office", "named"),
+        ("A study by researchers at Harvard University found that the policy worked.",
+         "A study by researchers at Harvard University", "named"),
+        ("A report from Japan said the talks had stalled.", "A report from Japan", "vague"),
+        ("Reports said the talks had stalled.", "Reports", "vague"),
+    ],
+)
+def test_a_document_is_named_when_the_text_says_who_made_it(text, source, source_type):
+    (att,) = attributions(text)
+    assert (att.source.text, att.source_type) == (source, source_type)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials said the talks would continue.",
+        "The talks will continue, the minister said.",
+        "The war will continue for years, he warned.",
+    ],
+)
+def test_a_verb_inside_what_was_said_is_not_a_second_attribution(text):
+    atts = attributions(text)
+    assert len(atts) == 1, [(a.cue.text, a.source and a.source.text) for a in atts]
+    assert atts[0].cue.text != "continue"

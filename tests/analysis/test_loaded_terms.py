@@ -156,6 +156,7 @@ def test_findings_have_exact_offsets_and_stay_out_of_boilerplate(seed_analyses):
         ("State television praised the special military operation in Ukraine.", "special military operation"),
         ("So-called experts warned investors about the risks.", "So-called"),
         ("The council passed a bloated budget on Tuesday.", "bloated"),
+        ("Lawmakers on Thursday gutted landmark climate protections.", "gutted"),
         ("Critics attacked the governor's spending spree at the state capitol.", "spending spree"),
         ("Park cut a backroom deal with two council members, critics said.", "backroom deal"),
         ("Residents are furious about the new parking rules.", "furious"),

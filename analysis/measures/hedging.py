@@ -3,6 +3,9 @@
 Driven by ``resources/lexicons/hedges.toml`` (plus the user's ``hedges*.toml``): each entry is a set of
 spaCy token patterns with a kind and a plain-words reason. One ``Matcher`` per ``Vocab`` is built on first
 use and reused; the parse's tags keep "May 22" (a month) apart from "may" (a modal verb).
+
+A hedge inside a quotation ("We could see a deal soon," the minister said) is the speaker's, not the
+outlet's, and is not counted, as for loaded terms; a short quoted phrase (a scare quote) still counts.
 """
 from __future__ import annotations
 
@@ -124,6 +127,22 @@ def clear_cache() -> None:
     _compiled.clear()
 
 
+SPEECH_MIN_WORDS = 4  # a shorter quotation is a scare quote or a title: the outlet's choice
+
+
+def _speech_tokens(doc: Any) -> bytearray:
+    """1 for each token inside a quotation of at least ``SPEECH_MIN_WORDS`` words (someone's words),
+    with quotation marks paired exactly as for loaded terms."""
+    from .loaded_terms import compiled_for, find_quotes
+
+    inside = bytearray(len(doc))
+    for q in find_quotes(doc, compiled_for(doc.vocab).quotes):
+        words = sum(1 for t in doc[q.open + 1 : q.close] if any(c.isalnum() for c in t.text))
+        if words >= SPEECH_MIN_WORDS:
+            inside[q.open + 1 : q.close] = b"\x01" * (q.close - q.open - 1)
+    return inside
+
+
 def find_hedges(ctx: DocContext) -> tuple[Hedge, ...]:
     from spacy.tokens import Span
     from spacy.util import filter_spans
@@ -158,10 +177,13 @@ def find_hedges(ctx: DocContext) -> tuple[Hedge, ...]:
         if entry.unless_next and end < len(doc) and doc[end].lower_ in entry.unless_next:
             continue
         spans.append(Span(doc, start, end, label=match_id))
+    speech = _speech_tokens(doc)
     out = []
     for span in filter_spans(spans):  # longest wins where matches overlap
         if not ctx.span_in_body(span):
             continue
+        if speech[span.start] and speech[span.end - 1]:
+            continue  # a speaker's own hedge inside a quotation, not the outlet's
         entry = compiled.entries[span.label_]
         out.append(
             Hedge(

@@ -309,3 +309,21 @@ def test_a_verb_inside_what_was_said_is_not_a_second_attribution(text):
     atts = attributions(text)
     assert len(atts) == 1, [(a.cue.text, a.source and a.source.text) for a in atts]
     assert atts[0].cue.text != "continue"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source", "source_type"),
+    [
+        # the parser hangs "with knowledge of the plans" on "citing", not on "people"
+        ("The Information reported on Sunday, citing two people with knowledge of the plans, that the cuts "
+         "could come next week.", "citing", "two people", "anonymous"),
+        ("Analysts at Barclays said the move would lift margins.", "said", "Analysts at Barclays", "anonymous"),
+        ("Experts from the World Health Organization said the risk was low.", "said",
+         "Experts from the World Health Organization", "anonymous"),
+        ("Critics of the government said the plan would fail.", "said", "Critics of the government", "vague"),
+        ("Analysts said the move would lift margins.", "said", "Analysts", "vague"),
+    ],
+)
+def test_unnamed_people_of_a_known_body_are_anonymous_not_vague(text, cue, source, source_type):
+    (att,) = by_cue(attributions(text), cue, source)
+    assert (att.source.text, att.source_type) == (source, source_type)

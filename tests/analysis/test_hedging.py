@@ -139,3 +139,14 @@ def test_user_hedges_extend_the_lexicon(tmp_path, monkeypatch):
 def test_empty_and_odd_text():
     for text in ("", " ", "could", "MAY", "🙂 could 🙂", "\u202ecould\u202c"):
         assert isinstance(hedges(text), tuple)
+
+
+def test_a_speakers_hedge_inside_a_quotation_is_not_the_outlets():
+    text = '"We could see a deal as early as next week," the minister said. Talks could resume on Monday.'
+    hedges = analysis.analyze(text).hedges
+    assert [(h.text, h.start) for h in hedges] == [("could", text.index("could resume"))]
+
+
+def test_a_hedge_in_a_short_quoted_phrase_still_counts():
+    text = 'The ministry called the deal "possible" at best, officials said.'
+    assert [h.text for h in analysis.analyze(text).hedges] == ["possible"]

@@ -13,6 +13,7 @@ from .measures.naming import find_mentions
 from .measures.readability import readability
 from .measures.tone import sentence_tones, tone
 from .results import ArticleAnalysis, Attribution, Counts, Hedge, LoadedTerm, Sentence
+from .sources import file_name
 from .sources import text_id as article_id
 from .truecase import sentence_case_headline  # one id rule for files read and texts analysed
 
@@ -112,9 +113,11 @@ def analyze(
 
 def analyze_article(article) -> ArticleAnalysis:
     """Analyse an ``analysis.sources.Article`` (text plus metadata)."""
+    from dataclasses import replace
+
     result = analyze(article.text, outlet=article.outlet, title=article.title, date=article.date, id=article.id)
     if article.notes:
-        from dataclasses import replace
-
         result = replace(result, warnings=tuple(article.notes) + result.warnings)
+    if article.path:
+        result = replace(result, file=file_name(article.path))
     return result

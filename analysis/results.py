@@ -217,11 +217,13 @@ class ArticleAnalysis(_Serialisable):
     mentions: tuple[Mention, ...] = ()
     analyzer_version: str = ""
     warnings: tuple[str, ...] = ()
+    file: str | None = None  # the name of the file the text was read from (no folder), if any
 
     @property
     def label(self) -> str:
-        """What to call this article on screen: outlet, else title, else id."""
-        return self.outlet or self.title or self.id
+        """What to call this article on screen: outlet, else file name, else title, else id (as the
+        window does, so a sheet's "Outlet" column never shows a headline twice or a bare id)."""
+        return self.outlet or self.file or self.title or self.id
 
 
 @dataclass(frozen=True)

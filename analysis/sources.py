@@ -35,6 +35,11 @@ class Article:
         return replace(self, **changes)
 
 
+def file_name(path: str) -> str:
+    """The name of a file without its folder (either kind of slash)."""
+    return path.replace("\\", "/").rsplit("/", 1)[-1]
+
+
 def text_id(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:12]
 

@@ -58,7 +58,7 @@ def _handle(msg: dict) -> dict:
 
         a = msg["article"]
         article = Article(text=a["text"], id=a["id"], outlet=a.get("outlet"), title=a.get("title"),
-                          date=a.get("date"), notes=tuple(a.get("notes") or ()))
+                          date=a.get("date"), notes=tuple(a.get("notes") or ()), path=a.get("path"))
         return {"ok": True, "analysis": analyze_article(article).to_dict()}
     if cmd == "compare":
         from analysis import compare

@@ -36,7 +36,7 @@ class AnalysisError(RuntimeError):
 
 def article_payload(article: Any) -> dict[str, Any]:
     return {"text": article.text, "id": article.id, "outlet": article.outlet, "title": article.title,
-            "date": article.date, "notes": list(article.notes or ())}
+            "date": article.date, "notes": list(article.notes or ()), "path": article.path}
 
 
 def chain(source: Future, target: Future | None = None, convert: Callable[[Any], Any] = lambda r: r) -> Future:

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (QApplication, QFileDialog, QFrame, QHBoxLayout, Q
                                QMessageBox, QPlainTextEdit, QProgressBar, QPushButton, QSplitter, QTabWidget,
                                QTextEdit, QToolButton, QVBoxLayout, QWidget)
 
-from analysis.sources import SUPPORTED_SUFFIXES, SourceError, article_from_text, read_article, text_id
+from analysis.sources import SUPPORTED_SUFFIXES, SourceError, article_from_text, file_name, read_article, text_id
 
 from . import highlight as hl
 from . import theme
@@ -832,6 +832,9 @@ class MainWindow(QMainWindow):
                 return  # stale: the text changed since this run started; the new run will deliver
             a = entry.article
             analysis = dataclasses.replace(analysis, outlet=a.outlet, title=a.title or analysis.title, date=a.date)
+        name = file_name(entry.article.path) if entry.article.path else None
+        if analysis.file != name:  # a cached result of the same text read from another file, or pasted
+            analysis = dataclasses.replace(analysis, file=name)
         self.model.update(key, analysis=analysis, plan=plan, status=DONE, error=None, from_cache=cached)
         self._update_counts()
         self._compare_timer.start()

@@ -12,6 +12,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QByteArray, QMimeData, QModelIndex, QObject, Qt, Signal
 
 from analysis.results import ArticleAnalysis
+from analysis.sources import file_name
 
 MAX_PANES = 6
 MIME = "application/x-slant-entry-keys"
@@ -42,7 +43,7 @@ class Entry:
         if a.outlet or a.title:
             return a.outlet or a.title
         if a.path:
-            return a.path.replace("\\", "/").rsplit("/", 1)[-1]
+            return file_name(a.path)
         first = " ".join(next((ln for ln in a.text.splitlines() if ln.strip()), "").split())
         return (first[:40].rsplit(" ", 1)[0] + "…") if len(first) > 40 else (first or a.id)
 

@@ -54,3 +54,23 @@ def test_analyze_text_report_names_every_outlet():
     out = run_cli("analyze").stdout
     for outlet in ("JAPAN Forward", "Breitbart News", "Kyodo News", "Voice of America"):
         assert outlet in out
+
+
+def test_export_of_files_without_metadata_names_them_by_file_like_the_window(tmp_path):
+    headline = "Council Approves Budget After Long Debate"
+    one = tmp_path / "city-paper.txt"
+    one.write_text(headline + "\n\nThe council approved the budget on Tuesday, the mayor said.", encoding="utf-8")
+    two = tmp_path / "evening-post.txt"
+    two.write_text("The budget passed after a long debate, officials said on Tuesday.", encoding="utf-8")
+    data = json.loads(run_cli("analyze", "--format", "json", str(one), str(two)).stdout)
+    assert [a["file"] for a in data["articles"]] == ["city-paper.txt", "evening-post.txt"]
+    assert [a["outlet"] for a in data["articles"]] == [None, None]  # the outlet is not made up
+    assert data["articles"][0]["title"] == headline
+    html = tmp_path / "sheet.html"
+    run_cli("export", "--format", "html", "-o", str(html), str(one), str(two))
+    page = html.read_text(encoding="utf-8")
+    assert "city-paper.txt" in page and "evening-post.txt" in page
+    blind_html = tmp_path / "blind.html"
+    run_cli("export", "--format", "html", "--blind", "-o", str(blind_html), str(one), str(two))
+    page = blind_html.read_text(encoding="utf-8")
+    assert "Outlet A" in page and "city-paper" not in page and "evening-post" not in page

@@ -68,6 +68,7 @@ class _Lexicon:
     class_why: dict[str, str]
     characterise: frozenset[str]
     passive_only: frozenset[str]
+    instruction: frozenset[str]
     emotive_adverbs: frozenset[str]
     adverb_why: str
     anonymous: frozenset[str]
@@ -89,6 +90,7 @@ def _lexicon(signature: tuple) -> _Lexicon:
     class_why: dict[str, str] = {}
     characterise: set[str] = set()
     passive_only: set[str] = set()
+    instruction: set[str] = set()
     adverbs: set[str] = set()
     adverb_why = ""
     for data in lexicons.load_all(VERBS):
@@ -102,6 +104,7 @@ def _lexicon(signature: tuple) -> _Lexicon:
         frames = data.get("frame", {})
         characterise.update(w.lower() for w in frames.get("characterise", {}).get("lemmas", []))
         passive_only.update(w.lower() for w in frames.get("passive_only", {}).get("lemmas", []))
+        instruction.update(w.lower() for w in frames.get("instruction", {}).get("lemmas", []))
         adv = data.get("emotive_adverbs", {})
         adverbs.update(w.lower() for w in adv.get("words", []))
         adverb_why = adv.get("why", adverb_why)
@@ -120,6 +123,7 @@ def _lexicon(signature: tuple) -> _Lexicon:
         class_why={k: " ".join(v.split()) for k, v in class_why.items()},
         characterise=frozenset(characterise),
         passive_only=frozenset(passive_only),
+        instruction=frozenset(instruction),
         emotive_adverbs=frozenset(adverbs),
         adverb_why=" ".join(adverb_why.split()),
         anonymous=frozenset(src["anonymous"]),
@@ -457,6 +461,8 @@ def _verb_cue(verb: Token, lex: _Lexicon, quote_near: Callable[[int, int], bool]
     if agent_obj is not None:
         return agent_obj, "rule:by-agent", False
     if passive:
+        if lemma in lex.instruction and "xcomp" in deps and not has_clause:
+            return None  # "staff were told to work from home": an instruction, not a statement
         subj = _child(verb, "nsubjpass")
         impersonal = subj is None or subj.lower_ == "it" or "xcomp" in deps or has_clause
         if impersonal and (has_clause or "xcomp" in deps):

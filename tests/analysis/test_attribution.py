@@ -327,3 +327,22 @@ def test_a_verb_inside_what_was_said_is_not_a_second_attribution(text):
 def test_unnamed_people_of_a_known_body_are_anonymous_not_vague(text, cue, source, source_type):
     (att,) = by_cue(attributions(text), cue, source)
     assert (att.source.text, att.source_type) == (source, source_type)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Some employees have reportedly been told to finish their projects by the end of the month.",
+        "Residents were warned to stay indoors.",
+        "Staff were advised to work from home.",
+    ],
+)
+def test_an_instruction_passed_on_is_not_an_attribution(text):
+    assert attributions(text) == ()
+
+
+def test_a_passive_report_without_a_source_still_counts():
+    (att,) = attributions("The minister was told that the plan had failed.")
+    assert (att.cue.text, att.source_type) == ("was told", "none")
+    (att,) = attributions("Kishida is said to be considering a visit.")
+    assert (att.cue.text, att.source_type) == ("is said", "none")

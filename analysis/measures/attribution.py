@@ -75,6 +75,7 @@ class _Lexicon:
     anonymous_markers: tuple[str, ...]
     institution: frozenset[str]
     document: frozenset[str]
+    roles: frozenset[str]
     vague: frozenset[str]
     type_why: dict[str, str]
 
@@ -108,7 +109,9 @@ def _lexicon(signature: tuple) -> _Lexicon:
         adv = data.get("emotive_adverbs", {})
         adverbs.update(w.lower() for w in adv.get("words", []))
         adverb_why = adv.get("why", adverb_why)
-    src: dict[str, set[str]] = {"anonymous": set(), "institution": set(), "document": set(), "vague": set()}
+    src: dict[str, set[str]] = {
+        "anonymous": set(), "institution": set(), "document": set(), "roles": set(), "vague": set()
+    }
     markers: list[str] = []
     type_why = dict(SOURCE_TYPE_WHY)
     for data in lexicons.load_all(SOURCES):
@@ -130,6 +133,7 @@ def _lexicon(signature: tuple) -> _Lexicon:
         anonymous_markers=tuple(dict.fromkeys(markers)),
         institution=frozenset(src["institution"]),
         document=frozenset(src["document"]),
+        roles=frozenset(src["roles"]),
         vague=frozenset(src["vague"]),
         type_why=type_why,
     )
@@ -309,7 +313,7 @@ def _classify(head: Token, lex: _Lexicon, within: tuple[int, int] | None = None)
     for marker in lex.anonymous_markers:
         if marker in full:
             return "anonymous", span, f"lexicon:{SOURCES}/anonymous_markers/{marker}", None
-    if lemma in lex.anonymous or lower in lex.anonymous:
+    if lemma in lex.anonymous or lower in lex.anonymous or lemma in lex.roles or lower in lex.roles:
         return "anonymous", span, f"lexicon:{SOURCES}/anonymous/{lemma}", None
     if (lemma in lex.document or lower in lex.document) and _made_by_name(head):
         return "named", span, f"lexicon:{SOURCES}/document/{lemma}+maker", None
@@ -610,6 +614,7 @@ def find_attributions(ctx: DocContext) -> tuple[Attribution, ...]:
     cues.sort(key=lambda c: c.cue_start)
     _fold_passive_cites(cues)
     _resolve_pronouns(ctx, cues)
+    _resolve_titles(ctx, cues)
 
     out = []
     for c in cues:
@@ -761,6 +766,42 @@ def _name_keys(ents) -> set[str]:
 
 def _sentence_index(starts: list[int], char: int) -> int:
     return bisect.bisect_right(starts, char) - 1
+
+
+def _resolve_titles(ctx: DocContext, cues: list[_Cue]) -> None:
+    """"The mayor said" -> Linda Park, when the article introduced exactly one person as "Mayor ..."
+    before it (the title right in front of the name, or at the start of the recognised name)."""
+    lex = lexicon()
+    doc = ctx.doc
+    for c in cues:
+        if c.source_type != "anonymous" or c.source_span is None or c.pronoun is not None:
+            continue
+        span = doc.char_span(*c.source_span, alignment_mode="expand")
+        words = [t.lower_ for t in span if not (t.is_punct or t.is_space)] if span is not None else []
+        if len(words) < 2 or words[0] != "the":
+            continue
+        if " ".join(words[1:]) not in lex.roles and words[-1] not in lex.roles:
+            continue
+        title = words[1:]
+        n = len(title)
+        people: dict[str, str] = {}
+        for e in doc.ents:
+            if e.label_ != "PERSON" or e.end_char > c.cue_start or not ctx.span_in_body(e):
+                continue
+            inside = [t.lower_ for t in e[:n]] == title and len(e) > n
+            before = e.start >= n and [t.lower_ for t in doc[e.start - n : e.start]] == title
+            if inside or before:
+                name = _clean_name(e[n:].text if inside else e.text)
+                people[name.split()[-1].lower()] = name
+        if len(people) != 1:
+            continue
+        (name,) = people.values()
+        shown = " ".join(span.text.split())
+        c.source_type = "named"
+        c.resolved = name
+        c.person = name
+        c.rules.append("rule:title-introduced-earlier")
+        c.why.append(f"Source “{shown}” is {name}, introduced earlier with that title: named. {lex.type_why['named']}")
 
 
 def _resolve_pronouns(ctx: DocContext, cues: list[_Cue]) -> None:

@@ -60,7 +60,7 @@ NAME = "loaded_terms"
 BUILTIN_ORIGIN = f"resources/lexicons/{NAME}.toml"
 SCARE_RULE = "rule:scare-quote"
 
-CONTEXTS = frozenset({"any", "label", "person", "government", "unattributed"})
+CONTEXTS = frozenset({"any", "label", "person", "government", "unattributed", "people"})
 UPOS = frozenset(
     {"ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM", "PART", "PRON", "PROPN",
      "PUNCT", "SCONJ", "SYM", "VERB", "X"}
@@ -580,6 +580,44 @@ def _names_government(span: SpacySpan) -> bool:
     return True
 
 
+# Subjects that are people acting together: "critics slammed", "the party blasted", "Democrats gutted".
+GROUP_NOUNS = frozenset(
+    {"critic", "opponent", "supporter", "rival", "democrat", "republican", "conservative", "liberal",
+     "progressive", "activist", "protester", "campaigner", "party", "government", "administration",
+     "campaign", "union", "group", "committee", "council", "opposition", "media", "press", "outlet",
+     "company", "firm", "voter", "resident", "member", "parent", "student", "worker", "employee", "fan",
+     "user", "expert", "analyst", "observer", "lawmaker", "legislator", "congress", "senate", "house",
+     "court", "board", "team", "player", "coach", "manager", "leader", "people", "someone", "anyone"}
+)
+PERSONAL_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "they", "who", "one"})
+PEOPLE_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+
+
+def _done_by_people(span: SpacySpan) -> bool:
+    """For a verb with a physical meaning: True unless the text says a thing does it ("the hurricane
+    slammed into the coast", "a fire gutted the building", "winds blasted the town")."""
+    verb = span.root
+    if any(c.dep_ == "prep" and c.lower_ in ("into", "against", "onto") for c in verb.children):
+        return False  # "slammed into the coast": the physical sense
+    doer = None
+    for c in verb.children:
+        if c.dep_ == "nsubj":
+            doer = c
+        elif c.dep_ == "agent":
+            doer = next((g for g in c.children if g.dep_ == "pobj"), doer)
+    if doer is None:
+        return True  # the text does not say who: the charged reading stands
+    if doer.ent_type_:
+        return doer.ent_type_ in PEOPLE_ENTITIES
+    word = doer.lemma_.lower()
+    return (
+        doer.lower_ in PERSONAL_PRONOUNS
+        or word in PERSON_NOUNS
+        or word in GROUP_NOUNS
+        or doer.lower_ in GROUP_NOUNS
+    )
+
+
 def _context_ok(entry: Entry, span: SpacySpan, ctx: DocContext, rule: ScareRule) -> bool:
     if entry.context == "label":
         return not _proper_use(span, ctx)
@@ -589,6 +627,8 @@ def _context_ok(entry: Entry, span: SpacySpan, ctx: DocContext, rule: ScareRule)
         return not _proper_use(span, ctx) and _names_government(span)
     if entry.context == "unattributed":
         return not is_speech(span, rule.say_verbs, rule.naming_verbs, clause_only=True)
+    if entry.context == "people":
+        return _done_by_people(span)
     # any: still not part of a multi-word proper name ("Outrageous Fortune Ltd")
     return not (
         all(t.text[:1].isupper() for t in span if t.is_alpha)

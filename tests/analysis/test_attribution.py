@@ -346,3 +346,22 @@ def test_a_passive_report_without_a_source_still_counts():
     assert (att.cue.text, att.source_type) == ("was told", "none")
     (att,) = attributions("Kishida is said to be considering a visit.")
     assert (att.cue.text, att.source_type) == ("is said", "none")
+
+
+def test_the_title_of_a_person_introduced_earlier_is_that_named_person():
+    (att,) = attributions("Mayor Linda Park defended the budget on Monday. Later, the mayor said the plan was fair.")
+    assert (att.source.text, att.source_type, att.resolved_source) == ("the mayor", "named", "Linda Park")
+    (att,) = attributions("Prime Minister Fumio Kishida arrived on Monday. The prime minister said the talks went well.")
+    assert (att.source_type, att.resolved_source) == ("named", "Fumio Kishida")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor said the plan was fair.",  # nobody introduced as mayor
+        "Mayor Linda Park and Mayor Tom Hale met. The mayor said the talks went well.",  # which one?
+    ],
+)
+def test_a_title_that_points_to_nobody_in_particular_stays_unnamed(text):
+    (att,) = attributions(text)
+    assert (att.source_type, att.resolved_source) == ("anonymous", None)

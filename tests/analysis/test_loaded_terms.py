@@ -157,6 +157,8 @@ def test_findings_have_exact_offsets_and_stay_out_of_boilerplate(seed_analyses):
         ("So-called experts warned investors about the risks.", "So-called"),
         ("The council passed a bloated budget on Tuesday.", "bloated"),
         ("Lawmakers on Thursday gutted landmark climate protections.", "gutted"),
+        ("The plan was slammed by critics on Monday.", "slammed"),
+        ("Senate Republicans torpedoed the deal.", "torpedoed"),
         ("Critics attacked the governor's spending spree at the state capitol.", "spending spree"),
         ("Park cut a backroom deal with two council members, critics said.", "backroom deal"),
         ("Residents are furious about the new parking rules.", "furious"),
@@ -182,6 +184,10 @@ def test_loaded_in_context(sentence, word):
         ("Moscow called the invasion a special military operation.", "special military operation"),
         ("Kishida said the summit would strengthen the alliance, officials said.", "said"),
         ("A bomb blast damaged the building on Monday.", "blast"),
+        ("Hurricane Delia slammed into the Gulf Coast early on Tuesday.", "slammed"),
+        ("Winds of up to 120 mph blasted the town of Port Allen.", "blasted"),
+        ("A fire gutted the building overnight.", "gutted"),
+        ("The volcano spewed ash over the valley for three days.", "spewed"),
     ],
 )
 def test_not_loaded_in_context(sentence, word):

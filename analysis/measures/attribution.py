@@ -260,6 +260,7 @@ def _is_name(tok: Token) -> bool:
 
 
 INSIDE_PREPS = frozenset({"at", "from", "inside", "within"})
+INDEFINITE = frozenset({"a", "an", "one", "some", "another", "several", "two", "three", "many"})
 
 
 def _inside_organisation(head: Token) -> bool:
@@ -322,7 +323,10 @@ def _classify(head: Token, lex: _Lexicon, within: tuple[int, int] | None = None)
     if lemma in lex.vague or lower in lex.vague:
         return "vague", span, f"lexicon:{SOURCES}/vague/{lemma}", None
     if lemma in lex.institution or lower in lex.institution:
-        if any(_is_name(t) for t in phrase if t is not head):
+        # "the Japanese Foreign Ministry" is one body; "a Facebook group", "one Tokyo newspaper" is
+        # some body of that kind, which the text does not name.
+        indefinite = any(c.dep_ in ("det", "nummod") and c.lower_ in INDEFINITE for c in head.children)
+        if not indefinite and any(_is_name(t) for t in phrase if t is not head):
             return "named", span, f"lexicon:{SOURCES}/institution/{lemma}+name", None
         return "anonymous", span, f"lexicon:{SOURCES}/institution/{lemma}", None
     if head.pos_ == "PROPN":

@@ -365,3 +365,17 @@ def test_the_title_of_a_person_introduced_earlier_is_that_named_person():
 def test_a_title_that_points_to_nobody_in_particular_stays_unnamed(text):
     (att,) = attributions(text)
     assert (att.source_type, att.resolved_source) == ("anonymous", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "source_type"),
+    [
+        ("One Facebook group with 12,000 members called the plan a betrayal.", "anonymous"),
+        ("A Tokyo newspaper reported that the talks had stalled.", "anonymous"),
+        ("The Japanese Foreign Ministry said the talks would continue.", "named"),
+        ("The Wagner group said its fighters had withdrawn.", "named"),
+    ],
+)
+def test_some_body_of_a_kind_is_not_a_named_body(text, source_type):
+    (att,) = attributions(text)
+    assert att.source_type == source_type

@@ -25,6 +25,7 @@ A verb is a cue only in a reporting frame: with a "that"/clause complement, in "
 from __future__ import annotations
 
 import bisect
+from collections.abc import Container
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Callable
@@ -394,8 +395,12 @@ def _is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
 
 
-def _subject(verb: Token) -> Token | None:
-    """The speaker of an active reporting verb, following "and" and "to" back to the shared subject."""
+def _subject(verb: Token, reporting: Container[str] = ()) -> Token | None:
+    """The speaker of an active reporting verb, following "and" and "to" back to the shared subject.
+
+    "The researchers acknowledged that the trial included few children, and said ...": the parser
+    joins "said" to "included", inside what was acknowledged; a reporting verb joined to a verb that
+    is itself reported shares the subject of the reporting verb above (``reporting``: their lemmas)."""
     tok = verb
     for _ in range(4):
         subj = _child(tok, "nsubj")
@@ -404,7 +409,16 @@ def _subject(verb: Token) -> Token | None:
                 return tok.head
             return subj
         if (tok.dep_ in ("conj", "xcomp") or (tok.dep_ == "advcl" and tok.tag_ == "VBG")) and tok.head.pos_ in ("VERB", "AUX"):
-            tok = tok.head
+            head = tok.head
+            if (
+                tok is verb
+                and tok.dep_ == "conj"
+                and head.dep_ == "ccomp"
+                and head.lemma_.lower() not in reporting
+                and head.head.lemma_.lower() in reporting
+            ):
+                head = head.head
+            tok = head
             continue
         if tok is not verb and tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN"):
             # "Biden, whose son has been ..., asserted that": the parser hung "asserted" on the
@@ -476,7 +490,7 @@ def _verb_cue(verb: Token, lex: _Lexicon, quote_near: Callable[[int, int], bool]
         if impersonal and (has_clause or "xcomp" in deps):
             return None, "rule:impersonal-passive", True
         return None
-    subj = _subject(verb)
+    subj = _subject(verb, lex.verb_class)
     if has_clause or _that_follows(verb):
         if subj is not None:
             return subj, "rule:nsubj-source", False

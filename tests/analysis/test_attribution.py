@@ -379,3 +379,10 @@ def test_a_title_that_points_to_nobody_in_particular_stays_unnamed(text):
 def test_some_body_of_a_kind_is_not_a_named_body(text, source_type):
     (att,) = attributions(text)
     assert att.source_type == source_type
+
+
+def test_a_second_reporting_verb_shares_the_speaker_not_the_reported_subject():
+    atts = attributions(
+        "The researchers acknowledged that the trial included few children, and said further work was needed."
+    )
+    assert [(a.cue.text, a.source.text) for a in atts] == [("acknowledged", "The researchers"), ("said", "The researchers")]

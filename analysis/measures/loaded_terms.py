@@ -60,7 +60,7 @@ NAME = "loaded_terms"
 BUILTIN_ORIGIN = f"resources/lexicons/{NAME}.toml"
 SCARE_RULE = "rule:scare-quote"
 
-CONTEXTS = frozenset({"any", "label", "person", "government", "unattributed", "people"})
+CONTEXTS = frozenset({"any", "label", "person", "government", "unattributed", "people", "always"})
 UPOS = frozenset(
     {"ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM", "PART", "PRON", "PROPN",
      "PUNCT", "SCONJ", "SYM", "VERB", "X"}
@@ -587,8 +587,11 @@ GROUP_NOUNS = frozenset(
      "campaign", "union", "group", "committee", "council", "opposition", "media", "press", "outlet",
      "company", "firm", "voter", "resident", "member", "parent", "student", "worker", "employee", "fan",
      "user", "expert", "analyst", "observer", "lawmaker", "legislator", "congress", "senate", "house",
-     "court", "board", "team", "player", "coach", "manager", "leader", "people", "someone", "anyone"}
+     "court", "board", "team", "player", "coach", "manager", "leader", "people", "someone", "anyone",
+     "migrant", "immigrant", "refugee", "seeker", "alien", "illegal", "illegals", "crowd", "tourist",
+     "visitor", "citizen", "family", "child", "man", "woman", "protester", "rioter", "investor"}
 )
+AMOUNT_NOUNS = frozenset({"thousand", "hundred", "dozen", "million", "number", "score", "lot", "wave", "stream"})
 PERSONAL_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "they", "who", "one"})
 PEOPLE_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 
@@ -607,6 +610,11 @@ def _done_by_people(span: SpacySpan) -> bool:
             doer = next((g for g in c.children if g.dep_ == "pobj"), doer)
     if doer is None:
         return True  # the text does not say who: the charged reading stands
+    # "thousands of migrants", "a crowd of protesters": the people are in the "of" phrase
+    of = next((c for c in doer.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    amount = doer.like_num or doer.ent_type_ in ("CARDINAL", "QUANTITY") or doer.lemma_.lower() in AMOUNT_NOUNS
+    if of is not None and (amount or doer.lemma_.lower() in GROUP_NOUNS):
+        doer = next((g for g in of.children if g.dep_ == "pobj"), doer)
     if doer.ent_type_:
         return doer.ent_type_ in PEOPLE_ENTITIES
     word = doer.lemma_.lower()
@@ -629,6 +637,8 @@ def _context_ok(entry: Entry, span: SpacySpan, ctx: DocContext, rule: ScareRule)
         return not is_speech(span, rule.say_verbs, rule.naming_verbs, clause_only=True)
     if entry.context == "people":
         return _done_by_people(span)
+    if entry.context == "always":
+        return True
     # any: still not part of a multi-word proper name ("Outrageous Fortune Ltd")
     return not (
         all(t.text[:1].isupper() for t in span if t.is_alpha)

@@ -159,6 +159,10 @@ def test_findings_have_exact_offsets_and_stay_out_of_boilerplate(seed_analyses):
         ("Lawmakers on Thursday gutted landmark climate protections.", "gutted"),
         ("The plan was slammed by critics on Monday.", "slammed"),
         ("Senate Republicans torpedoed the deal.", "torpedoed"),
+        ("Thousands of migrants swarmed the border crossing.", "swarmed"),
+        ("Migrants flooded the town this week.", "flooded"),
+        ("Hordes of people crossed the river at night.", "Hordes"),
+        ("The Democrat Party chose its candidate on Friday.", "Democrat Party"),
         ("Critics attacked the governor's spending spree at the state capitol.", "spending spree"),
         ("Park cut a backroom deal with two council members, critics said.", "backroom deal"),
         ("Residents are furious about the new parking rules.", "furious"),
@@ -188,6 +192,9 @@ def test_loaded_in_context(sentence, word):
         ("Winds of up to 120 mph blasted the town of Port Allen.", "blasted"),
         ("A fire gutted the building overnight.", "gutted"),
         ("The volcano spewed ash over the valley for three days.", "spewed"),
+        ("The river flooded the town after a week of rain.", "flooded"),
+        ("Thousands of bees swarmed the garden.", "swarmed"),
+        ("The Democratic Party chose its candidate on Friday.", "Democratic"),
     ],
 )
 def test_not_loaded_in_context(sentence, word):
@@ -340,3 +347,24 @@ def test_editing_a_user_file_takes_effect_without_restart(user_dir):
         encoding="utf-8",
     )
     assert [t.text for t in _terms("The plan was gobsmacking.")] == ["gobsmacking"]
+
+
+RIGHT_SLANT = (
+    "Hordes of illegal aliens poured across the border this week, overwhelming the town as the administration's "
+    "open-borders agenda continues. Activists cheered, while hardworking taxpayers are left footing the bill."
+)
+LEFT_SLANT = (
+    "Xenophobic rhetoric from far-right activists has fuelled tension in the town, where 300 asylum seekers "
+    "arrived this week. Experts say the racist backlash is being whipped up by right-wing media."
+)
+NEUTRAL_REPORT = (
+    "About 300 asylum seekers arrived in the town this week, county officials said. The mayor said the town "
+    "was coping, and some residents said they were worried about the cost."
+)
+
+
+def test_slant_from_either_side_is_caught_and_neutral_wording_is_not():
+    right, left, neutral = (analysis.analyze(t) for t in (RIGHT_SLANT, LEFT_SLANT, NEUTRAL_REPORT))
+    assert len({t.text.lower() for t in right.loaded_terms}) >= 4, [t.text for t in right.loaded_terms]
+    assert len({t.text.lower() for t in left.loaded_terms}) >= 4, [t.text for t in left.loaded_terms]
+    assert neutral.loaded_terms == ()

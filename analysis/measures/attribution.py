@@ -261,6 +261,11 @@ def _is_name(tok: Token) -> bool:
 
 
 INSIDE_PREPS = frozenset({"at", "from", "inside", "within"})
+# "declined to say", "refused to comment", "failed to explain": the source said nothing
+NOT_SAYING = frozenset({"decline", "refuse", "fail", "neglect", "omit", "hesitate"})
+# An apposition names the source only when it is a name of a person or body, not a party or nationality
+# ("The mayor, a Democrat, said" is still the mayor).
+APPOS_NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "FAC"})
 INDEFINITE = frozenset({"a", "an", "one", "some", "another", "several", "two", "three", "many"})
 
 
@@ -296,7 +301,11 @@ def _classify(head: Token, lex: _Lexicon, within: tuple[int, int] | None = None)
     # the name itself ("Maria Chen, director of the Green Action Fund, said"), the head is the source.
     if appos is not None and not (_is_name(head) and head.pos_ == "PROPN"):
         appos_phrase = _phrase_tokens(appos)
-        if any(_is_name(t) for t in appos_phrase if t.pos_ in ("PROPN", "NOUN")):
+        if any(
+            t.ent_type_ in APPOS_NAME_LABELS or (t.pos_ == "PROPN" and not t.ent_type_)
+            for t in appos_phrase
+            if t.pos_ in ("PROPN", "NOUN")
+        ):
             return "named", _tokens_span(appos_phrase), "rule:named-apposition", _person_name(appos_phrase)
     lemma = head.lemma_.lower().lstrip(_HEADLINE_DASHES)
     lower = head.lower_
@@ -446,6 +455,8 @@ def _verb_cue(verb: Token, lex: _Lexicon, quote_near: Callable[[int, int], bool]
     None when the verb is not used to report anything here."""
     lemma = verb.lemma_.lower()
     deps = {c.dep_ for c in verb.children}
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in NOT_SAYING:
+        return None  # "refused to say how many": nothing was said
     passive = "auxpass" in deps or "nsubjpass" in deps
     agent = _child(verb, "agent")
     agent_obj = _child(agent, "pobj") if agent is not None else None

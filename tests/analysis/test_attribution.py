@@ -386,3 +386,19 @@ def test_a_second_reporting_verb_shares_the_speaker_not_the_reported_subject():
         "The researchers acknowledged that the trial included few children, and said further work was needed."
     )
     assert [(a.cue.text, a.source.text) for a in atts] == [("acknowledged", "The researchers"), ("said", "The researchers")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor, a Democrat, refused to say how many migrants had arrived.",
+        "The ministry declined to say when the talks would resume.",
+    ],
+)
+def test_declining_to_say_is_not_saying(text):
+    assert attributions(text) == ()
+
+
+def test_a_party_in_apposition_does_not_name_the_source():
+    (att,) = attributions("The mayor, a Democrat, said the town was coping.")
+    assert (att.source.text, att.source_type) == ("The mayor", "anonymous")

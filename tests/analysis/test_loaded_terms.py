@@ -163,6 +163,7 @@ def test_findings_have_exact_offsets_and_stay_out_of_boilerplate(seed_analyses):
         ("Migrants flooded the town this week.", "flooded"),
         ("Hordes of people crossed the river at night.", "Hordes"),
         ("The Democrat Party chose its candidate on Friday.", "Democrat Party"),
+        ("The bill was pushed by the party's MAGA wing.", "MAGA"),
         ("Critics attacked the governor's spending spree at the state capitol.", "spending spree"),
         ("Park cut a backroom deal with two council members, critics said.", "backroom deal"),
         ("Residents are furious about the new parking rules.", "furious"),

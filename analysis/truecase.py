@@ -2,10 +2,10 @@
 
 "Tax-Hiking Radicals Ram Through Bloated Budget": in Title Case every word looks like a name to the
 English model, so it tags them all as proper nouns, gives them no dictionary form ("Radicals" stays
-"Radicals") and the lexicons' rules cannot see "radical" or "ram through". Newspapers' own NLP
-pipelines truecase headlines before parsing; Slant does the same, for the parse only: the parser
-reads a copy of the text in which the headline's ordinary words start with a small letter, and the
-analysis keeps the user's text exactly as written (``nlp.parse`` puts the original words back).
+"Radicals") and the lexicons' rules cannot see "radical" or "ram through". Truecasing such text
+before tagging is the usual remedy in NLP; Slant does it for the parse only: the parser reads a
+copy of the text in which the headline's ordinary words start with a small letter, and the analysis
+keeps the user's text exactly as written (``nlp.parse`` puts the original words back).
 
 A headline word keeps its capital when it is the first word, written in capitals ("NATO"), mixed
 case ("McDonald"), or written with a capital inside sentences of the article ("Kishida", "Senate").

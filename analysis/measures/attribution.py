@@ -324,8 +324,10 @@ def _classify(head: Token, lex: _Lexicon, within: tuple[int, int] | None = None)
     for marker in lex.anonymous_markers:
         if marker in full:
             return "anonymous", span, f"lexicon:{SOURCES}/anonymous_markers/{marker}", None
-    if lemma in lex.anonymous or lower in lex.anonymous or lemma in lex.roles or lower in lex.roles:
+    if lemma in lex.anonymous or lower in lex.anonymous:
         return "anonymous", span, f"lexicon:{SOURCES}/anonymous/{lemma}", None
+    if lemma in lex.roles or lower in lex.roles:  # "the mayor": may be resolved to a name later
+        return "anonymous", span, f"lexicon:{SOURCES}/roles/{lemma}", None
     if (lemma in lex.document or lower in lex.document) and _made_by_name(head):
         return "named", span, f"lexicon:{SOURCES}/document/{lemma}+maker", None
     if (lemma in lex.vague or lower in lex.vague) and _inside_organisation(head):

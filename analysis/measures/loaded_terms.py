@@ -589,7 +589,7 @@ GROUP_NOUNS = frozenset(
      "user", "expert", "analyst", "observer", "lawmaker", "legislator", "congress", "senate", "house",
      "court", "board", "team", "player", "coach", "manager", "leader", "people", "someone", "anyone",
      "migrant", "immigrant", "refugee", "seeker", "alien", "illegal", "illegals", "crowd", "tourist",
-     "visitor", "citizen", "family", "child", "man", "woman", "protester", "rioter", "investor"}
+     "visitor", "citizen", "family", "child", "man", "woman", "rioter", "investor"}
 )
 AMOUNT_NOUNS = frozenset({"thousand", "hundred", "dozen", "million", "number", "score", "lot", "wave", "stream"})
 PERSONAL_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "they", "who", "one"})

@@ -8,7 +8,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .results import BoilerplateSpan
 
@@ -24,6 +24,9 @@ class DocContext:
     headline: tuple[int, int] | None = None  # char range of the headline, if one was found
     _starts: list[int] = field(default_factory=list, repr=False)
     _ends: list[int] = field(default_factory=list, repr=False)
+    # What one measure works out and another needs too (e.g. the paired quotation marks), keyed by
+    # the function that computed it: each is computed once per article.
+    shared: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         spans = sorted(self.boilerplate, key=lambda b: b.start)

@@ -130,13 +130,14 @@ def clear_cache() -> None:
 SPEECH_MIN_WORDS = 4  # a shorter quotation is a scare quote or a title: the outlet's choice
 
 
-def _speech_tokens(doc: Any) -> bytearray:
+def _speech_tokens(ctx: DocContext) -> bytearray:
     """1 for each token inside a quotation of at least ``SPEECH_MIN_WORDS`` words (someone's words),
-    with quotation marks paired exactly as for loaded terms."""
-    from .loaded_terms import compiled_for, find_quotes
+    with the quotation marks loaded terms paired (found once per article)."""
+    from .loaded_terms import quotes_of
 
+    doc = ctx.doc
     inside = bytearray(len(doc))
-    for q in find_quotes(doc, compiled_for(doc.vocab).quotes):
+    for q in quotes_of(ctx):
         words = sum(1 for t in doc[q.open + 1 : q.close] if any(c.isalnum() for c in t.text))
         if words >= SPEECH_MIN_WORDS:
             inside[q.open + 1 : q.close] = b"\x01" * (q.close - q.open - 1)
@@ -177,7 +178,7 @@ def find_hedges(ctx: DocContext) -> tuple[Hedge, ...]:
         if entry.unless_next and end < len(doc) and doc[end].lower_ in entry.unless_next:
             continue
         spans.append(Span(doc, start, end, label=match_id))
-    speech = _speech_tokens(doc)
+    speech = _speech_tokens(ctx)
     out = []
     for span in filter_spans(spans):  # longest wins where matches overlap
         if not ctx.span_in_body(span):

@@ -403,6 +403,13 @@ def _role(tok: Token, text: str) -> tuple[str, str] | None:
     return None
 
 
+def quotes_of(ctx: DocContext) -> list[Quote]:
+    """The article's paired quotation marks, found once and shared (loaded terms, hedges)."""
+    if "quotes" not in ctx.shared:
+        ctx.shared["quotes"] = find_quotes(ctx.doc, compiled_for(ctx.doc.vocab).quotes)
+    return ctx.shared["quotes"]
+
+
 def find_quotes(doc: Doc, quote_matcher: Any) -> list[Quote]:
     """Pair quotation marks into quotes, by shape and spacing; unclosed marks are dropped."""
     text = doc.text
@@ -654,7 +661,7 @@ def find_loaded_terms(ctx: DocContext) -> tuple[LoadedTerm, ...]:
         return ()
     comp = compiled_for(doc.vocab)
     rule = comp.lexicon.scare
-    quotes = find_quotes(doc, comp.quotes)
+    quotes = quotes_of(ctx)
     found = scare_quotes(ctx, quotes, rule)
 
     # Token ranges inside quotation marks: the speaker's words (or the scare quote), not the outlet's.

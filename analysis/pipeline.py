@@ -14,8 +14,8 @@ from .measures.readability import readability
 from .measures.tone import sentence_tones, tone
 from .results import ArticleAnalysis, Attribution, Counts, Hedge, LoadedTerm, Sentence
 from .sources import file_name
-from .sources import text_id as article_id
-from .truecase import sentence_case_headline  # one id rule for files read and texts analysed
+from .sources import text_id as article_id  # one id rule for files read and texts analysed
+from .truecase import sentence_case_headline
 
 # Bump when a rule in code changes what is found (lexicon edits change the fingerprint by themselves).
 RULES_VERSION = "3"

@@ -1,0 +1,194 @@
+"""The article library: opening files, pasting text, the recent-files menu, closing articles and editing
+their details. It adds to and removes from the window's ``ArticleListModel``; the panes follow the model."""
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QMenu, QPlainTextEdit, QTextEdit
+
+from analysis.sources import SUPPORTED_SUFFIXES, SourceError, article_from_text, read_article
+
+from .dialogs.metadata_dialog import MetadataDialog
+from .dialogs.paste_dialog import PasteDialog
+from .models.article_model import MAX_PANES, Entry
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+FILE_FILTER = "Articles (" + " ".join(f"*{s}" for s in SUPPORTED_SUFFIXES) + ");;All files (*)"
+
+
+class ArticleLibrary(QObject):
+    def __init__(self, window: MainWindow):
+        super().__init__(window)
+        self.window = window
+        self.model = window.model
+        self.settings = window.settings
+        self.recent_menu: QMenu | None = None
+
+    # -- adding
+    def add_articles(self, articles: list[Any], pasted: bool = False) -> list[Entry]:
+        w = self.window
+        shown = len(self.model.compared())
+        added: list[Entry] = []
+        open_texts = {e.article.text: e.label for e in self.model.entries()}
+        w.pane_area.hold = True  # one pane rebuild for the whole batch
+        try:
+            self._add_each(articles, open_texts, shown, added, pasted)
+        finally:
+            w.pane_area.hold = False
+        w.pane_area.rebuild()
+        if len(self.model.compared()) >= MAX_PANES and any(not e.compared for e in added):
+            w.show_info(f"At most {MAX_PANES} articles are shown side by side; the others are in the list on "
+                        "the left (tick one to show it, untick another to make room).")
+        self.after_add()
+        return added
+
+    def _add_each(self, articles: list[Any], open_texts: dict[str, str], shown: int, added: list[Entry],
+                  pasted: bool) -> None:
+        for art in articles:
+            same = open_texts.get(art.text)
+            if same is not None:
+                self.window.show_info(f"“{same}” is already open with the same text; it was not added twice.")
+                continue
+            open_texts[art.text] = art.outlet or art.title or (art.path or art.id)
+            compare = shown < MAX_PANES
+            shown += compare
+            added.append(self.model.add(art, compared=compare, pasted=pasted))
+
+    def after_add(self) -> None:
+        w = self.window
+        w.pane_area.update_empty()
+        w.analysis.schedule()
+        w.session.changed()
+
+    def load_seeds(self) -> None:
+        from analysis.sources import load_seeds
+
+        try:
+            arts = load_seeds()
+        except (SourceError, OSError, KeyError, ValueError) as exc:
+            self.window.show_error(f"Could not load the demo articles: {exc}")
+            return
+        self.add_articles(arts)
+
+    # -- files
+    def open_files(self, paths: list[str]) -> tuple[list[Entry], list[str]]:
+        """Read files into new articles. Unreadable ones give a message; the rest are added."""
+        arts, errors = [], []
+        for p in paths:
+            try:
+                arts.append(read_article(p))
+                self.settings.add_recent_file(p)
+            except SourceError as exc:
+                errors.append(str(exc))
+        for e in errors:
+            self.window.show_error(e)
+        if paths:
+            self.settings.set_last_directory(str(Path(paths[-1]).parent))
+            self.refresh_recent()
+        return (self.add_articles(arts) if arts else []), errors
+
+    def open_dialog(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(self.window, "Open articles", self.settings.last_directory(),
+                                                FILE_FILTER)
+        if paths:
+            self.open_files(paths)
+
+    def refresh_recent(self) -> None:
+        menu = self.recent_menu
+        if menu is None:
+            return
+        menu.clear()
+        recent = self.settings.recent_files()
+        for p in recent:
+            act = menu.addAction(Path(p).name)
+            act.setToolTip(p)
+            act.triggered.connect(lambda _c=False, path=p: self.open_files([path]))
+        if recent:
+            menu.addSeparator()
+            menu.addAction("Clear list", lambda: (self.settings.clear_recent_files(), self.refresh_recent()))
+        menu.setEnabled(bool(recent))
+
+    # -- pasting
+    def paste_action(self) -> None:
+        """Ctrl+V: paste into the focused text field if there is one, else open the paste dialog prefilled."""
+        fw = QApplication.focusWidget()
+        if isinstance(fw, QLineEdit) or (isinstance(fw, (QPlainTextEdit, QTextEdit)) and not fw.isReadOnly()):
+            fw.paste()
+            return
+        self.paste_dialog(QGuiApplication.clipboard().text())
+
+    def paste_dialog(self, text: str = "") -> Entry | None:
+        dlg = PasteDialog(text, self.window)
+        if dlg.exec() != PasteDialog.Accepted:
+            return None
+        v = dlg.values()
+        return self.add_pasted(v["text"], outlet=v["outlet"], title=v["title"], date=v["date"])
+
+    def add_pasted(self, text: str, outlet: str | None = None, title: str | None = None,
+                   date: str | None = None) -> Entry | None:
+        try:
+            art = article_from_text(text, outlet=outlet, title=title, date=date)
+        except SourceError as exc:
+            self.window.show_error(str(exc))
+            return None
+        added = self.add_articles([art], pasted=True)
+        return added[0] if added else None
+
+    # -- closing
+    def close_article(self, key: str) -> None:
+        w = self.window
+        self.model.remove(key)
+        w.forget_detail(key)
+        w.pane_area.update_empty()
+        w.analysis.schedule()
+
+    def current_key(self) -> str | None:
+        w = self.window
+        return w.pane_area.current_key() or w.detail_key or w.pane_list.current_key()
+
+    def close_current(self) -> None:
+        key = self.current_key()
+        if key:
+            self.close_article(key)
+
+    # -- details (outlet, title, date, byline)
+    def edit_current(self) -> None:
+        key = self.current_key()
+        if key:
+            self.edit_metadata(key)
+
+    def edit_metadata(self, key: str) -> None:
+        entry = self.model.entry(key)
+        if entry is None:
+            return
+        dlg = MetadataDialog(entry.article, self.window)
+        if dlg.exec() == MetadataDialog.Accepted:
+            self.set_metadata(key, **dlg.values())
+
+    def set_metadata(self, key: str, **meta: str | None) -> None:
+        """Change an article's outlet/title/date/byline: the view updates, no re-analysis needed."""
+        w = self.window
+        entry = self.model.entry(key)
+        if entry is None:
+            return
+        article = entry.article.with_meta(**meta)
+        changes: dict[str, Any] = {"article": article}
+        if entry.analysis is not None:
+            changes["analysis"] = dataclasses.replace(entry.analysis, outlet=article.outlet,
+                                                      title=article.title or entry.analysis.title, date=article.date)
+            if w.manager.cache is not None:
+                w.manager.cache.put(article, changes["analysis"])
+        self.model.update(key, **changes)
+        w.session.changed()
+        w.analysis.compare_soon()
+
+    def show_entry(self, key: str) -> None:
+        entry = self.model.entry(key)
+        if entry is not None and not entry.compared:
+            self.model.set_compared(key, True)

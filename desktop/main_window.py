@@ -1246,7 +1246,8 @@ class MainWindow(QMainWindow):
             return
         try:
             dlg = ExportDialog(inputs[0], inputs[1], parent=self,
-                               default_dir=self.settings.last_directory() or None)
+                               default_dir=self.settings.last_directory() or None,
+                               protect=[e.article.path for e in self.model.entries()])
             dlg.exec()
         except Exception as exc:  # noqa: BLE001
             self.show_error(f"Export failed: {exc}")

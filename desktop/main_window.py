@@ -203,6 +203,13 @@ class MainWindow(QMainWindow):
         self._sync_timer = QTimer(self, singleShot=True, interval=15)
         self._sync_timer.timeout.connect(self._sync_scroll_now)
         self._sync_source: str | None = None
+        self._report_settings()
+
+    def _report_settings(self) -> None:
+        """One line when damaged saved settings were ignored (desktop.settings validates every value)."""
+        problems = self.settings.take_problems()
+        if problems:
+            self.show_info(problems)
 
     # ================================================================== construction
     def _build_ui(self) -> None:
@@ -499,11 +506,16 @@ class MainWindow(QMainWindow):
                 except SourceError as exc:
                     errors.append(f"Could not reopen an article from the last session: {exc}")
                     continue
+                except Exception as exc:  # noqa: BLE001 - one bad file never stops the launch
+                    errors.append(f"Could not reopen {item.get('path') or 'an article'} from the last session: "
+                                  f"{type(exc).__name__}: {exc}")
+                    continue
                 self.model.add(art, compared=bool(item.get("compared", True)), pasted=pasted)
         finally:
             self._restoring = False
         for msg in errors:
             self.show_error(msg)
+        self._report_settings()
         self._after_add()
         return self.model.rowCount()
 
@@ -560,6 +572,8 @@ class MainWindow(QMainWindow):
                 self.settings.add_recent_file(p)
             except SourceError as exc:
                 errors.append(str(exc))
+            except Exception as exc:  # noqa: BLE001 - the other files of the batch still open
+                errors.append(f"Could not open {p}: {type(exc).__name__}: {exc}")
         for e in errors:
             self.show_error(e)
         if paths:

@@ -410,6 +410,7 @@ class MainWindow(QMainWindow):
         m.comparisonFailed.connect(self._on_comparison_failed)
         m.modelReady.connect(lambda _v: self.model_label.setText("Language model ready"))
         m.modelFailed.connect(self._on_model_failed)
+        m.lexiconProblem.connect(self.show_error)
         self.cancel_button.clicked.connect(self.cancel_analysis)
         self.model.comparedChanged.connect(self._rebuild_panes)
         self.model.limitReached.connect(lambda: self.show_info(

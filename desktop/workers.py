@@ -30,6 +30,7 @@ from analysis.results import ArticleAnalysis, Comparison
 from .cache import AnalysisCache
 from .engine import AnalysisError, article_payload, backend, chain, current_backend
 from .highlight import render_plan
+from .lexicon_guard import lexicon_notes
 
 
 # ------------------------------------------------------------------------------------------- jobs
@@ -227,6 +228,7 @@ class AnalysisManager(QObject):
     modelReady = Signal(str)
     modelFailed = Signal(str)
     busyChanged = Signal(bool)
+    lexiconProblem = Signal(str)  # a user lexicon file could not be used (once per problem and run)
 
     def __init__(self, cache: AnalysisCache | None = None, parent: QObject | None = None,
                  engine: Any = None, pool: QThreadPool | None = None):
@@ -253,6 +255,7 @@ class AnalysisManager(QObject):
         self._done = 0
         self.model_ready = False
         self.last_run_started = 0.0
+        self._lexicon_problems: set[str] = set()
 
     # -- state
     @property
@@ -271,6 +274,7 @@ class AnalysisManager(QObject):
         self._cancel.set()
         self._generation += 1
         self._cancel = threading.Event()
+        self._lexicon_problems.clear()
         self._total, self._done = len(jobs), 0
         self._running.add(self._generation)
         self.last_run_started = time.perf_counter()
@@ -318,6 +322,11 @@ class AnalysisManager(QObject):
         # Results of a stale run are still offered: the receiver keeps them only if the article is unchanged.
         self._count(gen)
         self.articleDone.emit(key, article, result, cached, plan)
+        for problem in lexicon_notes(getattr(result, "warnings", ())):
+            if problem not in self._lexicon_problems:
+                self._lexicon_problems.add(problem)
+                self.lexiconProblem.emit(f"{problem}. The built-in lexicons were used; fix or remove the file, "
+                                         "then Analyse again.")
 
     def _on_failed(self, gen: int, key: str, article: Any, message: str) -> None:
         self._count(gen)

@@ -16,6 +16,7 @@ Protocol: one JSON object per line on stdin/stdout.
     -> {"id": n, "cmd": "compare", "analyses": [ArticleAnalysis.to_dict(), ...]}
     <- {"id": n, "ok": true, "comparison": Comparison.to_dict()}
     -> {"id": n, "cmd": "warm"}           loads the model; <- {"id": n, "ok": true, "version": "..."}
+    <- {"heartbeat": true}                every second once the model is loaded (desktop.engine's watchdog)
 No Qt here.
 """
 from __future__ import annotations
@@ -111,6 +112,24 @@ def _start_helpers(processes: int):
         return None
 
 
+def _start_heartbeat(send, interval: float | None = None) -> None:
+    """A sign of life every ``interval`` seconds, from its own thread (a long analysis does not stop it)."""
+    from desktop.engine import HEARTBEAT_S
+
+    period = interval or HEARTBEAT_S
+    line = json.dumps({"heartbeat": True})
+
+    def beat() -> None:
+        while True:
+            try:
+                send(line)
+            except (OSError, ValueError):  # the window closed its end
+                return
+            time.sleep(period)
+
+    threading.Thread(target=beat, daemon=True, name="slant-heartbeat").start()
+
+
 def _error_reply(ident: object, exc: BaseException) -> str:
     from concurrent.futures.process import BrokenProcessPool
 
@@ -159,6 +178,7 @@ def main(argv: list[str] | None = None) -> int:
     gc.freeze()
     pool = _start_helpers(processes) if warmed else None
     gc.enable()
+    _start_heartbeat(send)  # only now: no thread may run while the helpers are forked
 
     def delivered(fut, ident) -> None:
         try:

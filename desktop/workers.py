@@ -102,10 +102,15 @@ class InFlight:
                 del self._futures[key]
 
 
+POLL_S = 0.2  # how often a waiting run looks at its cancel flag
+CANCEL_GRACE_S = 3.0  # after Cancel, how long the articles under way may take to finish before the run ends
+
+
 class AnalysisJob(QRunnable):
     """Analyse articles: cached ones first (instant), then the rest, ``parallelism`` at a time.
 
-    Cancelling stops new articles from starting; the ones under way finish (and are cached)."""
+    Cancelling stops new articles from starting; the ones under way get ``CANCEL_GRACE_S`` to finish (and
+    are cached), then the run ends anyway (a stuck engine never keeps a run "running")."""
 
     def __init__(self, generation: int, jobs: list[tuple[str, Any]], cache: AnalysisCache | None,
                  work: InFlight, cancel: threading.Event, signals: JobSignals):
@@ -123,6 +128,7 @@ class AnalysisJob(QRunnable):
     def run(self) -> None:
         gen, sig = self.generation, self.signals
         cancelled = False
+        cancel_at = 0.0
         try:
             sig.started.emit(gen, len(self.jobs))
             todo = deque((key, article) for key, article in self.jobs if not self._cached(key, article))
@@ -141,7 +147,14 @@ class AnalysisJob(QRunnable):
                     running[fut] = (key, article, fresh)
                 if not running:
                     break
-                done, _ = wait(list(running), return_when=FIRST_COMPLETED)
+                done, _ = wait(list(running), timeout=POLL_S, return_when=FIRST_COMPLETED)
+                if not done:
+                    if self.cancel.is_set():
+                        cancel_at = cancel_at or time.monotonic()
+                        if time.monotonic() - cancel_at > CANCEL_GRACE_S:
+                            cancelled = True  # stop waiting: what is still under way is abandoned
+                            break
+                    continue
                 for fut in done:
                     key, article, fresh = running.pop(fut)
                     try:
@@ -284,8 +297,12 @@ class AnalysisManager(QObject):
         return self._generation
 
     def cancel(self) -> None:
-        """Stop after the articles being analysed now; nothing after them starts."""
+        """Nothing more starts; the articles under way get a short grace to finish. A stuck analysis
+        server is stopped at once (``engine.cancel_pending``), so Cancel always ends the run."""
         self._cancel.set()
+        stop_stuck = getattr(self.engine, "cancel_pending", None)
+        if callable(stop_stuck):
+            threading.Thread(target=stop_stuck, daemon=True, name="slant-cancel").start()
 
     def compare(self, analyses: list[ArticleAnalysis]) -> int:
         self._compare_generation += 1

@@ -71,11 +71,16 @@ class SessionKeeper(QObject):
                 except SourceError as exc:
                     errors.append(f"Could not reopen an article from the last session: {exc}")
                     continue
+                except Exception as exc:  # noqa: BLE001 - one bad file never stops the launch
+                    errors.append(f"Could not reopen {item.get('path') or 'an article'} from the last session: "
+                                  f"{type(exc).__name__}: {exc}")
+                    continue
                 w.model.add(art, compared=bool(item.get("compared", True)), pasted=pasted)
         finally:
             self.restoring = False
         for msg in errors:
             w.show_error(msg)
+        w.report_settings()
         w.library.after_add()
         return w.model.rowCount()
 

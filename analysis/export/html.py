@@ -75,7 +75,8 @@ def render_html(
     w(f"<meta name=\"generator\" content=\"Slant {escape(sheet.version)}\">\n")
     w(f"<title>{escape(title)}</title>\n<style>{BASE_CSS % {'fonts': FONT_STACK}}")
     for cat, decl in css_for.items():
-        w(f"mark.hl[data-cat=\"{cat}\"], .swatch-{cat} {{ {decl} }}\n")
+        # ".hl", not "mark.hl": page furniture is a <span class="hl boilerplate"> (it is no highlight to mark)
+        w(f".hl[data-cat=\"{cat}\"], .swatch-{cat} {{ {decl} }}\n")
     w("</style>\n</head>\n<body>\n")
 
     w("<header>\n")

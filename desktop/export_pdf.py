@@ -575,8 +575,17 @@ def setup_pdf_writer(writer: QPdfWriter, sheet: Sheet) -> None:
 
 def render_pdf(sheet: Sheet, *, progress: Callable[[int, str], None] | None = None,
                cancelled: Callable[[], bool] | None = None) -> bytes:
-    """The whole sheet as PDF bytes (write them with ``analysis.export.atomic``)."""
+    """The whole sheet as PDF bytes (write them with ``analysis.export.atomic``). Qt's font warnings for
+    scripts no installed font shapes come out as one line (``desktop.qt_messages``); others pass."""
+    from desktop.qt_messages import collapsed_font_warnings
+
     ensure_app()
+    with collapsed_font_warnings():
+        return _render_pdf(sheet, progress=progress, cancelled=cancelled)
+
+
+def _render_pdf(sheet: Sheet, *, progress: Callable[[int, str], None] | None = None,
+                cancelled: Callable[[], bool] | None = None) -> bytes:
     data = QByteArray()
     buf = QBuffer(data)
     buf.open(QIODevice.OpenModeFlag.WriteOnly)

@@ -51,6 +51,7 @@ from PySide6.QtGui import (  # noqa: E402
 
 from analysis.export import ExportCancelled  # noqa: E402
 from analysis.export.sheet import ArticleSection, Node, Sheet  # noqa: E402
+from analysis.measures.tone import TONE_WORDS  # noqa: E402
 from desktop import highlight as hl  # noqa: E402
 
 BODY_FAMILIES = ["DejaVu Serif", "Noto Serif CJK JP", "DejaVu Sans", "Noto Sans CJK JP", "Noto Color Emoji"]
@@ -385,8 +386,8 @@ class SheetDocument:
         arts = [a for a in s.articles if a.tones]
         if arts:
             self.heading("Tone along each article", 2)
-            self.para("Each column is one sentence, in reading order: up for friendly wording, down for hostile "
-                      "wording.", self.fmt(7.5, colour="#444444"))
+            self.para(f"Each column is one sentence, in reading order: up for {TONE_WORDS['up']} wording, down for "
+                      f"{TONE_WORDS['down']} wording.", self.fmt(7.5, colour="#444444"))
             strip_h = QFontMetricsF(chart_font, self.device).height() * 4.6
             tf2 = QTextTableFormat(tf)
             t2 = self.cursor.insertTable((len(arts) + 1) // 2, 2, tf2)

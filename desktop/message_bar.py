@@ -58,8 +58,9 @@ class MessageBar(QFrame):
                     - sum(b.sizeHint().width() + 4 for b in self.buttons))
         self.label.setMinimumHeight(self.label.heightForWidth(width) + self.label.fontMetrics().descent() + 4)
         self.setProperty("kind", kind)
-        self.style().unpolish(self)
-        self.style().polish(self)
+        for w in (self, self.label):  # the label's colour depends on the bar's kind too
+            w.style().unpolish(w)
+            w.style().polish(w)
         self.show()
 
     def _set_buttons(self, actions: Sequence[Action]) -> None:

@@ -45,6 +45,32 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
+def article_from_item(item: Any) -> tuple[Article, bool, bool]:
+    """One article of a saved session -> (article, pasted, shown). Raises ``SourceError`` with a sentence
+    when the item cannot give an article (its file is gone, it is damaged)."""
+    if not isinstance(item, dict):
+        raise SourceError("an entry of the last session is damaged")
+    meta = {k: item.get(k) if isinstance(item.get(k), str) else None for k in META_FIELDS}
+    path = item.get("path") if isinstance(item.get("path"), str) and item.get("path") else None
+    if isinstance(item.get("text"), str):  # pasted, or its file is not on this disk
+        art = article_from_text(item["text"], **meta).with_meta(path=path)
+        if isinstance(item.get("id"), str) and item["id"]:
+            art = art.with_meta(id=item["id"])
+        pasted = True
+    elif path:
+        try:
+            art = read_article(path).with_meta(**meta)
+        except ValueError as exc:  # e.g. a NUL character in a damaged path
+            raise SourceError(f"the file name {path!r} of an article is damaged") from exc
+        if isinstance(item.get("id"), str) and item["id"] and item.get("text_id") == text_id(art.text):
+            art = art.with_meta(id=item["id"])  # same text: keep its id (e.g. the seeds' "001")
+        pasted = False
+    else:
+        raise SourceError("an article of the last session had neither a file nor a text")
+    shown = item.get("shown", item.get("compared", True))
+    return art, pasted, shown if isinstance(shown, bool) else True
+
+
 class SessionKeeper(QObject):
     def __init__(self, window: MainWindow):
         super().__init__(window)
@@ -114,7 +140,7 @@ class SessionKeeper(QObject):
         def restore() -> None:
             self.restoring = True
             try:
-                n, p = self._add_items(items)
+                n, _p = self._add_items(items, skip_open=True)
             finally:
                 self.restoring = False
             self.settings.set_recovered_session([])
@@ -168,33 +194,24 @@ class SessionKeeper(QObject):
         w.library.after_add()
         return w.model.rowCount(), pasted
 
-    def _add_items(self, items: list[dict[str, Any]]) -> tuple[int, int]:
+    def _add_items(self, items: list[dict[str, Any]], skip_open: bool = False) -> tuple[int, int]:
+        """Add the session's articles to the model: (how many were added, how many of them were pasted).
+        ``skip_open``: leave out texts already open (restoring a crashed session beside given files)."""
         w = self.window
         errors = []
         added = pasted_n = 0
+        open_texts = {e.article.text for e in w.model.entries()} if skip_open else set()
         for item in items:
-            meta = {k: item.get(k) if isinstance(item.get(k), str) else None for k in META_FIELDS}
-            path = item.get("path") if isinstance(item.get("path"), str) and item.get("path") else None
             try:
-                if isinstance(item.get("text"), str):  # pasted, or its file is not on this disk
-                    art = article_from_text(item["text"], **meta).with_meta(path=path)
-                    if isinstance(item.get("id"), str) and item["id"]:
-                        art = art.with_meta(id=item["id"])
-                    pasted = True
-                elif path:
-                    art = read_article(path).with_meta(**meta)
-                    if item.get("id") and item.get("text_id") == text_id(art.text):
-                        art = art.with_meta(id=item["id"])  # same text: keep its id (e.g. the seeds' "001")
-                    pasted = False
-                else:
-                    raise SourceError("an article of the last session had neither a file nor a text")
+                art, pasted, shown = article_from_item(item)
             except SourceError as exc:
                 errors.append(f"Could not reopen an article from the last session: {exc}")
                 continue
-            shown = item.get("shown", item.get("compared", True))
-            w.model.add(art, compared=bool(shown) if isinstance(shown, bool) else True, pasted=pasted)
+            if art.text in open_texts:
+                continue
+            w.model.add(art, compared=shown, pasted=pasted)
             added += 1
-            pasted_n += pasted and not path
+            pasted_n += pasted and not art.path
         for msg in errors:
             w.show_error(msg)
         return added, pasted_n

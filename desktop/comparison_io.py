@@ -16,6 +16,8 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from analysis import comparison_file as cf
 from analysis.sources import SourceError, read_article
 
+from .models.article_model import MAX_PANES
+
 if TYPE_CHECKING:
     from .main_window import MainWindow
 
@@ -165,7 +167,7 @@ class ComparisonFiles(QObject):
             shown = 0
             for saved in doc.articles:
                 art = saved.to_article()
-                compare = saved.shown and shown < 6
+                compare = saved.shown and shown < MAX_PANES
                 shown += compare
                 w.model.add(art, compared=compare, pasted=not _file_holds(art.path, art.text))
         finally:

@@ -109,6 +109,17 @@ def test_a_comparison_from_another_machine_keeps_its_texts(make_window, qtbot, t
     assert [e.article.text for e in again.model.entries()] == [e.article.text for e in win.model.entries()]
 
 
+def test_a_slant_file_given_as_a_file_opens_the_comparison(make_window, qtbot, tmp_path):
+    win = make_window()
+    settle(qtbot, win)
+    path = tmp_path / "story.slant"
+    assert win.comparisons.write_to(str(path))
+    other = make_window(seeds=False)
+    other.open_files([str(path)])  # `slant story.slant`, File > Open or a drop
+    assert [e.article for e in other.model.entries()] == [e.article for e in win.model.entries()]
+    assert other.comparisons.path == str(path)
+
+
 def test_a_damaged_comparison_file_gives_a_message_and_changes_nothing(make_window, qtbot, tmp_path):
     win = make_window()
     before = [e.key for e in win.model.entries()]

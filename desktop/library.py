@@ -6,7 +6,7 @@ import dataclasses
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QGuiApplication, QUndoCommand
 from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QMenu, QMessageBox, QPlainTextEdit, QTextEdit
 
@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 FILE_FILTER = "Articles (" + " ".join(f"*{s}" for s in SUPPORTED_SUFFIXES) + ");;All files (*)"
 COMPARISON_SUFFIX = ".slant"
+DRAFT_DELAY_MS = 400
 
 
 class CloseArticleCommand(QUndoCommand):
@@ -142,12 +143,33 @@ class ArticleLibrary(QObject):
             return
         self.paste_dialog(QGuiApplication.clipboard().text())
 
-    def paste_dialog(self, text: str = "") -> Entry | None:
-        dlg = PasteDialog(text, self.window)
-        if dlg.exec() != PasteDialog.Accepted:
+    def paste_dialog(self, text: str = "", draft: dict[str, Any] | None = None) -> Entry | None:
+        """The paste dialog. What is typed or pasted into it is kept in the settings as it is typed (after a
+        crash the next start offers it back) and forgotten once the dialog is closed."""
+        dlg = PasteDialog(text if draft is None else str(draft.get("text") or ""), self.window)
+        if draft:
+            dlg.outlet.setText(draft.get("outlet") or "")
+            dlg.title_edit.setText(draft.get("title") or "")
+            dlg.date.setText(draft.get("date") or "")
+        timer = QTimer(dlg, singleShot=True, interval=DRAFT_DELAY_MS)
+        timer.timeout.connect(lambda: self._keep_draft(dlg.values()))
+        for edit in (dlg.outlet, dlg.title_edit, dlg.date):
+            edit.textChanged.connect(timer.start)
+        dlg.text.textChanged.connect(timer.start)
+        try:
+            accepted = dlg.exec() == PasteDialog.Accepted
+        finally:
+            timer.stop()
+            self.settings.set_paste_draft(None)
+            self.settings.sync()
+        if not accepted:
             return None
         v = dlg.values()
         return self.add_pasted(v["text"], outlet=v["outlet"], title=v["title"], date=v["date"])
+
+    def _keep_draft(self, values: dict[str, str | None]) -> None:
+        self.settings.set_paste_draft(values if (values.get("text") or "").strip() else None)
+        self.settings.sync()
 
     def add_pasted(self, text: str, outlet: str | None = None, title: str | None = None,
                    date: str | None = None) -> Entry | None:

@@ -120,6 +120,26 @@ class SessionKeeper(QObject):
                 self._say_restored(restored, pasted)
         if leftover and files:
             self._offer_recovered(leftover)
+        draft = self.settings.paste_draft()
+        if draft:
+            self._offer_draft(draft)
+
+    def _offer_draft(self, draft: dict[str, Any]) -> None:
+        """The paste dialog was open with text in it when Slant stopped: offer that text back."""
+        w = self.window
+        words = len(str(draft.get("text") or "").split())
+
+        def paste() -> None:
+            w.message_bar.dismiss()
+            w.library.paste_dialog(draft=draft)
+
+        def discard() -> None:
+            self.settings.set_paste_draft(None)
+            self.settings.sync()
+            w.message_bar.dismiss()
+
+        w.show_info(f"Text you were pasting when Slant stopped ({_plural(words, 'word')}) is kept.",
+                    actions=[("Paste it now", paste), ("Discard", discard)])
 
     def _say_restored(self, restored: int, pasted: int) -> None:
         w = self.window

@@ -181,3 +181,17 @@ class Settings:
             self._s.setValue("session/recovered", json.dumps(articles, ensure_ascii=False))
         else:
             self._s.remove("session/recovered")
+
+    def paste_draft(self) -> dict[str, Any]:
+        """What was being typed or pasted in the paste dialog ({"text", "outlet", "title", "date"}), kept
+        while the dialog is open so a crash does not lose it; {} when there is none."""
+        data = self._json("session/paste_draft", {})
+        if not isinstance(data, dict) or not isinstance(data.get("text"), str):
+            return {}
+        return {k: data.get(k) if isinstance(data.get(k), str) else None for k in ("text", "outlet", "title", "date")}
+
+    def set_paste_draft(self, draft: dict[str, Any] | None) -> None:
+        if draft:
+            self._s.setValue("session/paste_draft", json.dumps(draft, ensure_ascii=False))
+        else:
+            self._s.remove("session/paste_draft")

@@ -385,3 +385,56 @@ def test_fuzz_the_settings_loader(tmp_path_factory, raw, values):
             article_from_item(item)
         except SourceError:
             pass
+
+
+# ============================================================================ text typed into the paste dialog
+def test_text_typed_into_the_paste_dialog_survives_a_crash(make_window, qtbot, tmp_path):
+    from desktop.dialogs.paste_dialog import PasteDialog
+
+    typed = PASTED.replace("\r\n", "\n")  # a text box keeps lines, not line-end characters
+    ini = tmp_path / "draft.ini"
+    win = make_window(seeds=False, settings_file=ini)
+    seen = {}
+
+    def type_then_look() -> None:
+        dlg = QApplication.activeModalWidget()
+        if not isinstance(dlg, PasteDialog):
+            QTimer.singleShot(20, type_then_look)
+            return
+        try:
+            dlg.outlet.setText("Typed Times")
+            dlg.text.setPlainText(typed)
+            # while the dialog is still open the text is already in the settings file
+            qtbot.waitUntil(lambda: settings_at(ini).paste_draft().get("text") == typed, timeout=5000)
+            seen["draft"] = settings_at(ini).paste_draft()
+            # the app dies here: keep a copy of the settings file as it is at this moment
+            (tmp_path / "at-crash.ini").write_bytes(ini.read_bytes())
+        finally:
+            dlg.reject()
+
+    QTimer.singleShot(0, type_then_look)
+    assert win.library.paste_dialog("") is None
+    assert seen["draft"]["outlet"] == "Typed Times"
+    assert settings_at(ini).paste_draft() == {}  # closed normally: forgotten
+
+    crashed = tmp_path / "at-crash.ini"
+    s = settings_at(crashed)
+    s.set_running_marker({"pid": dead_pid()})
+    s.sync()
+    after = make_window(seeds=False, settings_file=crashed)
+    after.session.open_initial([])
+    assert "Text you were pasting when Slant stopped" in after.message_bar.label.text()
+
+    def accept() -> None:
+        dlg = QApplication.activeModalWidget()
+        if not isinstance(dlg, PasteDialog):
+            QTimer.singleShot(20, accept)
+            return
+        seen["offered"] = dlg.values()
+        dlg.accept()
+
+    QTimer.singleShot(0, accept)
+    after.message_bar.button("Paste it now").click()
+    assert seen["offered"]["text"] == typed and seen["offered"]["outlet"] == "Typed Times"
+    assert (typed, "Typed Times") in [(e.article.text, e.article.outlet) for e in after.model.entries()]
+    assert settings_at(crashed).paste_draft() == {}

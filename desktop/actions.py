@@ -48,6 +48,16 @@ def build_actions(w: MainWindow) -> dict[str, QAction]:
     a: dict[str, QAction] = {}
     a["open"] = act("&Open…", lib.open_dialog, QKeySequence.Open, "Open article files (.txt, .md)")
     a["paste"] = act("&Paste article…", lib.paste_action, QKeySequence.Paste, "Paste an article's text as a new article")
+    files = w.comparisons
+    a["save"] = act("&Save", files.save, QKeySequence.Save, "Save the comparison (articles, details, view) to a file")
+    a["save_as"] = act("Save &As…", files.save_as, QKeySequence.SaveAs, "Save the comparison under a new name")
+    a["open_comparison"] = act("Open &Comparison…", files.open_dialog, "Ctrl+Shift+O",
+                               "Open a saved comparison (.slant) in place of the open articles")
+    a["undo"] = w.undo_stack.createUndoAction(w, "&Undo")
+    a["undo"].setShortcuts(QKeySequence.Undo)
+    a["redo"] = w.undo_stack.createRedoAction(w, "&Redo")
+    a["redo"].setShortcuts(QKeySequence.Redo)
+    w.addActions([a["undo"], a["redo"]])
     a["export"] = act("&Export…", w.export_dialog, "Ctrl+E", "Export the comparison (PDF, HTML, spreadsheet, CSV, JSON)")
     a["print"] = act("P&rint…", w.print_sheet, QKeySequence.Print, "Print the comparison sheet")
     a["close"] = act("&Close article", lib.close_current, QKeySequence.Close, "Close the current article")
@@ -97,11 +107,11 @@ def _add(target: Any, actions: dict[str, QAction], keys: tuple) -> None:
 def build_menus(w: MainWindow, a: dict[str, QAction]) -> None:
     mb = w.menuBar()
     f = mb.addMenu("&File")
-    _add(f, a, ("open",))
+    _add(f, a, ("open", "open_comparison"))
     w.library.recent_menu = f.addMenu("Open &recent")
     w.library.refresh_recent()
-    _add(f, a, ("paste", None, "export", "print", None, "close", "quit"))
-    _add(mb.addMenu("&Edit"), a, ("find", "find_next", "find_prev", None, "edit_meta"))
+    _add(f, a, ("paste", None, "save", "save_as", None, "export", "print", None, "close", "quit"))
+    _add(mb.addMenu("&Edit"), a, ("undo", "redo", None, "find", "find_next", "find_prev", None, "edit_meta"))
     v = mb.addMenu("&View")
     _add(v, a, ("articles_tab", "dashboard_tab", "next_pane", "prev_pane", None, "zoom_in", "zoom_out", "zoom_reset",
                 None, "sync", "collapse"))

@@ -44,13 +44,9 @@ def create_app():
 
 
 def open_initial(window, files: Sequence[str], settings, force_seeds: bool = False) -> None:
-    """FILES when given; else the last session; on first run (or for screenshots) the demo seeds."""
-    if files:
-        window.open_files(list(files))
-    elif force_seeds or not settings.has_session():
-        window.load_seeds()
-    else:
-        window.restore_session()
+    """FILES when given; else the last session; on first run (or for screenshots) the demo seeds. After a
+    crash the window says what it restored (``desktop.session``)."""
+    window.session.open_initial(files, force_seeds=force_seeds)
 
 
 def start_engine() -> None:

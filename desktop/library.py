@@ -6,9 +6,9 @@ import dataclasses
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QMenu, QPlainTextEdit, QTextEdit
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtGui import QGuiApplication, QUndoCommand
+from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QMenu, QMessageBox, QPlainTextEdit, QTextEdit
 
 from analysis.sources import SUPPORTED_SUFFIXES, SourceError, article_from_text, read_article
 
@@ -20,6 +20,22 @@ if TYPE_CHECKING:
     from .main_window import MainWindow
 
 FILE_FILTER = "Articles (" + " ".join(f"*{s}" for s in SUPPORTED_SUFFIXES) + ");;All files (*)"
+COMPARISON_SUFFIX = ".slant"
+DRAFT_DELAY_MS = 400
+
+
+class CloseArticleCommand(QUndoCommand):
+    """Closing an article, undoable: Undo puts the same entry (text, details, analysis) back where it was."""
+
+    def __init__(self, library: ArticleLibrary, entry: Entry, row: int):
+        super().__init__(f"Close “{entry.label}”")
+        self.library, self.entry, self.row = library, entry, row
+
+    def redo(self) -> None:
+        self.library.remove_entry(self.entry.key)
+
+    def undo(self) -> None:
+        self.library.reinsert_entry(self.entry, self.row)
 
 
 class ArticleLibrary(QObject):
@@ -80,6 +96,10 @@ class ArticleLibrary(QObject):
     def open_files(self, paths: list[str]) -> tuple[list[Entry], list[str]]:
         """Read files into new articles. Unreadable ones give a message; the rest are added."""
         arts, errors = [], []
+        comparisons = [p for p in paths if str(p).lower().endswith(COMPARISON_SUFFIX)]
+        for p in comparisons[:1]:  # a comparison replaces the open articles: one at a time
+            self.window.comparisons.open_path(str(p))
+        paths = [p for p in paths if p not in comparisons]
         for p in paths:
             try:
                 arts.append(read_article(p))
@@ -125,12 +145,33 @@ class ArticleLibrary(QObject):
             return
         self.paste_dialog(QGuiApplication.clipboard().text())
 
-    def paste_dialog(self, text: str = "") -> Entry | None:
-        dlg = PasteDialog(text, self.window)
-        if dlg.exec() != PasteDialog.Accepted:
+    def paste_dialog(self, text: str = "", draft: dict[str, Any] | None = None) -> Entry | None:
+        """The paste dialog. What is typed or pasted into it is kept in the settings as it is typed (after a
+        crash the next start offers it back) and forgotten once the dialog is closed."""
+        dlg = PasteDialog(text if draft is None else str(draft.get("text") or ""), self.window)
+        if draft:
+            dlg.outlet.setText(draft.get("outlet") or "")
+            dlg.title_edit.setText(draft.get("title") or "")
+            dlg.date.setText(draft.get("date") or "")
+        timer = QTimer(dlg, singleShot=True, interval=DRAFT_DELAY_MS)
+        timer.timeout.connect(lambda: self._keep_draft(dlg.values()))
+        for edit in (dlg.outlet, dlg.title_edit, dlg.date):
+            edit.textChanged.connect(timer.start)
+        dlg.text.textChanged.connect(timer.start)
+        try:
+            accepted = dlg.exec() == PasteDialog.Accepted
+        finally:
+            timer.stop()
+            self.settings.set_paste_draft(None)
+            self.settings.sync()
+        if not accepted:
             return None
         v = dlg.values()
         return self.add_pasted(v["text"], outlet=v["outlet"], title=v["title"], date=v["date"])
+
+    def _keep_draft(self, values: dict[str, str | None]) -> None:
+        self.settings.set_paste_draft(values if (values.get("text") or "").strip() else None)
+        self.settings.sync()
 
     def add_pasted(self, text: str, outlet: str | None = None, title: str | None = None,
                    date: str | None = None) -> Entry | None:
@@ -142,11 +183,52 @@ class ArticleLibrary(QObject):
         added = self.add_articles([art], pasted=True)
         return added[0] if added else None
 
-    # -- closing
-    def close_article(self, key: str) -> None:
+    # -- closing (undoable; a pasted article asks first)
+    def close_article(self, key: str, confirm: bool = True) -> bool:
+        """Close an article; Edit > Undo brings it back. A pasted article, whose text is nowhere else,
+        asks first. Returns whether it was closed."""
+        w = self.window
+        entry = self.model.entry(key)
+        if entry is None:
+            return False
+        if confirm and self.only_here(entry) and not self.ask_discard(entry):
+            return False
+        w.undo_stack.push(CloseArticleCommand(self, entry, self.model.row_of(key)))
+        w.status_label.setText(f"Closed {entry.label}. Edit › Undo (Ctrl+Z) brings it back.")
+        return True
+
+    def only_here(self, entry: Entry) -> bool:
+        """The article's text exists nowhere on disk: pasted (or from a comparison made elsewhere) and not
+        in the comparison file as last saved."""
+        return entry.pasted and entry.article.id not in self.window.comparisons.saved_ids
+
+    def ask_discard(self, entry: Entry) -> bool:
+        """Ask before closing a pasted article (tests replace this)."""
+        box = QMessageBox(QMessageBox.Question, "Close pasted article",
+                          f"“{entry.label}” was pasted: its text is saved nowhere else.\n\nClose it? Edit › Undo "
+                          "(Ctrl+Z) brings it back until Slant is closed; File › Save keeps it in a comparison file.",
+                          QMessageBox.NoButton, self.window)
+        close = box.addButton("Close article", QMessageBox.DestructiveRole)
+        box.addButton("Keep it", QMessageBox.RejectRole)
+        box.exec()
+        return box.clickedButton() is close
+
+    def remove_entry(self, key: str) -> None:
         w = self.window
         self.model.remove(key)
         w.forget_detail(key)
+        w.pane_area.update_empty()
+        w.analysis.schedule()
+
+    def reinsert_entry(self, entry: Entry, row: int) -> None:
+        w = self.window
+        if self.model.entry(entry.key) is not None:
+            return
+        wanted = entry.compared
+        self.model.insert(entry, row)
+        if wanted and not entry.compared:
+            w.show_info(f"“{entry.label}” is back in the list; {MAX_PANES} articles are already side by side, "
+                        "so tick it to show it.")
         w.pane_area.update_empty()
         w.analysis.schedule()
 

@@ -9,10 +9,11 @@ The window only composes its parts, each in its own module with its own controll
 from __future__ import annotations
 
 import html
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QPixmap
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QPixmap, QUndoStack
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from . import highlight as hl
@@ -20,9 +21,10 @@ from . import theme
 from .actions import build_actions, build_menus
 from .analysis_runs import AnalysisRuns
 from .cache import AnalysisCache
+from .comparison_io import ComparisonFiles
 from .find_bar import FindBar
 from .library import FILE_FILTER, ArticleLibrary  # noqa: F401 - FILE_FILTER kept importable from here
-from .message_bar import MessageBar
+from .message_bar import Action, MessageBar, open_path, show_in_folder
 from .models.article_model import MAX_PANES, ArticleListModel, Entry
 from .models.legend_model import LegendModel
 from .pane_area import PaneArea
@@ -75,8 +77,10 @@ class MainWindow(QMainWindow):
         self._dashboard_stale = False
         self.setAcceptDrops(True)
 
+        self.undo_stack = QUndoStack(self)  # Edit > Undo / Redo: closing articles (and later edits)
         self._build_ui()
         self.session = SessionKeeper(self)
+        self.comparisons = ComparisonFiles(self)
         self.library = ArticleLibrary(self)
         self.analysis = AnalysisRuns(self)
         self._build_status_bar()
@@ -193,6 +197,10 @@ class MainWindow(QMainWindow):
         area.editRequested.connect(lib.edit_metadata)
         area.escaped.connect(lambda _k: (area.clear_marks(), self.show_overview()))
         self.tabs.currentChanged.connect(lambda i: self._fill_dashboard() if i == 1 else None)
+        # view settings belong to a saved comparison too: a change may make it "modified"
+        self.tabs.currentChanged.connect(lambda _i: self.session.changed())
+        self.legend_model.enabledChanged.connect(self.session.changed)
+        self.session.timer.timeout.connect(self.comparisons.update_title)
 
     def _on_panes_rebuilt(self) -> None:
         self.analysis.compare_soon()
@@ -247,8 +255,8 @@ class MainWindow(QMainWindow):
                    date: str | None = None) -> Entry | None:
         return self.library.add_pasted(text, outlet=outlet, title=title, date=date)
 
-    def close_article(self, key: str) -> None:
-        self.library.close_article(key)
+    def close_article(self, key: str, confirm: bool = True) -> bool:
+        return self.library.close_article(key, confirm)
 
     def set_metadata(self, key: str, **meta: str | None) -> None:
         self.library.set_metadata(key, **meta)
@@ -283,7 +291,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.session.save_layout()
         self.session.save()
-        self.settings.sync()
+        self.session.end()
         self.manager.shutdown()
         super().closeEvent(event)
 
@@ -443,15 +451,18 @@ class MainWindow(QMainWindow):
         self.font_pt = max(MIN_FONT_PT, min(MAX_FONT_PT, pt))
         self.pane_area.set_font(self.font_pt)
         self.settings.set_font_size(self.font_pt)
+        self.session.changed()
         self.status_label.setText(f"Text size {self.font_pt} pt")
 
     def set_sync(self, on: bool) -> None:
         self.settings.set_flag("sync_scroll", on)
         self.pane_area.set_sync(on)
+        self.session.changed()
 
     def set_collapse(self, on: bool) -> None:
         self.pane_area.set_collapse(on)
         self.settings.set_flag("collapse_boilerplate", on)
+        self.session.changed()
 
     def toggle_full_screen(self, on: bool) -> None:
         self.showFullScreen() if on else self.showNormal()
@@ -465,12 +476,22 @@ class MainWindow(QMainWindow):
         self._refresh_detail()
 
     # ================================================================== messages
-    def show_error(self, message: str) -> None:
-        self.message_bar.show_message(message, "error")
+    def show_error(self, message: str, actions: list[Action] | tuple = ()) -> None:
+        self.message_bar.show_message(message, "error", actions)
         self.status_label.setText(message.splitlines()[0][:160])
 
-    def show_info(self, message: str) -> None:
-        self.message_bar.show_message(message, "info")
+    def show_info(self, message: str, actions: list[Action] | tuple = ()) -> None:
+        self.message_bar.show_message(message, "info", actions)
+
+    def show_exported(self, path: str) -> None:
+        """After an export: where the file went, with Open and Show in folder."""
+        def opened(ok: bool, what: str) -> None:
+            if not ok:
+                self.show_error(f"No application could open {what}; the file is at {path}")
+
+        self.show_info(f"Exported the comparison to {path}",
+                       actions=[("Open", lambda: opened(open_path(path), Path(path).name)),
+                                ("Show in folder", lambda: opened(show_in_folder(path), "its folder"))])
 
     # ================================================================== export / print (guarded)
     def _export_inputs(self) -> tuple[list[Any], Any] | None:
@@ -493,6 +514,7 @@ class MainWindow(QMainWindow):
             dlg = ExportDialog(inputs[0], inputs[1], parent=self,
                                default_dir=self.settings.last_directory() or None,
                                protect=[e.article.path for e in self.model.entries()])
+            dlg.exported.connect(self.show_exported)
             dlg.exec()
         except Exception as exc:  # noqa: BLE001
             self.show_error(f"Export failed: {exc}")

@@ -211,6 +211,51 @@ class Settings:
     def set_session(self, articles: list[dict[str, Any]]) -> None:
         self._s.setValue("session/articles", json.dumps(articles, ensure_ascii=False))
 
+    # -- crash detection and the session's comparison file (see desktop/session.py)
+    def running_marker(self) -> dict[str, Any] | None:
+        """Set while a window is open, removed when it closes normally: found at start, it means the last
+        run ended in a crash or a kill (unless its process is still running)."""
+        data = self._json("session/running", None)
+        return data if isinstance(data, dict) else None
+
+    def set_running_marker(self, marker: dict[str, Any] | None) -> None:
+        if marker is None:
+            self._s.remove("session/running")
+        else:
+            self._s.setValue("session/running", json.dumps(marker))
+
+    def session_comparison(self) -> dict[str, Any]:
+        """The comparison file the session belongs to: {"path", "fingerprint" (as saved)}, or {}."""
+        data = self._json("session/comparison", {})
+        return data if isinstance(data, dict) else {}
+
+    def set_session_comparison(self, info: dict[str, Any]) -> None:
+        self._s.setValue("session/comparison", json.dumps(info, ensure_ascii=False))
+
+    def recovered_session(self) -> list[dict[str, Any]]:
+        """Articles of a session that ended in a crash and was not restored (files were given instead)."""
+        data = self._json("session/recovered", [])
+        return [d for d in data if isinstance(d, dict)] if isinstance(data, list) else []
+
+    def set_recovered_session(self, articles: list[dict[str, Any]]) -> None:
+        if articles:
+            self._s.setValue("session/recovered", json.dumps(articles, ensure_ascii=False))
+        else:
+            self._s.remove("session/recovered")
+
+    def paste_draft(self) -> dict[str, Any]:
+        """What was being typed or pasted in the paste dialog ({"text", "outlet", "title", "date"}), kept
+        while the dialog is open so a crash does not lose it; {} when there is none."""
+        data = self._json("session/paste_draft", {})
+        if not isinstance(data, dict) or not isinstance(data.get("text"), str):
+            return {}
+        return {k: data.get(k) if isinstance(data.get(k), str) else None for k in ("text", "outlet", "title", "date")}
+
+    def set_paste_draft(self, draft: dict[str, Any] | None) -> None:
+        if draft:
+            self._s.setValue("session/paste_draft", json.dumps(draft, ensure_ascii=False))
+        else:
+            self._s.remove("session/paste_draft")
 
 def _session_item(d: Any) -> tuple[dict[str, Any] | None, bool]:
     """(the entry with its known fields checked, whether something was dropped); None when it holds no

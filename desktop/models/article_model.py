@@ -171,6 +171,18 @@ class ArticleListModel(QAbstractListModel):
             self.comparedChanged.emit()
         return entry
 
+    def insert(self, entry: Entry, row: int) -> Entry:
+        """Put an entry (e.g. one closed and brought back by Undo) at ``row``, keeping its analysis."""
+        row = max(0, min(len(self._entries), row))
+        if entry.compared and sum(1 for e in self._entries if e.compared) >= MAX_PANES:
+            entry.compared = False
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._entries.insert(row, entry)
+        self.endInsertRows()
+        if entry.compared:
+            self.comparedChanged.emit()
+        return entry
+
     def remove(self, key: str) -> bool:
         row = self.row_of(key)
         if row < 0:

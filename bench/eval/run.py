@@ -86,25 +86,33 @@ def print_table(report: dict, misses: bool = False) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("corpora", nargs="*", choices=[[], *CORPORA], metavar="CORPUS",
+    ap.add_argument("corpora", nargs="*", metavar="CORPUS",
                     help=f"which corpora (default all): {', '.join(CORPORA)}")
     ap.add_argument("--limit", type=int, default=None, help="only the first N items of each corpus")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON instead of a table")
     ap.add_argument("--misses", action="store_true",
                     help="also list the most frequent misses and false finds (to learn kinds of wording, not to copy)")
     args = ap.parse_args(argv)
+    unknown = [c for c in args.corpora if c not in CORPORA]
+    if unknown:
+        ap.error(f"no corpus named {', '.join(unknown)}; choose from {', '.join(CORPORA)}")
     folder = eval_dir()
     if not folder.is_dir():
         print(f"No evaluation corpora at {folder}: set SLANT_EVAL_DIR to the folder holding babe/, newsmtsc/ "
               "and polnear/.", file=sys.stderr)
         return 2
     use_empty_user_lexicons()
+    t0 = time.perf_counter()
     reports = []
     for name in args.corpora or list(CORPORA):
         report = evaluate(name, folder, args.limit)
         reports.append(report)
         if not args.json:
             print_table(report, args.misses)
+    if not args.json:
+        from analysis import analyzer_version
+
+        print(f"analyser {analyzer_version()} (no user lexicons); {time.perf_counter() - t0:.0f} s in all")
     if args.json:
         from analysis import analyzer_version
 

@@ -43,10 +43,11 @@ def create_app():
     return app
 
 
-def open_initial(window, files: Sequence[str], settings, force_seeds: bool = False) -> None:
-    """FILES when given; else the last session; on first run (or for screenshots) the demo seeds."""
+def open_initial(window, files: Sequence[str], settings, force_seeds: bool = False, reading=None) -> None:
+    """FILES when given; else the last session; on first run (or for screenshots) the demo seeds.
+    ``reading``: the command line's reading options (encoding, meta_file, outlet...)."""
     if files:
-        window.open_files(list(files))
+        window.open_files(list(files), **(reading or {}))
     elif force_seeds or not settings.has_session():
         window.load_seeds()
     else:
@@ -62,7 +63,8 @@ def start_engine() -> None:
     backend().prestart()
 
 
-def launch_window(files: Sequence[str] = (), screenshot: bool = False, articles: Sequence = (), size=None):
+def launch_window(files: Sequence[str] = (), screenshot: bool = False, articles: Sequence = (), size=None,
+                  reading=None):
     """Theme, window, initial articles, show, then the background model warm-up. Needs a QApplication."""
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
@@ -84,7 +86,7 @@ def launch_window(files: Sequence[str] = (), screenshot: bool = False, articles:
     if articles:
         window.add_articles(list(articles))
     else:
-        open_initial(window, files, settings, force_seeds=screenshot)
+        open_initial(window, files, settings, force_seeds=screenshot, reading=reading)
     window.show()
     # The model loads in the background once the window is up and cached results are shown (an analysis
     # that needs it starts the analysis process at once anyway).
@@ -123,7 +125,7 @@ def _finish_screenshot(app, window, path: str, view: str) -> None:
     step()
 
 
-def run(files: Sequence[str], screenshot: str | None = None, view: str = "main") -> int:
+def run(files: Sequence[str], screenshot: str | None = None, view: str = "main", reading=None) -> int:
     if screenshot:
         if not display_available():
             os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -137,7 +139,7 @@ def run(files: Sequence[str], screenshot: str | None = None, view: str = "main")
     from PySide6.QtCore import QTimer
 
     app = create_app()
-    window = launch_window(files, screenshot=bool(screenshot))
+    window = launch_window(files, screenshot=bool(screenshot), reading=reading)
     if screenshot:
         done = {"fired": False}
 

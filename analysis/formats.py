@@ -108,7 +108,8 @@ def extract_docx(data: bytes, name: str) -> Extracted:
     meta: dict[str, str] = {}
     props = document.core_properties
     for key, value in (("title", props.title), ("byline", props.author)):
-        if isinstance(value, str) and value.strip():
+        # "python-docx" is the author of that library's blank template, not of the article
+        if isinstance(value, str) and value.strip() and value.strip() != "python-docx":
             meta[key] = value.strip()
     notes = []
     if document.tables:

@@ -213,6 +213,8 @@ def read_articles(items: Iterable[str], encoding: str | None = None, meta_file: 
             arts.append(read_article(item, encoding=encoding, **side))
         except SourceError as exc:
             errors.append(str(exc))
+        except Exception as exc:  # noqa: BLE001 - one odd file never stops the others
+            errors.append(f"Could not open {file_name(item) or item} ({type(exc).__name__}: {exc}).")
     return arts, index.errors + errors
 
 

@@ -16,17 +16,18 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import (QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QIcon, QKeySequence,
-                           QPixmap)
+                           QPixmap, QUndoStack)
 from PySide6.QtWidgets import (QApplication, QFileDialog, QFrame, QHBoxLayout, QLabel, QLineEdit, QMainWindow,
                                QMessageBox, QPlainTextEdit, QProgressBar, QPushButton, QSplitter, QTabWidget,
                                QTextEdit, QToolButton, QVBoxLayout, QWidget)
 
-from analysis.sources import SUPPORTED_SUFFIXES, SourceError, article_from_text, file_name, read_article, text_id
+from analysis.fetch import is_url
+from analysis.sources import (SUPPORTED_SUFFIXES, SourceError, article_from_text, file_name, read_article, read_articles,
+                              text_id, with_source)
 
 from . import highlight as hl
 from . import theme
 from .cache import AnalysisCache
-from .dialogs.metadata_dialog import MetadataDialog
 from .dialogs.paste_dialog import PasteDialog
 from .models.article_model import CANCELLED, DONE, FAILED, MAX_PANES, PENDING, RUNNING, ArticleListModel, Entry
 from .models.legend_model import LegendModel
@@ -34,6 +35,7 @@ from .panes.article_pane import ArticlePane, metric_badges
 from .panes.detail_panel import DetailPanel, Other, describe_overview, describe_sentence, describe_span
 from .panes.legend import LegendWidget
 from .panes.pane_list import PaneList
+from .reading import Reading
 from .settings import Settings
 from .workers import AnalysisManager
 
@@ -185,6 +187,8 @@ class MainWindow(QMainWindow):
         self._align_index: dict[tuple[str, int], dict[str, int | None]] = {}
         self._restoring = False
         self.setAcceptDrops(True)
+        self.undo_stack = QUndoStack(self)  # Edit > Undo / Redo (article details; see desktop.reading)
+        self.reading = Reading(self)  # Open URL…, Reopen with encoding…, undoable details
 
         self._build_ui()
         self._build_actions()
@@ -315,7 +319,16 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         a = self.actions_by_name = {}
-        a["open"] = self._action("&Open…", self.open_dialog, QKeySequence.Open, "Open article files (.txt, .md)")
+        a["open"] = self._action("&Open…", self.open_dialog, QKeySequence.Open,
+                                 "Open article files (text, saved web pages, Word)")
+        a["open_url"] = self._action("Open &URL…", self.reading.open_url_dialog, "Ctrl+Shift+O",
+                                     "Fetch an article's web page")
+        a["reencode"] = self._action("Reopen with &encoding…", lambda: self.reading.reopen_with_encoding(
+            self._current_key()), None, "Read the current article's file again in another text encoding")
+        a["undo"] = self.undo_stack.createUndoAction(self, "&Undo")
+        a["undo"].setShortcuts(QKeySequence.Undo)
+        a["redo"] = self.undo_stack.createRedoAction(self, "&Redo")
+        a["redo"].setShortcuts(QKeySequence.Redo)
         a["paste"] = self._action("&Paste article…", self.paste_action, QKeySequence.Paste,
                                   "Paste an article's text as a new article")
         a["export"] = self._action("&Export…", self.export_dialog, "Ctrl+E", "Export the comparison (PDF, HTML, "
@@ -366,11 +379,11 @@ class MainWindow(QMainWindow):
 
         mb = self.menuBar()
         f = mb.addMenu("&File")
-        add(f, ("open",))
+        add(f, ("open", "open_url"))
         self.recent_menu = f.addMenu("Open &recent")
         self._refresh_recent()
-        add(f, ("paste", None, "export", "print", None, "close", "quit"))
-        add(mb.addMenu("&Edit"), ("find", "find_next", "find_prev", None, "edit_meta"))
+        add(f, ("paste", "reencode", None, "export", "print", None, "close", "quit"))
+        add(mb.addMenu("&Edit"), ("undo", "redo", None, "find", "find_next", "find_prev", None, "edit_meta"))
         v = mb.addMenu("&View")
         add(v, ("articles_tab", "dashboard_tab", "next_pane", "prev_pane", None, "zoom_in", "zoom_out", "zoom_reset",
                 None, "sync", "collapse"))
@@ -466,7 +479,9 @@ class MainWindow(QMainWindow):
         for e in self.model.entries():
             a = e.article
             item: dict[str, Any] = {"outlet": a.outlet, "title": a.title, "date": a.date, "byline": a.byline,
-                                    "compared": e.compared, "id": a.id}
+                                    "url": a.url, "fetched": a.fetched, "compared": e.compared, "id": a.id}
+            if a.encoding_chosen:
+                item["encoding"] = a.encoding
             if a.path and not e.pasted:
                 item["path"] = a.path
                 item["text_id"] = text_id(a.text)
@@ -484,10 +499,12 @@ class MainWindow(QMainWindow):
         errors = []
         try:
             for item in self.settings.session():
-                meta = {k: item.get(k) for k in ("outlet", "title", "date", "byline")}
+                meta = {k: item.get(k) for k in ("outlet", "title", "date", "byline", "url", "fetched")}
+                meta = {k: (v if isinstance(v, str) else None) for k, v in meta.items()}
                 try:
                     if item.get("path"):
-                        art = read_article(item["path"]).with_meta(**meta)
+                        enc = item.get("encoding") if isinstance(item.get("encoding"), str) else None
+                        art = read_article(item["path"], encoding=enc).with_meta(**meta)
                         if item.get("id") and item.get("text_id") == text_id(art.text):
                             art = art.with_meta(id=item["id"])  # same text: keep its id (e.g. the seeds' "001")
                         pasted = False
@@ -551,15 +568,16 @@ class MainWindow(QMainWindow):
         self._schedule_timer.start()
         self._session_changed()
 
-    def open_files(self, paths: list[str]) -> tuple[list[Entry], list[str]]:
-        """Read files into new articles. Unreadable ones give a message; the rest are added."""
-        arts, errors = [], []
-        for p in paths:
-            try:
-                arts.append(read_article(p))
-                self.settings.add_recent_file(p)
-            except SourceError as exc:
-                errors.append(str(exc))
+    def open_files(self, paths: list[str], encoding: str | None = None, meta_file: str | None = None,
+                   **meta: Any) -> tuple[list[Entry], list[str]]:
+        """Read files into new articles (a metadata file beside them applies); web addresses are fetched
+        in the background. Unreadable ones give a message; the rest are added."""
+        for url in [p for p in paths if is_url(p)]:
+            self.reading.fetch(url, encoding=encoding, **meta)
+        paths = [p for p in paths if not is_url(p)]
+        arts, errors = read_articles(paths, encoding=encoding, meta_file=meta_file, **meta)
+        for a in arts:
+            self.settings.add_recent_file(a.path)
         for e in errors:
             self.show_error(e)
         if paths:
@@ -639,9 +657,7 @@ class MainWindow(QMainWindow):
         entry = self.model.entry(key)
         if entry is None:
             return
-        dlg = MetadataDialog(entry.article, self)
-        if dlg.exec() == MetadataDialog.Accepted:
-            self.set_metadata(key, **dlg.values())
+        self.reading.edit_details(key)  # undoable (Edit > Undo)
 
     def set_metadata(self, key: str, **meta: str | None) -> None:
         """Change an article's outlet/title/date/byline: the view updates, no re-analysis needed."""
@@ -651,8 +667,9 @@ class MainWindow(QMainWindow):
         article = entry.article.with_meta(**meta)
         changes: dict[str, Any] = {"article": article}
         if entry.analysis is not None:
-            changes["analysis"] = dataclasses.replace(entry.analysis, outlet=article.outlet,
-                                                      title=article.title or entry.analysis.title, date=article.date)
+            changes["analysis"] = with_source(dataclasses.replace(
+                entry.analysis, outlet=article.outlet, title=article.title or entry.analysis.title, date=article.date),
+                article)
             if self.manager.cache is not None:
                 self.manager.cache.put(article, changes["analysis"])
         self.model.update(key, **changes)
@@ -835,6 +852,7 @@ class MainWindow(QMainWindow):
         name = file_name(entry.article.path) if entry.article.path else None
         if analysis.file != name:  # a cached result of the same text read from another file, or pasted
             analysis = dataclasses.replace(analysis, file=name)
+        analysis = with_source(analysis, entry.article)  # byline, URL, fetch time, encoding
         self.model.update(key, analysis=analysis, plan=plan, status=DONE, error=None, from_cache=cached)
         self._update_counts()
         self._compare_timer.start()

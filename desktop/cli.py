@@ -46,7 +46,8 @@ def _reading(args: argparse.Namespace | None) -> tuple[dict, str | None]:
     meta = {k: getattr(args, k, None) for k in META_OPTIONS if getattr(args, k, None)}
     if meta and len(args.files) != 1:
         opts = ", ".join(f"--{k}" for k in meta)
-        return meta, f"{opts} describe one article: give exactly one FILE or URL (or use --meta for several)."
+        verb = "describe" if len(meta) > 1 else "describes"
+        return meta, f"{opts} {verb} one article: give exactly one FILE or URL (or use --meta for several)."
     return meta, None
 
 

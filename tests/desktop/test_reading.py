@@ -157,3 +157,30 @@ def test_file_open_reads_web_pages_and_word_files(make_window, qtbot, tmp_path):
 
     for pattern in ("*.html", "*.htm", "*.docx", "*.txt", "*.md"):
         assert pattern in FILE_FILTER
+
+
+def test_a_broken_file_in_the_last_session_is_a_message_and_the_rest_reopens(make_window, qtbot, tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text("Officials said on Friday that the talks would resume.", encoding="utf-8")
+    broken = tmp_path / "broken.txt"
+    broken.write_text("Kishida said the summit went well.", encoding="utf-8")
+    win = make_window(seeds=False)
+    win.open_files([str(good), str(broken)])
+    win.save_session()
+    settings_file = tmp_path / "slant.ini"
+    win.settings.sync()
+    broken.write_bytes(b"\xef\xbb\xbfKishida said \xff the summit went well.")  # edited elsewhere
+    again = make_window(seeds=False, settings_file=settings_file, cached=False)
+    assert again.restore_session() == 1
+    assert "broken.txt" in again.message_bar.messages[-1] and "not valid UTF-8" in again.message_bar.messages[-1]
+
+
+def test_command_line_reading_options_reach_the_window(make_window, qtbot, tmp_path):
+    from desktop.app import open_initial
+
+    f = tmp_path / "latin.txt"
+    f.write_bytes(FRENCH.encode("latin-1"))
+    win = make_window(seeds=False)
+    open_initial(win, [str(f)], win.settings, reading={"encoding": "latin-1", "meta_file": None, "outlet": "Le Courrier"})
+    art = win.model.entries()[0].article
+    assert art.text == FRENCH and art.encoding == "latin-1" and art.encoding_chosen and art.outlet == "Le Courrier"

@@ -437,6 +437,8 @@ class SheetDocument:
             self.para(" ".join(art.title.split()), self.fmt(11.5, bold=True, families=BODY_FAMILIES), bottom=0.5)
         if art.date:
             self.para(art.date, self.fmt(8.5, colour="#555555"))
+        if art.source:
+            self.para(art.source, self.fmt(8.5, colour="#555555"))
         self.para(art.summary, self.fmt(8.5, colour="#333333"), bottom=1.5)
         for warning in art.warnings:
             self.para("⚠ " + warning, self.fmt(8.5, italic=True, colour="#8a4b00"))

@@ -158,6 +158,8 @@ def render_html(
             w(f"<p class=\"headline\">{escape(' '.join(art.title.split()))}</p>\n")
         if art.date:
             w(f"<p class=\"meta\">{escape(art.date)}</p>\n")
+        if art.source:
+            w(f"<p class=\"meta source\">{escape(art.source)}</p>\n")
         w(f"<p class=\"meta\">{escape(art.summary)}</p>\n")
         for warning in art.warnings:
             w(f"<p class=\"note\">⚠ {escape(warning)}</p>\n")

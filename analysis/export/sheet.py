@@ -126,6 +126,19 @@ class ArticleSection:
     tones: tuple[float, ...]
     warnings: tuple[str, ...]
     summary: str
+    source: str = ""  # byline, web address and when it was fetched, in words ("" when none is known)
+
+
+def source_line(a: ArticleAnalysis) -> str:
+    """"By Jane Doe · https://… · fetched 2024-07-10 09:30 +00:00": who wrote it and where it came from."""
+    parts = []
+    if a.byline:
+        parts.append(f"By {a.byline}")
+    if a.url:
+        parts.append(a.url)
+    if a.fetched:
+        parts.append(f"fetched {a.fetched.replace('T', ' ')}")
+    return " · ".join(parts)
 
 
 @dataclass
@@ -302,7 +315,8 @@ def build_sheet(
                    f"({c.unnamed_source_share:.0%} unnamed or vague) · {len(a.hedges)} hedges · tone {a.tone.mean:+.2f}"
                    f" · reading ease {a.readability.flesch_reading_ease:.0f}")
         sections.append(ArticleSection(a.id, a.label, a.title, a.date, a.text, build_tree(len(a.text), items, rank),
-                                       highlights, listed, tuple(s.tone for s in a.sentences), a.warnings, summary))
+                                       highlights, listed, tuple(s.tone for s in a.sentences), a.warnings, summary,
+                                       source_line(a)))
 
     legend = []
     for key, st in styles.items():

@@ -87,7 +87,7 @@ def test_a_file_of_the_last_session_that_fails_in_any_way_does_not_stop_the_laun
 
 
 def test_open_keeps_the_good_files_of_a_batch_when_one_raises_anything(make_window, tmp_path, monkeypatch):
-    import desktop.library as mw
+    import analysis.sources as mw
 
     paths = []
     for name in ("one.txt", "bad.txt", "two.txt"):

@@ -80,3 +80,11 @@ def test_blind_rewrites_a_name_inside_the_text_and_moves_later_spans():
         if isinstance(s, Span) or hasattr(s, "text"):
             assert ba.text[s.start:s.end] == s.text
     assert bb.outlet == "Outlet B"
+
+
+def test_blind_drops_the_web_address_and_the_byline(story):
+    analyses, comparison = story
+    sourced = [replace(a, url=f"https://{OUTLETS[a.id].split()[0].lower()}.example/story", byline="Frances Martel",
+                       fetched="2024-07-10T09:30:00+00:00") for a in analyses]
+    out, _comp = blind(sourced, comparison)
+    assert all(a.url is None and a.byline is None for a in out)

@@ -293,10 +293,16 @@ def _article(item: Any, i: int, name: str) -> SavedArticle:
     notes = item.get("notes", [])
     if not isinstance(notes, list) or not all(isinstance(n, str) for n in notes):
         raise ComparisonFileError(f"{where}: \"notes\" must be a list of sentences.")
-    meta_names = [f.name for f in dataclasses.fields(Article) if f.name not in _ARTICLE_SKIP]
-    meta: dict[str, str | None] = {}
-    for k in meta_names:
-        v = item.get(k)
+    fields = [f for f in dataclasses.fields(Article) if f.name not in _ARTICLE_SKIP]
+    meta_names = [f.name for f in fields]
+    meta: dict[str, Any] = {}
+    for f in fields:  # text fields (outlet, title, ...) and flags (e.g. encoding_chosen)
+        k, v = f.name, item.get(f.name)
+        if isinstance(f.default, bool):
+            if v is not None and not isinstance(v, bool):
+                raise ComparisonFileError(f"{where}: \"{k}\" must be true or false, not {type(v).__name__}.")
+            meta[k] = f.default if v is None else v
+            continue
         if v is not None and not isinstance(v, str):
             raise ComparisonFileError(f"{where}: \"{k}\" must be text, not {type(v).__name__}.")
         meta[k] = v

@@ -6,13 +6,14 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.slant-installed
 
-.PHONY: run test install sysdeps sysdeps-gui bench lock clean help
+.PHONY: run test install sysdeps sysdeps-gui bench eval lock clean help
 .DEFAULT_GOAL := help
 
 help:
 	@echo "make run    install what is missing, then open Slant on the demo articles"
 	@echo "make test   install what is missing, then run the whole test suite"
 	@echo "make bench  run the benchmarks in bench/ and print their figures"
+	@echo "make eval   measure the analysis against annotated news (../shared/eval or \$$SLANT_EVAL_DIR)"
 	@echo "make lock   re-pin requirements.lock from pyproject.toml (needs network)"
 
 $(PY):
@@ -45,6 +46,11 @@ test: sysdeps
 
 bench: sysdeps
 	QT_QPA_PLATFORM=offscreen $(PY) bench/run_all.py
+
+# Not part of `make test`: reads the annotated corpora (never copied into the repository) and prints
+# precision, recall and F1 per measure beside plain baselines. EVAL_ARGS="babe --limit 100 --json" etc.
+eval: $(STAMP)
+	$(PY) bench/eval/run.py $(EVAL_ARGS)
 
 lock: | $(PY)
 	$(PY) -m pip install --quiet pip-tools

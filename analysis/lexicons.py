@@ -4,18 +4,30 @@ Every built-in file has a ``[meta]`` table with ``name``, ``version``, ``source`
 Users add terms by dropping TOML files of the same shape into their lexicon folder
 (``$SLANT_LEXICON_DIR``, else ``~/.local/share/slant/lexicons``); a file named
 ``loaded_terms*.toml`` there extends the built-in ``loaded_terms`` lexicon, and so on.
+
+User files are read with care: only regular files (a FIFO would block for ever, a folder named
+``*.toml`` is no file), at most ``MAX_USER_FILE`` bytes, and each is checked against its lexicon's shape
+(``analysis.lexicon_schema``). Every problem raises ``LexiconError`` naming the file (and the entry).
+``builtin_only()`` switches the user's files off for a while (the app analyses with the built-in
+lexicons, and says why, when a user file is broken).
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
+import stat
+import threading
 import tomllib
+from collections.abc import Iterator
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 REQUIRED_META = ("name", "version", "source", "licence")
+MAX_USER_FILE = 5 * 1024 * 1024
+_off = threading.local()
 
 
 class LexiconError(ValueError):
@@ -24,6 +36,57 @@ class LexiconError(ValueError):
 
 def _builtin_dir() -> Any:
     return resources.files("resources") / "lexicons"
+
+
+def user_files_enabled() -> bool:
+    return not getattr(_off, "depth", 0)
+
+
+@contextlib.contextmanager
+def builtin_only() -> Iterator[None]:
+    """Within the block (in this thread) the user's lexicon files are ignored: built-in lexicons only."""
+    _off.depth = getattr(_off, "depth", 0) + 1
+    try:
+        yield
+    finally:
+        _off.depth -= 1
+
+
+def read_user_file(path: Path) -> bytes:
+    """The bytes of a user lexicon file; ``LexiconError`` for anything but a readable regular file."""
+    try:
+        st = os.stat(path)
+    except OSError as exc:
+        raise LexiconError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
+    if stat.S_ISDIR(st.st_mode):
+        raise LexiconError(f"{path} is a folder, not a lexicon file: rename or remove it")
+    if not stat.S_ISREG(st.st_mode):
+        raise LexiconError(f"{path} is not a regular file (a pipe, socket or device): Slant does not read it; "
+                           "remove it from the lexicon folder")
+    if st.st_size > MAX_USER_FILE:
+        raise LexiconError(f"{path} is {st.st_size // 1024 // 1024} MB: a lexicon file may hold at most "
+                           f"{MAX_USER_FILE // 1024 // 1024} MB")
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as exc:
+        raise LexiconError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):  # swapped for something else since the check
+            raise LexiconError(f"{path} is not a regular file: Slant does not read it")
+        chunks, size = [], 0
+        while size <= MAX_USER_FILE:
+            chunk = os.read(fd, 1 << 16)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+    except OSError as exc:
+        raise LexiconError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
+    finally:
+        os.close(fd)
+    if size > MAX_USER_FILE:
+        raise LexiconError(f"{path}: a lexicon file may hold at most {MAX_USER_FILE // 1024 // 1024} MB")
+    return b"".join(chunks)
 
 
 def user_dir() -> Path:
@@ -63,7 +126,7 @@ def load_builtin(name: str) -> dict[str, Any]:
 def user_files(name: str) -> list[Path]:
     """The user's files extending lexicon ``name``: ``name*.toml`` in ``user_dir()``, sorted."""
     folder = user_dir()
-    if not folder.is_dir():
+    if not user_files_enabled() or not folder.is_dir():
         return []
     return sorted(folder.glob(f"{name}*.toml"))
 
@@ -80,12 +143,20 @@ def user_signature(*names: str) -> tuple:
             except OSError:
                 continue
             files.append((str(path), st.st_size, st.st_mtime_ns))
-    return (str(user_dir()), tuple(files))
+    return (str(user_dir()) if user_files_enabled() else "", tuple(files))
 
 
 def load_user(name: str) -> list[tuple[Path, dict[str, Any]]]:
-    """The user's files extending lexicon ``name``, parsed: ``(path, data)`` pairs in file-name order."""
-    return [(path, _parse(path.read_bytes(), str(path))) for path in user_files(name)]
+    """The user's files extending lexicon ``name``, parsed and checked: ``(path, data)`` pairs in file-name
+    order. Raises ``LexiconError`` (naming the file and entry) for a file that cannot be used."""
+    from .lexicon_schema import check
+
+    out = []
+    for path in user_files(name):
+        data = _parse(read_user_file(path), str(path))
+        check(name, data, str(path))
+        out.append((path, data))
+    return out
 
 
 def load_all(name: str) -> list[dict[str, Any]]:
@@ -96,7 +167,7 @@ def load_all(name: str) -> list[dict[str, Any]]:
 def _lexicon_files() -> list[tuple[str, Any]]:
     files: list[tuple[str, Any]] = [(f"builtin/{n}", _builtin_dir() / f"{n}.toml") for n in builtin_names()]
     folder = user_dir()
-    if folder.is_dir():
+    if user_files_enabled() and folder.is_dir():
         files += [(f"user/{p.name}", p) for p in sorted(folder.glob("*.toml"))]
     return files
 
@@ -121,7 +192,13 @@ def fingerprint() -> str:
         h = hashlib.sha256()
         for label, path in files:
             h.update(label.encode())
-            h.update(path.read_bytes())
+            if label.startswith("user/"):
+                try:
+                    h.update(read_user_file(path))
+                except LexiconError as exc:  # reported when the lexicon is loaded; never read here
+                    h.update(str(exc).encode())
+            else:
+                h.update(path.read_bytes())
         _fingerprints.clear()
         _fingerprints[key] = h.hexdigest()[:10]
     return _fingerprints[key]

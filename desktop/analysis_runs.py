@@ -57,6 +57,7 @@ class AnalysisRuns(QObject):
         m.comparisonFailed.connect(self._on_comparison_failed)
         m.modelReady.connect(lambda _v: self.model_label.setText("Language model ready"))
         m.modelFailed.connect(self._on_model_failed)
+        m.lexiconProblem.connect(self.window.show_error)
         self.cancel_button.clicked.connect(self.cancel)
 
     def _status(self, text: str) -> None:

@@ -16,6 +16,7 @@ Protocol: one JSON object per line on stdin/stdout.
     -> {"id": n, "cmd": "compare", "analyses": [ArticleAnalysis.to_dict(), ...]}
     <- {"id": n, "ok": true, "comparison": Comparison.to_dict()}
     -> {"id": n, "cmd": "warm"}           loads the model; <- {"id": n, "ok": true, "version": "..."}
+    <- {"heartbeat": true}                every second once the model is loaded (desktop.engine's watchdog)
 No Qt here.
 """
 from __future__ import annotations
@@ -45,16 +46,12 @@ def worker_processes() -> int:
 def _handle(msg: dict) -> dict:
     cmd = msg.get("cmd")
     if cmd == "warm":
-        from analysis import nlp
-        from analysis.pipeline import analyze, analyzer_version
+        from desktop.lexicon_guard import warm_up
 
-        nlp.get_nlp()
-        nlp.get_vader()
-        analyze("Officials said the talks could resume, according to a statement.")  # builds the matchers
-        return {"ok": True, "version": analyzer_version()}
+        return {"ok": True, "version": warm_up()}  # loads the model, builds the matchers
     if cmd == "analyze":
-        from analysis.pipeline import analyze_article
         from analysis.sources import Article
+        from desktop.lexicon_guard import analyze_article  # a broken user lexicon: built-in ones, with a note
 
         a = msg["article"]
         article = Article(text=a["text"], id=a["id"], outlet=a.get("outlet"), title=a.get("title"),
@@ -115,6 +112,24 @@ def _start_helpers(processes: int):
         return None
 
 
+def _start_heartbeat(send, interval: float | None = None) -> None:
+    """A sign of life every ``interval`` seconds, from its own thread (a long analysis does not stop it)."""
+    from desktop.engine import HEARTBEAT_S
+
+    period = interval or HEARTBEAT_S
+    line = json.dumps({"heartbeat": True})
+
+    def beat() -> None:
+        while True:
+            try:
+                send(line)
+            except (OSError, ValueError):  # the window closed its end
+                return
+            time.sleep(period)
+
+    threading.Thread(target=beat, daemon=True, name="slant-heartbeat").start()
+
+
 def _error_reply(ident: object, exc: BaseException) -> str:
     from concurrent.futures.process import BrokenProcessPool
 
@@ -163,6 +178,7 @@ def main(argv: list[str] | None = None) -> int:
     gc.freeze()
     pool = _start_helpers(processes) if warmed else None
     gc.enable()
+    _start_heartbeat(send)  # only now: no thread may run while the helpers are forked
 
     def delivered(fut, ident) -> None:
         try:

@@ -31,6 +31,8 @@ def _load_articles(files: Sequence[str]):
             arts.append(read_article(f))
         except SourceError as exc:
             errors.append(str(exc))
+        except Exception as exc:  # noqa: BLE001 - any read error: one line for this file, the others go on
+            errors.append(f"Cannot read {f}: {type(exc).__name__}: {exc}".replace("\n", " "))
     return arts, errors
 
 
@@ -105,8 +107,14 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from desktop.exporting import ExportOptions, export
+    from desktop.exporting import ExportOptions, ExportTargetError, export, validate_target
 
+    protect = tuple(args.files)
+    try:  # refuse a bad -o before minutes of analysis
+        validate_target(args.format, args.output, ExportOptions(protect=protect))
+    except ExportTargetError as exc:
+        print(f"slant: {exc}", file=sys.stderr)
+        return 2
     analyses, comparison, errors = analyse_all(args.files)
     for e in errors:
         print(f"slant: {e}", file=sys.stderr)
@@ -117,11 +125,14 @@ def cmd_export(args: argparse.Namespace) -> int:
         from analysis.sources import seed_story
 
         story = seed_story()
-    options = ExportOptions(include_texts=not args.no_texts, blind=args.blind, story=story)
+    options = ExportOptions(include_texts=not args.no_texts, blind=args.blind, story=story, protect=protect)
     try:
         export(args.format, args.output, analyses, comparison, options)
+    except ExportTargetError as exc:
+        print(f"slant: {exc}", file=sys.stderr)
+        return 2
     except OSError as exc:
-        print(f"slant: could not write {args.output}: {exc}", file=sys.stderr)
+        print(f"slant: could not write {args.output}: {exc.strerror or exc}", file=sys.stderr)
         return 1
     print(args.output)
     return 1 if errors else 0

@@ -9,6 +9,13 @@ on machines with more than one core, so two articles are analysed at once
 ``concurrent.futures.Future``; one reader thread hands replies to their futures. If the process dies,
 what it still owed fails with a message and the next request starts a new one.
 
+Watchdog: the server sends a heartbeat line every ``HEARTBEAT_S`` seconds (from a thread of its own, so a
+long analysis does not silence it). When it owes replies and has sent nothing for ``timeout`` seconds
+(``$SLANT_SERVER_TIMEOUT``, default 30; ``STARTUP_TIMEOUT_S`` before its first heartbeat, while it loads the
+model), it is taken as not responding (stopped with SIGSTOP, hung, swapped out for ever): it is killed,
+its requests fail with ``NOT_RESPONDING`` and the next request starts a new server. ``cancel_pending()``
+(the window's Cancel) does the same at once when the server has not been heard from lately.
+
 ``ThreadBackend`` (``SLANT_ANALYSIS_BACKEND=thread``) analyses in this process: simpler, for tests.
 """
 from __future__ import annotations
@@ -18,6 +25,7 @@ import os
 import subprocess
 import sys
 import threading
+import time
 from collections import deque
 from collections.abc import Callable
 from concurrent.futures import Future
@@ -28,6 +36,19 @@ if TYPE_CHECKING:  # pragma: no cover
     from analysis.results import ArticleAnalysis, Comparison
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+HEARTBEAT_S = 1.0  # how often the server says it is alive (desktop.analysis_server)
+DEFAULT_TIMEOUT_S = 30.0
+STARTUP_TIMEOUT_S = 180.0  # before the first heartbeat: loading the model on a busy machine
+NOT_RESPONDING = ("The analysis server is not responding (no sign of life for {s:.0f} seconds), so it was "
+                  "stopped. Analysis › Analyse again (Ctrl+R) starts a new one.")
+
+
+def server_timeout() -> float:
+    try:
+        value = float(os.environ.get("SLANT_SERVER_TIMEOUT", DEFAULT_TIMEOUT_S))
+    except ValueError:
+        return DEFAULT_TIMEOUT_S
+    return value if value > 0 else DEFAULT_TIMEOUT_S
 
 
 class AnalysisError(RuntimeError):
@@ -77,10 +98,11 @@ def _comparison(reply: dict[str, Any]) -> Comparison:
 class ProcessBackend:
     """One long-lived analysis server process, shared by all runs and windows."""
 
-    def __init__(self, processes: int | None = None) -> None:
+    def __init__(self, processes: int | None = None, timeout: float | None = None) -> None:
         from .analysis_server import worker_processes
 
         self.parallelism = processes or worker_processes()
+        self.timeout = timeout or server_timeout()
         self._proc: subprocess.Popen[str] | None = None
         self._lock = threading.Lock()  # the process and the pending table
         self._write_lock = threading.Lock()  # one request line at a time on stdin
@@ -109,9 +131,52 @@ class ProcessBackend:
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
             text=True, encoding="utf-8", bufsize=1, env=env, cwd=str(PROJECT_ROOT),
         )
+        proc.slant_heard = time.monotonic()  # type: ignore[attr-defined] - last sign of life
+        proc.slant_ready = False  # type: ignore[attr-defined] - a heartbeat has come (the model is loaded)
         threading.Thread(target=self._drain_stderr, args=(proc,), daemon=True, name="slant-server-stderr").start()
         threading.Thread(target=self._read_replies, args=(proc,), daemon=True, name="slant-server-replies").start()
+        threading.Thread(target=self._watch, args=(proc,), daemon=True, name="slant-server-watchdog").start()
         return proc
+
+    def _silent_for(self, proc: subprocess.Popen[str]) -> float:
+        return time.monotonic() - getattr(proc, "slant_heard", time.monotonic())
+
+    def _owes(self, proc: subprocess.Popen[str]) -> bool:
+        with self._lock:
+            return any(p is proc for p, _ in self._pending.values())
+
+    def _watch(self, proc: subprocess.Popen[str]) -> None:
+        """Kill the server when it owes replies and has been silent too long (see the module docstring)."""
+        while proc.poll() is None:
+            time.sleep(min(0.5, self.timeout / 4))
+            limit = self.timeout if getattr(proc, "slant_ready", False) else max(self.timeout, STARTUP_TIMEOUT_S)
+            silent = self._silent_for(proc)
+            if silent > limit and self._owes(proc):
+                self._give_up(proc, NOT_RESPONDING.format(s=silent))
+                return
+
+    def _give_up(self, proc: subprocess.Popen[str], message: str) -> None:
+        """Kill ``proc`` and fail what it owes with ``message`` (the next request starts a new server)."""
+        proc.slant_end_message = message  # type: ignore[attr-defined] - what the reply reader reports
+        self._kill(proc)
+        self._fail_pending(proc, message)
+
+    def cancel_pending(self) -> None:
+        """The user cancelled: a server that owes replies and has not been heard from for a few heartbeats is
+        stuck (a healthy one would have sent one), so it is stopped now and what it owes fails; a healthy
+        server finishes what it is doing."""
+        with self._lock:
+            proc = self._proc
+        if proc is None or proc.poll() is not None or not self._owes(proc):
+            return
+        asked = time.monotonic()
+        deadline = asked + 3 * HEARTBEAT_S + 0.5
+        while time.monotonic() < deadline and proc.poll() is None:
+            if getattr(proc, "slant_heard", 0.0) > asked:
+                return  # alive: it finishes what it is doing
+            time.sleep(0.1)
+        if proc.poll() is None and self._owes(proc):
+            self._give_up(proc, "The analysis was cancelled; the analysis server was not responding and was stopped.")
 
     def _drain_stderr(self, proc: subprocess.Popen[str]) -> None:
         assert proc.stderr is not None
@@ -122,9 +187,15 @@ class ProcessBackend:
         assert proc.stdout is not None
         try:
             for line in proc.stdout:
+                proc.slant_heard = time.monotonic()  # type: ignore[attr-defined]
                 try:
                     reply = json.loads(line)
                 except ValueError:
+                    continue
+                if not isinstance(reply, dict):
+                    continue
+                if reply.get("heartbeat"):
+                    proc.slant_ready = True  # type: ignore[attr-defined]
                     continue
                 with self._lock:
                     entry = self._pending.pop(reply.get("id"), None)
@@ -138,7 +209,8 @@ class ProcessBackend:
         except subprocess.TimeoutExpired:
             pass
         tail = "\n".join(list(self._stderr_tail)[-5:])
-        self._fail_pending(proc, "The analysis process stopped unexpectedly." + (f"\n{tail}" if tail else ""))
+        message = getattr(proc, "slant_end_message", None)
+        self._fail_pending(proc, message or "The analysis process stopped unexpectedly." + (f"\n{tail}" if tail else ""))
 
     def _fail_pending(self, proc: subprocess.Popen[str], message: str) -> None:
         with self._lock:
@@ -228,7 +300,7 @@ class ThreadBackend:
         pass  # nothing to start: the model loads on the first request (or warm-up)
 
     def analyze(self, article: Any) -> ArticleAnalysis:
-        from analysis.pipeline import analyze_article
+        from .lexicon_guard import analyze_article  # a broken user lexicon: built-in ones, with a note
 
         return analyze_article(article)
 

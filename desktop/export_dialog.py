@@ -34,7 +34,15 @@ from PySide6.QtWidgets import (
 from analysis.export import ExportCancelled
 from analysis.results import ArticleAnalysis, Comparison
 from desktop import export_pdf  # noqa: F401 - applies the shiboken None guard before heavy Qt use
-from desktop.exporting import FORMAT_NAMES, FORMATS, SUFFIXES, ExportOptions, export
+from desktop.exporting import (
+    FORMAT_NAMES,
+    FORMATS,
+    SUFFIXES,
+    ExportOptions,
+    ExportTargetError,
+    export,
+    validate_target,
+)
 
 
 class ExportSignals(QObject):
@@ -68,6 +76,8 @@ class ExportJob(QRunnable):
                    cancelled=self._cancel.is_set)
         except ExportCancelled:
             self.signals.cancelled.emit()
+        except ExportTargetError as exc:
+            self.signals.failed.emit(str(exc))
         except OSError as exc:
             self.signals.failed.emit(f"Could not write {Path(self.path).name}: {exc.strerror or exc}")
         except Exception as exc:  # noqa: BLE001 - reported to the user, never crashes the app
@@ -82,7 +92,7 @@ class ExportDialog(QDialog):
     exported = Signal(str)
 
     def __init__(self, analyses: Sequence[ArticleAnalysis], comparison: Comparison, parent: QWidget | None = None,
-                 *, default_dir: str | Path | None = None):
+                 *, default_dir: str | Path | None = None, protect: Sequence[str | None] = ()):
         super().__init__(parent)
         from desktop import highlight as hl
 
@@ -93,6 +103,7 @@ class ExportDialog(QDialog):
         self.exported_path: str | None = None
         self._close_when_done = False
         self._dir = Path(default_dir) if default_dir else Path.home()
+        self.protect = tuple(str(p) for p in protect if p)  # the open articles' files: never written over
 
         layout = QVBoxLayout(self)
         form = QFormLayout()
@@ -164,7 +175,7 @@ class ExportDialog(QDialog):
         chosen = frozenset(k for k, cb in self.category_checks.items() if cb.isChecked())
         cats = None if len(chosen) == len(self.category_checks) else chosen
         return ExportOptions(include_texts=self.texts_check.isChecked(), blind=self.blind_check.isChecked(),
-                             categories=cats)
+                             categories=cats, protect=self.protect)
 
     @Slot()
     def _format_changed(self) -> None:
@@ -194,14 +205,13 @@ class ExportDialog(QDialog):
         if self.job is not None:
             return
         path = self.path_edit.text().strip()
-        if not path:
-            self.status.setText("Choose where to save the export.")
+        options = self.options()
+        try:  # the same check as ``slant export -o``: no device, folder, empty name or input article
+            target = validate_target(self.fmt(), path, options)
+        except ExportTargetError as exc:
+            self.status.setText(str(exc))
             return
-        folder = Path(path).expanduser().parent
-        if not folder.is_dir():
-            self.status.setText(f"The folder {folder} does not exist.")
-            return
-        self.job = ExportJob(self.fmt(), str(Path(path).expanduser()), self.analyses, self.comparison, self.options())
+        self.job = ExportJob(self.fmt(), str(target), self.analyses, self.comparison, options)
         sig = self.job.signals
         sig.progress.connect(self._on_progress)
         sig.finished.connect(self._on_finished)

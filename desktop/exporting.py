@@ -15,7 +15,11 @@ What each format holds:
   article with its highlighted text, legend, glossary).
 
 Every file is written atomically (temp file in the same folder, fsync, rename): a failure leaves any old
-file as it was. Write failures raise ``OSError``; a cancelled export raises ``ExportCancelled``.
+file as it was; the CSV files of one export are written all or nothing. Before anything is computed the
+target is checked (``analysis.export.target.check_target``, shared by ``slant export -o`` and the export
+dialog): a device, FIFO, socket, folder (but for the CSV folder form), empty name or one of the input
+articles (``ExportOptions.protect``) is refused with ``ExportTargetError``; a symlink is written through.
+Write failures raise ``OSError``; a cancelled export raises ``ExportCancelled``.
 """
 from __future__ import annotations
 
@@ -30,6 +34,7 @@ from analysis.export.blind import blind as blind_results
 from analysis.export.sheet import Sheet, build_sheet
 from analysis.export.spreadsheet import write_csv, write_xlsx
 from analysis.export.tables import all_tables
+from analysis.export.target import ExportTargetError, check_target
 from analysis.pipeline import analyzer_version
 from analysis.results import ArticleAnalysis, Comparison
 
@@ -44,6 +49,7 @@ FORMAT_NAMES = {
 SUFFIXES = {"pdf": ".pdf", "html": ".html", "xlsx": ".xlsx", "csv": ".zip", "json": ".json"}
 
 Progress = Callable[[int, str], None]
+__all__ = ["ExportTargetError", "ExportOptions", "export", "validate_target", "print_sheet"]
 
 
 @dataclass(frozen=True)
@@ -52,6 +58,14 @@ class ExportOptions:
     blind: bool = False
     categories: frozenset[str] | None = None  # highlight category keys (desktop.highlight); None = all
     story: str | None = None  # a line naming the story; default: built from what every article names
+    protect: tuple[str, ...] = ()  # the input articles' paths: never written over
+
+
+def validate_target(fmt: str, path: str | Path | None, options: ExportOptions | None = None) -> Path:
+    """The one check of an export target, for the CLI, the dialog and ``export`` itself.
+    Raises ``ExportTargetError`` with a message for the user."""
+    # (A CSV export's side files, named after its tables, are checked again once the tables are built.)
+    return check_target(path, fmt, options.protect if options else ())
 
 
 def prepare(analyses: Sequence[ArticleAnalysis], comparison: Comparison, options: ExportOptions
@@ -117,11 +131,13 @@ def _about(options: ExportOptions, n: int) -> list[tuple[str, str]]:
 def export(fmt: str, path: str | Path, analyses: Sequence[ArticleAnalysis], comparison: Comparison,
            options: ExportOptions | None = None, *, progress: Progress | None = None,
            cancelled: Callable[[], bool] | None = None) -> None:
-    """Write ``fmt`` to ``path`` atomically. Raises ``OSError`` when the file cannot be written,
-    ``ExportCancelled`` when ``cancelled()`` turned true first, ``ValueError`` for an unknown format."""
+    """Write ``fmt`` to ``path`` atomically. Raises ``ExportTargetError`` for a target that must not be
+    written (see ``validate_target``), ``OSError`` when the file cannot be written, ``ExportCancelled``
+    when ``cancelled()`` turned true first, ``ValueError`` for an unknown format."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r} (choose one of {', '.join(FORMATS)})")
     options = options or ExportOptions()
+    validate_target(fmt, path, options)
     report = progress or (lambda pct, msg: None)
     is_cancelled = cancelled or (lambda: False)
 
@@ -142,6 +158,7 @@ def export(fmt: str, path: str | Path, analyses: Sequence[ArticleAnalysis], comp
         if fmt == "xlsx":
             write_xlsx(path, tables, _about(options, len(analyses)))
         else:
+            check_target(path, fmt, options.protect, tables)  # the side files by their real names
             write_csv(path, tables)
     elif fmt == "html":
         text = html_text(make_sheet(analyses, comparison, options))

@@ -106,6 +106,8 @@ class ArticleLibrary(QObject):
                 self.settings.add_recent_file(p)
             except SourceError as exc:
                 errors.append(str(exc))
+            except Exception as exc:  # noqa: BLE001 - the other files of the batch still open
+                errors.append(f"Could not open {p}: {type(exc).__name__}: {exc}")
         for e in errors:
             self.window.show_error(e)
         if paths:

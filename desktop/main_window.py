@@ -90,6 +90,13 @@ class MainWindow(QMainWindow):
         self.pane_area.sync = self.actions_by_name["sync"].isChecked()
         self._connect()
         self.session.restore_layout()
+        self.report_settings()
+
+    def report_settings(self) -> None:
+        """One line when damaged saved settings were ignored (desktop.settings validates every value)."""
+        problems = self.settings.take_problems()
+        if problems:
+            self.show_info(problems)
 
     # ================================================================== construction
     def _build_ui(self) -> None:
@@ -505,7 +512,8 @@ class MainWindow(QMainWindow):
             return
         try:
             dlg = ExportDialog(inputs[0], inputs[1], parent=self,
-                               default_dir=self.settings.last_directory() or None)
+                               default_dir=self.settings.last_directory() or None,
+                               protect=[e.article.path for e in self.model.entries()])
             dlg.exported.connect(self.show_exported)
             dlg.exec()
         except Exception as exc:  # noqa: BLE001

@@ -227,6 +227,11 @@ class SessionKeeper(QObject):
             except SourceError as exc:
                 errors.append(f"Could not reopen an article from the last session: {exc}")
                 continue
+            except Exception as exc:  # noqa: BLE001 - one bad file never stops the launch
+                where = item.get("path") if isinstance(item, dict) and isinstance(item.get("path"), str) else None
+                errors.append(f"Could not reopen {where or 'an article'} from the last session: "
+                              f"{type(exc).__name__}: {exc}")
+                continue
             if art.text in open_texts:
                 continue
             w.model.add(art, compared=shown, pasted=pasted)
@@ -234,6 +239,7 @@ class SessionKeeper(QObject):
             pasted_n += pasted and not art.path
         for msg in errors:
             w.show_error(msg)
+        w.report_settings()
         return added, pasted_n
 
     # -- window layout

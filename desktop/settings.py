@@ -3,10 +3,15 @@
 Where settings live: ``$SLANT_SETTINGS_DIR/slant.ini`` when that variable is set (tests, screenshots,
 benchmarks use a temporary folder so they never touch the user's real settings), else the
 platform's usual place for organisation "Slant", application "Slant".
+
+Everything read is validated (types, finite numbers, ranges): a damaged or hand-edited file never stops a
+launch. A value that is wrong is ignored (the default is used) and noted; ``take_problems()`` gives the
+window one line saying what was dropped.
 """
 from __future__ import annotations
 
 import json
+import math
 import os
 from pathlib import Path
 from typing import Any
@@ -18,6 +23,8 @@ APPLICATION = "Slant"
 MAX_RECENT = 10
 DEFAULT_FONT_PT = 11
 MIN_FONT_PT, MAX_FONT_PT = 7, 28
+MAX_SPLITTER_PX = 100_000
+SESSION_TEXT_KEYS = ("outlet", "title", "date", "byline", "id", "text_id")
 
 
 def _to_bool(value: Any, default: bool) -> bool:
@@ -38,22 +45,41 @@ class Settings:
             else:
                 qsettings = QSettings(QSettings.IniFormat, QSettings.UserScope, ORGANISATION, APPLICATION)
         self._s = qsettings
+        self._problems: dict[str, None] = {}  # what was dropped, in order, once each
 
     # -- plumbing
+    def _note(self, what: str) -> None:
+        self._problems[what] = None
+
+    def take_problems(self) -> str | None:
+        """One line naming what was dropped from a damaged settings file since the last call, or None."""
+        if not self._problems:
+            return None
+        items = list(self._problems)
+        self._problems.clear()
+        return (f"Some saved settings were damaged and were ignored ({'; '.join(items)}); "
+                f"defaults are used. Settings file: {self.path}")
+
     def _get(self, key: str, default: Any = None) -> Any:
         try:
             return self._s.value(key, default)
         except Exception:  # a damaged settings file must never stop the app
+            self._note(key)
             return default
 
-    def _json(self, key: str, default: Any) -> Any:
+    def _json(self, key: str, default: Any, kind: type | None = None) -> Any:
         raw = self._get(key)
-        if not raw:
+        if raw is None or raw == "":
             return default
         try:
-            return json.loads(raw)
-        except (TypeError, ValueError):
+            value = json.loads(raw)
+        except (TypeError, ValueError, RecursionError):
+            self._note(key)
             return default
+        if kind is not None and not isinstance(value, kind):
+            self._note(key)
+            return default
+        return value
 
     def sync(self) -> None:
         self._s.sync()
@@ -81,17 +107,29 @@ class Settings:
         self._s.setValue("window/state", value)
 
     def splitter(self, name: str) -> list[int]:
-        sizes = self._json(f"splitters/{name}", [])
-        return [int(x) for x in sizes if isinstance(x, (int, float))] if isinstance(sizes, list) else []
+        """Saved splitter sizes: finite, non-negative pixel counts, else [] (the window's default)."""
+        key = f"splitters/{name}"
+        sizes = self._json(key, [], list)
+        ok = all(isinstance(x, (int, float)) and not isinstance(x, bool) and math.isfinite(x)
+                 and 0 <= x <= MAX_SPLITTER_PX for x in sizes)
+        if not ok:
+            self._note(key)
+            return []
+        return [int(x) for x in sizes]
 
     def set_splitter(self, name: str, sizes: list[int]) -> None:
         self._s.setValue(f"splitters/{name}", json.dumps([int(x) for x in sizes]))
 
     # -- preferences
     def font_size(self) -> int:
+        raw = self._get("view/font_pt", DEFAULT_FONT_PT)
         try:
-            v = int(self._get("view/font_pt", DEFAULT_FONT_PT))
-        except (TypeError, ValueError):
+            f = float(raw)
+            v = int(f) if math.isfinite(f) else None
+        except (TypeError, ValueError, OverflowError):
+            v = None
+        if v is None:
+            self._note("view/font_pt")
             v = DEFAULT_FONT_PT
         return max(MIN_FONT_PT, min(MAX_FONT_PT, v))
 
@@ -99,15 +137,21 @@ class Settings:
         self._s.setValue("view/font_pt", int(max(MIN_FONT_PT, min(MAX_FONT_PT, pt))))
 
     def theme(self) -> str:
-        v = str(self._get("view/theme", "auto"))
-        return v if v in ("auto", "light", "dark") else "auto"
+        v = self._get("view/theme", "auto")
+        if v in ("auto", "light", "dark"):
+            return v
+        self._note("view/theme")
+        return "auto"
 
     def set_theme(self, value: str) -> None:
         self._s.setValue("view/theme", value)
 
     def categories(self) -> dict[str, bool]:
-        data = self._json("view/categories", {})
-        return {str(k): bool(v) for k, v in data.items()} if isinstance(data, dict) else {}
+        data = self._json("view/categories", {}, dict)
+        good = {k: v for k, v in data.items() if isinstance(v, bool)}
+        if len(good) != len(data):
+            self._note("view/categories")
+        return good
 
     def set_categories(self, enabled: dict[str, bool]) -> None:
         self._s.setValue("view/categories", json.dumps(enabled, sort_keys=True))
@@ -121,8 +165,11 @@ class Settings:
 
     # -- files
     def recent_files(self) -> list[str]:
-        data = self._json("files/recent", [])
-        return [str(p) for p in data][:MAX_RECENT] if isinstance(data, list) else []
+        data = self._json("files/recent", [], list)
+        good = [p for p in data if isinstance(p, str) and p and "\0" not in p]
+        if len(good) != len(data):
+            self._note("files/recent")
+        return good[:MAX_RECENT]
 
     def add_recent_file(self, path: str) -> list[str]:
         path = str(Path(path).resolve())
@@ -134,7 +181,11 @@ class Settings:
         self._s.setValue("files/recent", json.dumps([]))
 
     def last_directory(self) -> str:
-        return str(self._get("files/last_dir", "") or "")
+        v = self._get("files/last_dir", "") or ""
+        if not isinstance(v, str) or "\0" in v or v.lstrip().startswith(("[", "{")):
+            self._note("files/last_dir")
+            return ""
+        return v
 
     def set_last_directory(self, path: str) -> None:
         self._s.setValue("files/last_dir", path)
@@ -144,8 +195,18 @@ class Settings:
         return self._get("session/articles") is not None
 
     def session(self) -> list[dict[str, Any]]:
-        data = self._json("session/articles", [])
-        return [d for d in data if isinstance(d, dict)] if isinstance(data, list) else []
+        """The last session's articles, each checked: ``path`` or ``text`` a non-empty string; metadata
+        strings or None (a wrong one is dropped, the article kept); ``compared`` a bool. An item with
+        neither a usable path nor a text is dropped (and noted)."""
+        data = self._json("session/articles", [], list)
+        items = []
+        for d in data:
+            item, dropped = _session_item(d)
+            if dropped:
+                self._note("session/articles")
+            if item is not None:
+                items.append(item)
+        return items
 
     def set_session(self, articles: list[dict[str, Any]]) -> None:
         self._s.setValue("session/articles", json.dumps(articles, ensure_ascii=False))
@@ -195,3 +256,28 @@ class Settings:
             self._s.setValue("session/paste_draft", json.dumps(draft, ensure_ascii=False))
         else:
             self._s.remove("session/paste_draft")
+
+def _session_item(d: Any) -> tuple[dict[str, Any] | None, bool]:
+    """(the entry with its known fields checked, whether something was dropped); None when it holds no
+    article. Fields this version does not know are kept as they are (a newer version may have written them)."""
+    if not isinstance(d, dict):
+        return None, True
+    out = dict(d)
+    dropped = False
+    path, text = d.get("path"), d.get("text")
+    if not (path is None or (isinstance(path, str) and path.strip() and "\0" not in path)):
+        out.pop("path")
+        dropped = True
+    if not (text is None or isinstance(text, str)):
+        out.pop("text")
+        dropped = True
+    if not out.get("path") and not out.get("text"):
+        return None, True
+    for k in SESSION_TEXT_KEYS:
+        if k in out and not (out[k] is None or isinstance(out[k], str)):
+            out.pop(k)
+            dropped = True
+    if "compared" in out and not isinstance(out["compared"], bool):
+        out.pop("compared")
+        dropped = True
+    return out, dropped

@@ -30,6 +30,7 @@ from analysis.results import ArticleAnalysis, Comparison
 from .cache import AnalysisCache
 from .engine import AnalysisError, article_payload, backend, chain, current_backend
 from .highlight import render_plan
+from .lexicon_guard import lexicon_notes
 
 
 # ------------------------------------------------------------------------------------------- jobs
@@ -101,10 +102,15 @@ class InFlight:
                 del self._futures[key]
 
 
+POLL_S = 0.2  # how often a waiting run looks at its cancel flag
+CANCEL_GRACE_S = 3.0  # after Cancel, how long the articles under way may take to finish before the run ends
+
+
 class AnalysisJob(QRunnable):
     """Analyse articles: cached ones first (instant), then the rest, ``parallelism`` at a time.
 
-    Cancelling stops new articles from starting; the ones under way finish (and are cached)."""
+    Cancelling stops new articles from starting; the ones under way get ``CANCEL_GRACE_S`` to finish (and
+    are cached), then the run ends anyway (a stuck engine never keeps a run "running")."""
 
     def __init__(self, generation: int, jobs: list[tuple[str, Any]], cache: AnalysisCache | None,
                  work: InFlight, cancel: threading.Event, signals: JobSignals):
@@ -122,6 +128,7 @@ class AnalysisJob(QRunnable):
     def run(self) -> None:
         gen, sig = self.generation, self.signals
         cancelled = False
+        cancel_at = 0.0
         try:
             sig.started.emit(gen, len(self.jobs))
             todo = deque((key, article) for key, article in self.jobs if not self._cached(key, article))
@@ -140,7 +147,14 @@ class AnalysisJob(QRunnable):
                     running[fut] = (key, article, fresh)
                 if not running:
                     break
-                done, _ = wait(list(running), return_when=FIRST_COMPLETED)
+                done, _ = wait(list(running), timeout=POLL_S, return_when=FIRST_COMPLETED)
+                if not done:
+                    if self.cancel.is_set():
+                        cancel_at = cancel_at or time.monotonic()
+                        if time.monotonic() - cancel_at > CANCEL_GRACE_S:
+                            cancelled = True  # stop waiting: what is still under way is abandoned
+                            break
+                    continue
                 for fut in done:
                     key, article, fresh = running.pop(fut)
                     try:
@@ -227,6 +241,7 @@ class AnalysisManager(QObject):
     modelReady = Signal(str)
     modelFailed = Signal(str)
     busyChanged = Signal(bool)
+    lexiconProblem = Signal(str)  # a user lexicon file could not be used (once per problem and run)
 
     def __init__(self, cache: AnalysisCache | None = None, parent: QObject | None = None,
                  engine: Any = None, pool: QThreadPool | None = None):
@@ -253,6 +268,7 @@ class AnalysisManager(QObject):
         self._done = 0
         self.model_ready = False
         self.last_run_started = 0.0
+        self._lexicon_problems: set[str] = set()
 
     # -- state
     @property
@@ -271,6 +287,7 @@ class AnalysisManager(QObject):
         self._cancel.set()
         self._generation += 1
         self._cancel = threading.Event()
+        self._lexicon_problems.clear()
         self._total, self._done = len(jobs), 0
         self._running.add(self._generation)
         self.last_run_started = time.perf_counter()
@@ -280,8 +297,12 @@ class AnalysisManager(QObject):
         return self._generation
 
     def cancel(self) -> None:
-        """Stop after the articles being analysed now; nothing after them starts."""
+        """Nothing more starts; the articles under way get a short grace to finish. A stuck analysis
+        server is stopped at once (``engine.cancel_pending``), so Cancel always ends the run."""
         self._cancel.set()
+        stop_stuck = getattr(self.engine, "cancel_pending", None)
+        if callable(stop_stuck):
+            threading.Thread(target=stop_stuck, daemon=True, name="slant-cancel").start()
 
     def compare(self, analyses: list[ArticleAnalysis]) -> int:
         self._compare_generation += 1
@@ -318,6 +339,11 @@ class AnalysisManager(QObject):
         # Results of a stale run are still offered: the receiver keeps them only if the article is unchanged.
         self._count(gen)
         self.articleDone.emit(key, article, result, cached, plan)
+        for problem in lexicon_notes(getattr(result, "warnings", ())):
+            if problem not in self._lexicon_problems:
+                self._lexicon_problems.add(problem)
+                self.lexiconProblem.emit(f"{problem}. The built-in lexicons were used; fix or remove the file, "
+                                         "then Analyse again.")
 
     def _on_failed(self, gen: int, key: str, article: Any, message: str) -> None:
         self._count(gen)

@@ -18,10 +18,12 @@ CSV output for one PATH (see ``write_csv``):
   ``<stem>-<table>.csv`` (``sheet.csv``, ``sheet-loaded_terms.csv``, ...).
 
 CSV files are UTF-8 with a byte-order mark (so Excel reads accents, Japanese and emoji correctly),
-comma-separated, RFC 4180 quoting, ``\\r\\n`` line ends; yes/no as ``true``/``false``.
+comma-separated, RFC 4180 quoting, ``\\r\\n`` line ends; yes/no as ``true``/``false``. The files of one
+export are written all or nothing (``atomic.write_many``): a full disk never leaves a partial set.
 """
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import os
@@ -31,7 +33,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from .atomic import atomic_write, write_bytes
+from .atomic import atomic_write, write_bytes, write_many
 from .safe import cell, is_formula_like
 from .tables import Table
 
@@ -73,13 +75,19 @@ def write_csv(path: str | os.PathLike[str], tables: Sequence[Table]) -> list[Pat
                 z.writestr(f"{file_stem(t)}.csv", table_csv(t))
         write_bytes(p, buf.getvalue())
         return [p]
+    targets = csv_files_for(p, tables)
+    data = [table_csv(t) for t in tables]
+    made_folder = False
     if p.is_dir() or not p.suffix:
+        made_folder = not p.exists()
         p.mkdir(parents=True, exist_ok=True)
-        targets = [p / f"{file_stem(t)}.csv" for t in tables]
-    else:
-        targets = [p] + [p.with_name(f"{p.stem}-{file_stem(t)}.csv") for t in tables[1:]]
-    for t, target in zip(tables, targets):
-        write_bytes(target, table_csv(t))
+    try:
+        write_many(list(zip(targets, data)))  # all or nothing: never a partial set
+    except BaseException:
+        if made_folder:
+            with contextlib.suppress(OSError):
+                p.rmdir()
+        raise
     return targets
 
 

@@ -74,3 +74,64 @@ def test_export_of_files_without_metadata_names_them_by_file_like_the_window(tmp
     run_cli("export", "--format", "html", "--blind", "-o", str(blind_html), str(one), str(two))
     page = blind_html.read_text(encoding="utf-8")
     assert "Outlet A" in page and "city-paper" not in page and "evening-post" not in page
+
+
+def _article(tmp_path, name="a.txt"):
+    art = tmp_path / name
+    art.write_text("Kishida said on Friday he would attend the summit.", encoding="utf-8")
+    return art
+
+
+def test_export_refuses_a_fifo_an_input_article_a_folder_and_an_empty_name(tmp_path):
+    import os
+    import stat
+
+    art = _article(tmp_path)
+    cases = [(str(art), "input article"), (str(tmp_path), "is a folder"), ("", "no file name")]
+    if hasattr(os, "mkfifo"):
+        fifo = tmp_path / "pipe.json"
+        os.mkfifo(fifo)
+        cases.append((str(fifo), "not a regular file"))
+    for target, words in cases:
+        out = run_cli("export", "--format", "json", "-o", target, str(art), check=False)
+        assert out.returncode != 0, target
+        assert out.stderr.startswith("slant: ") and words in out.stderr, out.stderr
+        assert "Traceback" not in out.stderr and "busy" not in out.stderr
+    assert art.read_text(encoding="utf-8") == "Kishida said on Friday he would attend the summit."
+    if hasattr(os, "mkfifo"):
+        assert stat.S_ISFIFO(os.lstat(tmp_path / "pipe.json").st_mode)
+
+
+def test_export_through_a_symlink_updates_its_target(tmp_path):
+    import os
+
+    art = _article(tmp_path)
+    real = tmp_path / "real.json"
+    real.write_text("old", encoding="utf-8")
+    link = tmp_path / "sheet.json"
+    link.symlink_to(real)
+    run_cli("export", "--format", "json", "-o", str(link), str(art))
+    assert link.is_symlink() and os.readlink(link) == str(real)
+    assert json.loads(real.read_text(encoding="utf-8"))["schema"] == "slant.analysis/1"
+
+
+def test_a_file_that_raises_any_read_error_gives_one_line_not_a_traceback(tmp_path, monkeypatch):
+    """Whatever exception reading a file raises, the CLI prints `slant: ...` and goes on with the others."""
+    from desktop import cli
+
+    good = _article(tmp_path, "good.txt")
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\xef\xbb\xbfok \xff\xfe\xfd")
+    import analysis.sources as sources
+
+    real = sources.read_article
+
+    def flaky(path, **meta):
+        if str(path).endswith("bad.txt"):
+            raise UnicodeDecodeError("utf-8", b"\xff", 0, 1, "invalid start byte")
+        return real(path, **meta)
+
+    monkeypatch.setattr(sources, "read_article", flaky)
+    arts, errors = cli._load_articles([str(good), str(bad)])
+    assert [a.path for a in arts] == [str(good)]
+    assert len(errors) == 1 and "bad.txt" in errors[0] and "\n" not in errors[0]

@@ -109,19 +109,54 @@ def test_real_pdf_export_cancelled_before_painting_writes_nothing(tmp_path, smal
     assert not target.exists()
 
 
-def test_a_write_error_is_shown_in_the_dialog(qtbot, tmp_path, small_story):
+def test_a_write_error_is_shown_in_the_dialog(qtbot, tmp_path, small_story, monkeypatch):
+    import errno
+
+    from analysis.export import atomic
     from desktop.export_dialog import ExportDialog
 
+    def full(fd):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(atomic.os, "fsync", full)
     dlg = ExportDialog(*small_story, default_dir=tmp_path)
     qtbot.addWidget(dlg)
     dlg.set_format("json")
-    folder = tmp_path / "a-folder.json"
-    folder.mkdir()  # a folder where the file should go: os.replace fails
-    dlg.path_edit.setText(str(folder))
+    dlg.path_edit.setText(str(tmp_path / "sheet.json"))
     with qtbot.waitSignal(dlg.job.signals.failed if dlg.job else _started(dlg), timeout=30000):
         pass
-    assert "Could not write" in dlg.status.text()
+    assert "Could not write" in dlg.status.text() and "No space left" in dlg.status.text()
     assert dlg.export_button.isEnabled()
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_the_dialog_refuses_what_the_command_line_refuses(qtbot, tmp_path, small_story):
+    """Same check as `slant export -o`: a FIFO, an input article, a folder and an empty name are refused
+    before anything runs, with a message in the dialog; nothing is replaced."""
+    import os
+    import stat
+
+    from desktop.export_dialog import ExportDialog
+
+    art = tmp_path / "article.txt"
+    art.write_text("The user's own article.", encoding="utf-8")
+    folder = tmp_path / "a-folder.json"
+    folder.mkdir()
+    dlg = ExportDialog(*small_story, default_dir=tmp_path, protect=[str(art)])
+    qtbot.addWidget(dlg)
+    dlg.set_format("json")
+    cases = [(str(art), "input article"), (str(folder), "is a folder"), ("  ", "no file name")]
+    if hasattr(os, "mkfifo"):
+        os.mkfifo(tmp_path / "pipe.json")
+        cases.append((str(tmp_path / "pipe.json"), "not a regular file"))
+    for target, words in cases:
+        dlg.path_edit.setText(target)
+        dlg.start()
+        assert dlg.job is None, target
+        assert words in dlg.status.text(), dlg.status.text()
+    assert art.read_text(encoding="utf-8") == "The user's own article."
+    if hasattr(os, "mkfifo"):
+        assert stat.S_ISFIFO(os.lstat(tmp_path / "pipe.json").st_mode)
 
 
 def _started(dlg):

@@ -218,6 +218,10 @@ class ArticleAnalysis(_Serialisable):
     analyzer_version: str = ""
     warnings: tuple[str, ...] = ()
     file: str | None = None  # the name of the file the text was read from (no folder), if any
+    byline: str | None = None  # the author(s) as the article or the user names them
+    url: str | None = None  # the web address the article came from, if any
+    fetched: str | None = None  # when Slant fetched it from ``url`` (ISO 8601 with zone), if it did
+    encoding: str | None = None  # the text encoding the file was decoded with (a Python codec name)
 
     @property
     def label(self) -> str:

@@ -46,7 +46,10 @@ def build_actions(w: MainWindow) -> dict[str, QAction]:
 
     lib, runs = w.library, w.analysis
     a: dict[str, QAction] = {}
-    a["open"] = act("&Open…", lib.open_dialog, QKeySequence.Open, "Open article files (.txt, .md)")
+    a["open"] = act("&Open…", lib.open_dialog, QKeySequence.Open, "Open article files (text, saved web pages, Word)")
+    a["open_url"] = act("Open &URL…", w.reading.open_url_dialog, "Ctrl+Shift+O", "Fetch an article's web page")
+    a["reencode"] = act("Reopen with &encoding…", lambda: w.reading.reopen_with_encoding(lib.current_key()), None,
+                        "Read the current article's file again in another text encoding")
     a["paste"] = act("&Paste article…", lib.paste_action, QKeySequence.Paste, "Paste an article's text as a new article")
     files = w.comparisons
     a["save"] = act("&Save", files.save, QKeySequence.Save, "Save the comparison (articles, details, view) to a file")
@@ -107,10 +110,10 @@ def _add(target: Any, actions: dict[str, QAction], keys: tuple) -> None:
 def build_menus(w: MainWindow, a: dict[str, QAction]) -> None:
     mb = w.menuBar()
     f = mb.addMenu("&File")
-    _add(f, a, ("open", "open_comparison"))
+    _add(f, a, ("open", "open_url", "open_comparison"))
     w.library.recent_menu = f.addMenu("Open &recent")
     w.library.refresh_recent()
-    _add(f, a, ("paste", None, "save", "save_as", None, "export", "print", None, "close", "quit"))
+    _add(f, a, ("paste", "reencode", None, "save", "save_as", None, "export", "print", None, "close", "quit"))
     _add(mb.addMenu("&Edit"), a, ("undo", "redo", None, "find", "find_next", "find_prev", None, "edit_meta"))
     v = mb.addMenu("&View")
     _add(v, a, ("articles_tab", "dashboard_tab", "next_pane", "prev_pane", None, "zoom_in", "zoom_out", "zoom_reset",

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton
 
-from analysis.sources import file_name
+from analysis.sources import file_name, with_source
 
 from .models.article_model import CANCELLED, DONE, FAILED, PENDING, RUNNING
 
@@ -124,6 +124,7 @@ class AnalysisRuns(QObject):
         name = file_name(entry.article.path) if entry.article.path else None
         if analysis.file != name:  # a cached result of the same text read from another file, or pasted
             analysis = dataclasses.replace(analysis, file=name)
+        analysis = with_source(analysis, entry.article)  # byline, URL, fetch time, encoding
         self.model.update(key, analysis=analysis, plan=plan, status=DONE, error=None, from_cache=cached)
         self.window.pane_area.update_counts()
         self.compare_timer.start()

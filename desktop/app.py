@@ -43,10 +43,11 @@ def create_app():
     return app
 
 
-def open_initial(window, files: Sequence[str], settings, force_seeds: bool = False) -> None:
+def open_initial(window, files: Sequence[str], settings, force_seeds: bool = False, reading=None) -> None:
     """FILES when given; else the last session; on first run (or for screenshots) the demo seeds. After a
-    crash the window says what it restored (``desktop.session``)."""
-    window.session.open_initial(files, force_seeds=force_seeds)
+    crash the window says what it restored (``desktop.session``). ``reading``: the command line's reading
+    options (encoding, meta_file, outlet...)."""
+    window.session.open_initial(files, force_seeds=force_seeds, reading=reading)
 
 
 def start_engine() -> None:
@@ -58,7 +59,8 @@ def start_engine() -> None:
     backend().prestart()
 
 
-def launch_window(files: Sequence[str] = (), screenshot: bool = False, articles: Sequence = (), size=None):
+def launch_window(files: Sequence[str] = (), screenshot: bool = False, articles: Sequence = (), size=None,
+                  reading=None):
     """Theme, window, initial articles, show, then the background model warm-up. Needs a QApplication."""
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
@@ -80,7 +82,7 @@ def launch_window(files: Sequence[str] = (), screenshot: bool = False, articles:
     if articles:
         window.add_articles(list(articles))
     else:
-        open_initial(window, files, settings, force_seeds=screenshot)
+        open_initial(window, files, settings, force_seeds=screenshot, reading=reading)
     window.show()
     # The model loads in the background once the window is up and cached results are shown (an analysis
     # that needs it starts the analysis process at once anyway).
@@ -119,7 +121,7 @@ def _finish_screenshot(app, window, path: str, view: str) -> None:
     step()
 
 
-def run(files: Sequence[str], screenshot: str | None = None, view: str = "main") -> int:
+def run(files: Sequence[str], screenshot: str | None = None, view: str = "main", reading=None) -> int:
     if screenshot:
         if not display_available():
             os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -133,7 +135,7 @@ def run(files: Sequence[str], screenshot: str | None = None, view: str = "main")
     from PySide6.QtCore import QTimer
 
     app = create_app()
-    window = launch_window(files, screenshot=bool(screenshot))
+    window = launch_window(files, screenshot=bool(screenshot), reading=reading)
     if screenshot:
         done = {"fired": False}
 

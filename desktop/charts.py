@@ -33,6 +33,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from analysis.measures.tone import TONE_WORDS, tone_word
+
 # Okabe & Ito (2008), "Color Universal Design": distinguishable with every common colour-vision deficiency.
 OKABE_ITO = {
     "black": "#000000",
@@ -60,8 +62,8 @@ class ChartPalette:
     bar: QColor
     outlier: QColor
     median: QColor
-    positive: QColor  # friendly tone
-    negative: QColor  # hostile tone
+    positive: QColor  # positive tone
+    negative: QColor  # negative tone
     zero: QColor
     outlier_tint: QColor  # background of an outlier cell in a table
     dark: bool = False
@@ -378,8 +380,8 @@ def bar_chart_height(painter_or_font: QPainter | QFont, n_bars: int, *, title: b
 
 
 def tone_mood(tone: float) -> str:
-    """A sentence's tone in words: "positive" from +0.05, "negative" from -0.05, else "neutral"."""
-    return "positive" if tone >= 0.05 else "negative" if tone <= -0.05 else "neutral"
+    """A sentence's tone in words (``analysis.measures.tone.tone_word``: the same words as the sheets)."""
+    return tone_word(tone)
 
 
 def tone_color(tone: float, palette: ChartPalette) -> QColor:
@@ -426,7 +428,7 @@ def paint_tone_strip(
         unit = _Metrics(painter, normal).line
         thin = max(1.0, unit / 16)
         top = rect.top() + _draw_title(painter, rect, title, bold, palette)
-        scale_w = max(ms.width("positive"), ms.width("negative")) + unit * 0.5 if show_scale else 0.0
+        scale_w = max(ms.width(TONE_WORDS["up"]), ms.width(TONE_WORDS["down"])) + unit * 0.5 if show_scale else 0.0
         foot_h = ms.line * 1.1 if show_scale else 0.0
         plot = QRectF(rect.left() + scale_w, top, max(unit, rect.width() - scale_w), max(unit, rect.bottom() - top - foot_h))
         zero_y = plot.center().y()
@@ -441,10 +443,10 @@ def paint_tone_strip(
             painter.setPen(palette.muted)
             align = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             lw = scale_w - unit * 0.3
-            painter.drawText(QRectF(rect.left(), plot.top(), lw, ms.line), align, "positive")
+            painter.drawText(QRectF(rect.left(), plot.top(), lw, ms.line), align, TONE_WORDS["up"])
             if plot.height() > ms.line * 3.2:  # room for a middle label
                 painter.drawText(QRectF(rect.left(), zero_y - ms.line / 2, lw, ms.line), align, "0")
-            painter.drawText(QRectF(rect.left(), plot.bottom() - ms.line, lw, ms.line), align, "negative")
+            painter.drawText(QRectF(rect.left(), plot.bottom() - ms.line, lw, ms.line), align, TONE_WORDS["down"])
 
         cols = []
         n = len(tones)
@@ -691,11 +693,11 @@ class ToneStripWidget(_ChartWidget):
         self._title, self._tones, self._selected = title, [float(t) for t in tones], None
         self._layout = None
         moods = [tone_mood(t) for t in self._tones]
-        positive, negative = moods.count("positive"), moods.count("negative")
+        positive, negative = moods.count(TONE_WORDS["up"]), moods.count(TONE_WORDS["down"])
         self.setAccessibleName(f"Tone along {title}")
         self.setAccessibleDescription(
-            f"{len(self._tones)} sentences: {positive} positive, {negative} negative, "
-            f"{len(self._tones) - positive - negative} neutral"
+            f"{len(self._tones)} sentences: {positive} {TONE_WORDS['up']}, {negative} {TONE_WORDS['down']}, "
+            f"{len(self._tones) - positive - negative} {TONE_WORDS['middle']}"
         )
         self.update()
 

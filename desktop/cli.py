@@ -1,9 +1,15 @@
 """The ``slant`` command.
 
-    slant [FILE ...]                         open the window (the demo seeds when no file is given)
+    slant [FILE|URL ...]                     open the window (the demo seeds when no file is given)
     slant --screenshot PATH [FILE ...]       render the window after analysis to a PNG and exit
-    slant analyze [FILE ...] [--format json|csv|text]
-    slant export --format pdf|html|xlsx|csv|json -o PATH [FILE ...]
+    slant analyze [FILE|URL ...] [--format json|csv|text]
+    slant export --format pdf|html|xlsx|csv|json -o PATH [FILE|URL ...]
+
+FILE is a text (.txt/.md, any encoding), a saved web page (.html/.htm) or a Word file (.docx); URL an
+http(s) address, fetched and extracted like a saved page. Reading options (all three commands):
+``--encoding ENC`` (decode files with ENC), ``--meta FILE`` (a metadata file in the seeds.toml format;
+by default a ``slant.toml`` or ``seeds.toml`` beside the files is used), and for one article
+``--outlet``, ``--title``, ``--byline``, ``--date``.
 
 ``analyze`` needs no Qt at all; ``export`` needs Qt only for PDF (offscreen, no display needed).
 With no FILE, ``analyze`` and ``export`` use the five demo seeds.
@@ -20,29 +26,54 @@ ANALYZE_FORMATS = ("json", "csv", "text")
 EXPORT_FORMATS = ("pdf", "html", "xlsx", "csv", "json")
 
 
-def _load_articles(files: Sequence[str]):
-    from analysis.sources import SourceError, load_seeds, read_article
+META_OPTIONS = ("outlet", "title", "byline", "date")
 
+
+def _add_input_options(parser: argparse.ArgumentParser) -> None:
+    g = parser.add_argument_group("reading the articles")
+    g.add_argument("--encoding", metavar="ENC", help="decode the files with ENC (e.g. cp1252, shift_jis, utf-16); "
+                   "default: detected")
+    g.add_argument("--meta", metavar="FILE", help="metadata file ([[article]] tables with file, outlet, byline, "
+                   "date, title, url); default: slant.toml or seeds.toml beside the files")
+    for name in META_OPTIONS:
+        g.add_argument(f"--{name}", metavar=name.upper(), help=f"the article's {name} (one FILE or URL only)")
+
+
+def _reading(args: argparse.Namespace | None) -> tuple[dict, str | None]:
+    """(metadata given on the command line, an error message or None)."""
+    if args is None:
+        return {}, None
+    meta = {k: getattr(args, k, None) for k in META_OPTIONS if getattr(args, k, None)}
+    if meta and len(args.files) != 1:
+        opts = ", ".join(f"--{k}" for k in meta)
+        verb = "describe" if len(meta) > 1 else "describes"
+        return meta, f"{opts} {verb} one article: give exactly one FILE or URL (or use --meta for several)."
+    return meta, None
+
+
+def _load_articles(files: Sequence[str], args: argparse.Namespace | None = None):
+    from analysis.sources import SourceError, load_seeds, read_articles
+
+    meta, problem = _reading(args)
+    if problem:
+        return [], [problem]
+    encoding = getattr(args, "encoding", None)
     if not files:
         return load_seeds(), []
-    arts, errors = [], []
-    for f in files:
-        try:
-            arts.append(read_article(f))
-        except SourceError as exc:
-            errors.append(str(exc))
-        except Exception as exc:  # noqa: BLE001 - any read error: one line for this file, the others go on
-            errors.append(f"Cannot read {f}: {type(exc).__name__}: {exc}".replace("\n", " "))
-    return arts, errors
+    try:
+        return read_articles(files, encoding=encoding, meta_file=getattr(args, "meta", None), **meta)
+    except SourceError as exc:  # pragma: no cover - read_articles collects per-article errors
+        return [], [str(exc)]
 
 
-def analyse_all(files: Sequence[str]):
-    """(analyses, comparison, errors) for FILEs, or for the seeds when none is given."""
+def analyse_all(files: Sequence[str], args: argparse.Namespace | None = None):
+    """(analyses, comparison, errors) for FILEs and URLs, or for the seeds when none is given."""
     from analysis import compare
     from analysis.pipeline import analyze_article
+    from analysis.sources import with_source
 
-    arts, errors = _load_articles(files)
-    analyses = [analyze_article(a) for a in arts]
+    arts, errors = _load_articles(files, args)
+    analyses = [with_source(analyze_article(a), a) for a in arts]
     return analyses, compare(analyses), errors
 
 
@@ -91,7 +122,7 @@ def _csv_report(analyses) -> str:
 def cmd_analyze(args: argparse.Namespace) -> int:
     from analysis.document import document
 
-    analyses, comparison, errors = analyse_all(args.files)
+    analyses, comparison, errors = analyse_all(args.files, args)
     for e in errors:
         print(f"slant: {e}", file=sys.stderr)
     if not analyses:
@@ -115,7 +146,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     except ExportTargetError as exc:
         print(f"slant: {exc}", file=sys.stderr)
         return 2
-    analyses, comparison, errors = analyse_all(args.files)
+    analyses, comparison, errors = analyse_all(args.files, args)
     for e in errors:
         print(f"slant: {e}", file=sys.stderr)
     if not analyses:
@@ -142,7 +173,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] in ("analyze", "export"):
         parser = argparse.ArgumentParser(prog=f"slant {argv[0]}")
-        parser.add_argument("files", nargs="*", metavar="FILE", help="articles (.txt/.md); default: the demo seeds")
+        parser.add_argument("files", nargs="*", metavar="FILE|URL",
+                            help="articles (.txt/.md, .html/.htm, .docx, or http(s) addresses); default: the demo seeds")
+        _add_input_options(parser)
         if argv[0] == "analyze":
             parser.add_argument("--format", choices=ANALYZE_FORMATS, default="text")
             args = parser.parse_args(argv[1:])
@@ -156,14 +189,20 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     parser = argparse.ArgumentParser(prog="slant", description="Compare news articles side by side.",
                                      epilog="Subcommands: 'slant analyze --help', 'slant export --help'.")
-    parser.add_argument("files", nargs="*", metavar="FILE", help="articles to open (.txt/.md)")
+    parser.add_argument("files", nargs="*", metavar="FILE|URL", help="articles to open (.txt/.md, .html/.htm, "
+                        ".docx, or http(s) addresses)")
+    _add_input_options(parser)
     parser.add_argument("--screenshot", metavar="PATH", help="render the window to PATH (PNG) after analysis and exit")
     parser.add_argument("--view", choices=("main", "detail", "dashboard"), default="main",
                         help="with --screenshot: what to show")
     args = parser.parse_args(argv)
+    meta, problem = _reading(args)
+    if problem:
+        parser.error(problem)
     from desktop.app import run
 
-    return run(args.files, screenshot=args.screenshot, view=args.view)
+    reading = dict(meta, encoding=args.encoding, meta_file=args.meta)
+    return run(args.files, screenshot=args.screenshot, view=args.view, reading=reading)
 
 
 def entry() -> int:

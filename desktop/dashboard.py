@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from analysis.measures.tone import TONE_WORDS
 from analysis.results import ArticleAnalysis, Comparison, MetricRow
 
 from .charts import BarChartWidget, ChartPalette, ToneStripWidget
@@ -99,7 +100,7 @@ CHARTS: tuple[ChartSpec, ...] = (
     ChartSpec(
         "tone_mean",
         "Overall tone",
-        "Above 0: the wording is positive on average. Below 0: negative.",
+        f"Above 0: the wording is {TONE_WORDS['up']} on average. Below 0: {TONE_WORDS['down']}.",
         lambda a: a.tone.mean,
     ),
 )
@@ -269,8 +270,8 @@ class DashboardPanel(QWidget):
         lay.addWidget(_label("How the tone changes along each article", "heading", "sectionHeading"))
         lay.addWidget(
             _label(
-                "Each bar is one sentence, in reading order: up for positive wording, down for negative "
-                "wording, taller for stronger. Click a bar to read that sentence.",
+                f"Each bar is one sentence, in reading order: up for {TONE_WORDS['up']} wording, down for "
+                f"{TONE_WORDS['down']} wording, taller for stronger. Click a bar to read that sentence.",
                 "intro",
                 "dashboardIntro",
             )

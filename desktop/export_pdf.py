@@ -51,6 +51,7 @@ from PySide6.QtGui import (  # noqa: E402
 
 from analysis.export import ExportCancelled  # noqa: E402
 from analysis.export.sheet import ArticleSection, Node, Sheet  # noqa: E402
+from analysis.measures.tone import TONE_WORDS  # noqa: E402
 from desktop import highlight as hl  # noqa: E402
 
 BODY_FAMILIES = ["DejaVu Serif", "Noto Serif CJK JP", "DejaVu Sans", "Noto Sans CJK JP", "Noto Color Emoji"]
@@ -385,8 +386,8 @@ class SheetDocument:
         arts = [a for a in s.articles if a.tones]
         if arts:
             self.heading("Tone along each article", 2)
-            self.para("Each column is one sentence, in reading order: up for friendly wording, down for hostile "
-                      "wording.", self.fmt(7.5, colour="#444444"))
+            self.para(f"Each column is one sentence, in reading order: up for {TONE_WORDS['up']} wording, down for "
+                      f"{TONE_WORDS['down']} wording.", self.fmt(7.5, colour="#444444"))
             strip_h = QFontMetricsF(chart_font, self.device).height() * 4.6
             tf2 = QTextTableFormat(tf)
             t2 = self.cursor.insertTable((len(arts) + 1) // 2, 2, tf2)
@@ -436,6 +437,8 @@ class SheetDocument:
             self.para(" ".join(art.title.split()), self.fmt(11.5, bold=True, families=BODY_FAMILIES), bottom=0.5)
         if art.date:
             self.para(art.date, self.fmt(8.5, colour="#555555"))
+        if art.source:
+            self.para(art.source, self.fmt(8.5, colour="#555555"))
         self.para(art.summary, self.fmt(8.5, colour="#333333"), bottom=1.5)
         for warning in art.warnings:
             self.para("⚠ " + warning, self.fmt(8.5, italic=True, colour="#8a4b00"))
@@ -575,8 +578,17 @@ def setup_pdf_writer(writer: QPdfWriter, sheet: Sheet) -> None:
 
 def render_pdf(sheet: Sheet, *, progress: Callable[[int, str], None] | None = None,
                cancelled: Callable[[], bool] | None = None) -> bytes:
-    """The whole sheet as PDF bytes (write them with ``analysis.export.atomic``)."""
+    """The whole sheet as PDF bytes (write them with ``analysis.export.atomic``). Qt's font warnings for
+    scripts no installed font shapes come out as one line (``desktop.qt_messages``); others pass."""
+    from desktop.qt_messages import collapsed_font_warnings
+
     ensure_app()
+    with collapsed_font_warnings():
+        return _render_pdf(sheet, progress=progress, cancelled=cancelled)
+
+
+def _render_pdf(sheet: Sheet, *, progress: Callable[[int, str], None] | None = None,
+                cancelled: Callable[[], bool] | None = None) -> bytes:
     data = QByteArray()
     buf = QBuffer(data)
     buf.open(QIODevice.OpenModeFlag.WriteOnly)

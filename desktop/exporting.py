@@ -203,13 +203,16 @@ def print_to(printer, analyses: Sequence[ArticleAnalysis], comparison: Compariso
     sheet = make_sheet(analyses, comparison, options)
     printer.setFullPage(True)
     printer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
-    sd = export_pdf.SheetDocument(sheet, printer)
-    sd.build()
-    painter = QPainter()
-    if not painter.begin(printer):
-        return False
-    try:
-        sd.paint(painter, printer.newPage)
-    finally:
-        painter.end()
+    from desktop.qt_messages import collapsed_font_warnings
+
+    with collapsed_font_warnings():  # one line instead of a flood for scripts no font shapes
+        sd = export_pdf.SheetDocument(sheet, printer)
+        sd.build()
+        painter = QPainter()
+        if not painter.begin(printer):
+            return False
+        try:
+            sd.paint(painter, printer.newPage)
+        finally:
+            painter.end()
     return True

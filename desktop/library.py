@@ -10,9 +10,9 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QGuiApplication, QUndoCommand
 from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QMenu, QMessageBox, QPlainTextEdit, QTextEdit
 
-from analysis.sources import SUPPORTED_SUFFIXES, SourceError, article_from_text, read_article
+from analysis.fetch import is_url
+from analysis.sources import SUPPORTED_SUFFIXES, SourceError, article_from_text, read_articles, with_source
 
-from .dialogs.metadata_dialog import MetadataDialog
 from .dialogs.paste_dialog import PasteDialog
 from .models.article_model import MAX_PANES, Entry
 
@@ -93,21 +93,22 @@ class ArticleLibrary(QObject):
         self.add_articles(arts)
 
     # -- files
-    def open_files(self, paths: list[str]) -> tuple[list[Entry], list[str]]:
-        """Read files into new articles. Unreadable ones give a message; the rest are added."""
-        arts, errors = [], []
+    def open_files(self, paths: list[str], encoding: str | None = None, meta_file: str | None = None,
+                   **meta: Any) -> tuple[list[Entry], list[str]]:
+        """Read files into new articles (a metadata file beside them applies); web addresses are fetched
+        in the background. Unreadable ones give a message; the rest are added."""
+        w = self.window
         comparisons = [p for p in paths if str(p).lower().endswith(COMPARISON_SUFFIX)]
         for p in comparisons[:1]:  # a comparison replaces the open articles: one at a time
-            self.window.comparisons.open_path(str(p))
+            w.comparisons.open_path(str(p))
         paths = [p for p in paths if p not in comparisons]
-        for p in paths:
-            try:
-                arts.append(read_article(p))
-                self.settings.add_recent_file(p)
-            except SourceError as exc:
-                errors.append(str(exc))
-            except Exception as exc:  # noqa: BLE001 - the other files of the batch still open
-                errors.append(f"Could not open {p}: {type(exc).__name__}: {exc}")
+        for url in [p for p in paths if is_url(p)]:
+            w.reading.fetch(url, encoding=encoding, **meta)
+        paths = [p for p in paths if not is_url(p)]
+        arts, errors = read_articles(paths, encoding=encoding, meta_file=meta_file, **meta)  # one message a file
+        for a in arts:
+            if a.path:
+                self.settings.add_recent_file(a.path)
         for e in errors:
             self.window.show_error(e)
         if paths:
@@ -204,8 +205,8 @@ class ArticleLibrary(QObject):
 
     def ask_discard(self, entry: Entry) -> bool:
         """Ask before closing a pasted article (tests replace this)."""
-        box = QMessageBox(QMessageBox.Question, "Close pasted article",
-                          f"“{entry.label}” was pasted: its text is saved nowhere else.\n\nClose it? Edit › Undo "
+        box = QMessageBox(QMessageBox.Question, "Close an article saved nowhere else",
+                          f"“{entry.label}” is saved nowhere on disk (it was pasted or fetched).\n\nClose it? Edit › Undo "
                           "(Ctrl+Z) brings it back until Slant is closed; File › Save keeps it in a comparison file.",
                           QMessageBox.NoButton, self.window)
         close = box.addButton("Close article", QMessageBox.DestructiveRole)
@@ -251,9 +252,7 @@ class ArticleLibrary(QObject):
         entry = self.model.entry(key)
         if entry is None:
             return
-        dlg = MetadataDialog(entry.article, self.window)
-        if dlg.exec() == MetadataDialog.Accepted:
-            self.set_metadata(key, **dlg.values())
+        self.window.reading.edit_details(key)  # undoable (Edit > Undo)
 
     def set_metadata(self, key: str, **meta: str | None) -> None:
         """Change an article's outlet/title/date/byline: the view updates, no re-analysis needed."""
@@ -264,8 +263,9 @@ class ArticleLibrary(QObject):
         article = entry.article.with_meta(**meta)
         changes: dict[str, Any] = {"article": article}
         if entry.analysis is not None:
-            changes["analysis"] = dataclasses.replace(entry.analysis, outlet=article.outlet,
-                                                      title=article.title or entry.analysis.title, date=article.date)
+            changes["analysis"] = with_source(dataclasses.replace(
+                entry.analysis, outlet=article.outlet, title=article.title or entry.analysis.title, date=article.date),
+                article)
             if w.manager.cache is not None:
                 w.manager.cache.put(article, changes["analysis"])
         self.model.update(key, **changes)

@@ -32,6 +32,7 @@ from .panes.article_pane import ArticlePane
 from .panes.detail_panel import DetailPanel, Other, describe_overview, describe_sentence, describe_span
 from .panes.legend import LegendWidget
 from .panes.pane_list import PaneList
+from .reading import Reading
 from .session import SessionKeeper
 from .settings import Settings
 from .workers import AnalysisManager
@@ -77,7 +78,8 @@ class MainWindow(QMainWindow):
         self._dashboard_stale = False
         self.setAcceptDrops(True)
 
-        self.undo_stack = QUndoStack(self)  # Edit > Undo / Redo: closing articles (and later edits)
+        self.undo_stack = QUndoStack(self)  # Edit > Undo / Redo: closing articles, article details
+        self.reading = Reading(self)  # Open URL…, Reopen with encoding…, undoable details (desktop.reading)
         self._build_ui()
         self.session = SessionKeeper(self)
         self.comparisons = ComparisonFiles(self)

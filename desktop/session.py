@@ -50,7 +50,9 @@ def article_from_item(item: Any) -> tuple[Article, bool, bool]:
     when the item cannot give an article (its file is gone, it is damaged)."""
     if not isinstance(item, dict):
         raise SourceError("an entry of the last session is damaged")
-    meta = {k: item.get(k) if isinstance(item.get(k), str) else None for k in META_FIELDS}
+    meta: dict[str, Any] = {k: item.get(k) if isinstance(item.get(k), str) else None for k in META_FIELDS
+                            if k != "encoding_chosen"}
+    chosen = item.get("encoding_chosen") is True and bool(meta.get("encoding"))
     path = item.get("path") if isinstance(item.get("path"), str) and item.get("path") else None
     if isinstance(item.get("text"), str):  # pasted, or its file is not on this disk
         art = article_from_text(item["text"], **meta).with_meta(path=path)
@@ -59,7 +61,8 @@ def article_from_item(item: Any) -> tuple[Article, bool, bool]:
         pasted = True
     elif path:
         try:
-            art = read_article(path).with_meta(**meta)
+            reading = {k: meta.pop(k) for k in ("encoding",)}  # the file decides, unless the user chose
+            art = read_article(path, encoding=reading["encoding"] if chosen else None).with_meta(**meta)
         except ValueError as exc:  # e.g. a NUL character in a damaged path
             raise SourceError(f"the file name {path!r} of an article is damaged") from exc
         if isinstance(item.get("id"), str) and item["id"] and item.get("text_id") == text_id(art.text):
@@ -100,7 +103,7 @@ class SessionKeeper(QObject):
         self.settings.set_running_marker(None)
         self.settings.sync()
 
-    def open_initial(self, files: Sequence[str], force_seeds: bool = False) -> None:
+    def open_initial(self, files: Sequence[str], force_seeds: bool = False, reading: dict | None = None) -> None:
         """FILES when given; else the last session; on first run (or for screenshots) the demo seeds. After a
         crash, say what was restored, or keep the crashed session aside when files were given."""
         w = self.window
@@ -111,7 +114,7 @@ class SessionKeeper(QObject):
                 leftover = self.settings.session()
                 self.settings.set_recovered_session(leftover)
                 self.settings.sync()
-            w.open_files(list(files))
+            w.open_files(list(files), **(reading or {}))
         elif force_seeds or not self.settings.has_session():
             w.load_seeds()
         else:

@@ -138,7 +138,7 @@ class Settings:
 
     def theme(self) -> str:
         v = self._get("view/theme", "auto")
-        if v in ("auto", "light", "dark"):
+        if isinstance(v, str) and v in ("auto", "light", "dark"):
             return v
         self._note("view/theme")
         return "auto"

@@ -137,7 +137,8 @@ def blind(analyses: Sequence[ArticleAnalysis], comparison: Comparison
         new_text, remap = _rewrite(a.text, pattern, names)
         remaps[a.id] = (remap, new_text)
         b = _walk(a, fix, remap, new_text)
-        out.append(dataclasses.replace(b, text=new_text, outlet=labels[a.id], file=None))
+        # a web address names its site: it goes too
+        out.append(dataclasses.replace(b, text=new_text, outlet=labels[a.id], file=None, url=None))
 
     # Comparison: strings fixed; only-here spans moved within their article's text; distinctive words
     # that are an outlet's name dropped (they would give it away).

@@ -8,6 +8,7 @@ window's, passed in from ``desktop.highlight``.
 """
 from __future__ import annotations
 
+from ..measures.tone import TONE_WORDS
 from collections.abc import Callable
 from html import escape
 
@@ -75,7 +76,8 @@ def render_html(
     w(f"<meta name=\"generator\" content=\"Slant {escape(sheet.version)}\">\n")
     w(f"<title>{escape(title)}</title>\n<style>{BASE_CSS % {'fonts': FONT_STACK}}")
     for cat, decl in css_for.items():
-        w(f"mark.hl[data-cat=\"{cat}\"], .swatch-{cat} {{ {decl} }}\n")
+        # ".hl", not "mark.hl": page furniture is a <span class="hl boilerplate"> (it is no highlight to mark)
+        w(f".hl[data-cat=\"{cat}\"], .swatch-{cat} {{ {decl} }}\n")
     w("</style>\n</head>\n<body>\n")
 
     w("<header>\n")
@@ -113,7 +115,7 @@ def render_html(
     strips = [(a.label, a.tones) for a in sheet.articles if a.tones]
     if strips:
         w("<h3>Tone along each article</h3>\n<p class=\"note\">Each column is one sentence, in reading order: up "
-          "for friendly wording, down for hostile wording.</p>\n<div class=\"charts\">\n")
+          f"for {TONE_WORDS['up']} wording, down for {TONE_WORDS['down']} wording.</p>\n<div class=\"charts\">\n")
         for label, tones in strips:
             w(svg_tone_strip(label, tones))
         w("</div>\n")
@@ -156,6 +158,8 @@ def render_html(
             w(f"<p class=\"headline\">{escape(' '.join(art.title.split()))}</p>\n")
         if art.date:
             w(f"<p class=\"meta\">{escape(art.date)}</p>\n")
+        if art.source:
+            w(f"<p class=\"meta source\">{escape(art.source)}</p>\n")
         w(f"<p class=\"meta\">{escape(art.summary)}</p>\n")
         for warning in art.warnings:
             w(f"<p class=\"note\">⚠ {escape(warning)}</p>\n")
@@ -284,8 +288,8 @@ def svg_tone_strip(label: str, tones, width: int = 520, height: int = 92) -> str
              f"<text x=\"0\" y=\"14\" font-weight=\"bold\" font-size=\"12\">{escape(label)}</text>",
              f"<rect x=\"{left}\" y=\"{top}\" width=\"{width - left}\" height=\"{plot_h}\" fill=\"none\" "
              "stroke=\"#e3e3e3\"/>",
-             f"<text x=\"{left - 4}\" y=\"{top + 10}\" text-anchor=\"end\" fill=\"#5c5c5c\">friendly</text>",
-             f"<text x=\"{left - 4}\" y=\"{top + plot_h - 2}\" text-anchor=\"end\" fill=\"#5c5c5c\">hostile</text>"]
+             f"<text x=\"{left - 4}\" y=\"{top + 10}\" text-anchor=\"end\" fill=\"#5c5c5c\">{TONE_WORDS['up']}</text>",
+             f"<text x=\"{left - 4}\" y=\"{top + plot_h - 2}\" text-anchor=\"end\" fill=\"#5c5c5c\">{TONE_WORDS['down']}</text>"]
     for i, t in enumerate(tones):
         t = max(-1.0, min(1.0, float(t)))
         h = max(abs(t) * (plot_h / 2 - 1), 0.8)

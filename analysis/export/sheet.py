@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..results import ArticleAnalysis, Comparison
+from ..measures.tone import TONE_SCALE, TONE_WORDS
 from .tables import format_metric, is_share, metric_rows
 
 # Metrics drawn as per-outlet bar charts (key, chart title, value format for the chart).
@@ -24,7 +25,7 @@ CHART_METRICS = (
     ("loaded_per_1000_words", "Loaded terms per 1,000 words", "{:.1f}"),
     ("unnamed_source_share", "Unnamed or vague sources (share of attributions)", "{:.0%}"),
     ("hedges_per_1000_words", "Hedges per 1,000 words", "{:.1f}"),
-    ("tone_mean", "Average tone (-1 hostile … +1 friendly)", "{:+.2f}"),
+    ("tone_mean", f"Average tone (-1 {TONE_WORDS['down']} … +1 {TONE_WORDS['up']})", "{:+.2f}"),
 )
 
 GLOSSARY = (
@@ -39,7 +40,7 @@ GLOSSARY = (
                                          "pinned on nobody in particular (\"observers\", \"reports\")."),
     ("Hedge", "A word that makes a statement less certain: could, reportedly, is expected to, rumours. A few are "
               "normal; many mean the story rests on guesses."),
-    ("Tone", "How friendly or hostile the wording of a sentence sounds, from -1 (hostile) to +1 (friendly), "
+    ("Tone", f"How {TONE_WORDS['up']} or {TONE_WORDS['down']} the wording of a sentence sounds, {TONE_SCALE}, "
              "measured with the VADER sentiment lexicon. It describes wording, not whether the news is good."),
     ("Reading ease", "Flesch reading ease: higher is easier (60-70 is plain English; below 30 is hard)."),
     ("Story median", "The middle value of all outlets on this story: half are above, half below."),
@@ -125,6 +126,19 @@ class ArticleSection:
     tones: tuple[float, ...]
     warnings: tuple[str, ...]
     summary: str
+    source: str = ""  # byline, web address and when it was fetched, in words ("" when none is known)
+
+
+def source_line(a: ArticleAnalysis) -> str:
+    """"By Jane Doe · https://… · fetched 2024-07-10 09:30 +00:00": who wrote it and where it came from."""
+    parts = []
+    if a.byline:
+        parts.append(f"By {a.byline}")
+    if a.url:
+        parts.append(a.url)
+    if a.fetched:
+        parts.append(f"fetched {a.fetched.replace('T', ' ')}")
+    return " · ".join(parts)
 
 
 @dataclass
@@ -301,7 +315,8 @@ def build_sheet(
                    f"({c.unnamed_source_share:.0%} unnamed or vague) · {len(a.hedges)} hedges · tone {a.tone.mean:+.2f}"
                    f" · reading ease {a.readability.flesch_reading_ease:.0f}")
         sections.append(ArticleSection(a.id, a.label, a.title, a.date, a.text, build_tree(len(a.text), items, rank),
-                                       highlights, listed, tuple(s.tone for s in a.sentences), a.warnings, summary))
+                                       highlights, listed, tuple(s.tone for s in a.sentences), a.warnings, summary,
+                                       source_line(a)))
 
     legend = []
     for key, st in styles.items():

@@ -18,7 +18,9 @@ CSV output for one PATH (see ``write_csv``):
   ``<stem>-<table>.csv`` (``sheet.csv``, ``sheet-loaded_terms.csv``, ...).
 
 CSV files are UTF-8 with a byte-order mark (so Excel reads accents, Japanese and emoji correctly),
-comma-separated, RFC 4180 quoting, ``\\r\\n`` line ends; yes/no as ``true``/``false``. The files of one
+comma-separated, RFC 4180 quoting, ``\\r\\n`` line ends; yes/no as ``true``/``false``. A ``;``, tab or ``|``
+inside a text cell followed by a formula character gets an apostrophe after it (``cost;'=1+1``,
+``safe.cell``): spreadsheets in semicolon locales split CSV on ``;`` and would run the rest as a formula. The files of one
 export are written all or nothing (``atomic.write_many``): a full disk never leaves a partial set.
 """
 from __future__ import annotations

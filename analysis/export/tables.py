@@ -86,9 +86,9 @@ def articles_table(analyses: Sequence[ArticleAnalysis]) -> Table:
     headers = ("Article", "Outlet", "Title", "Date", "Words", "Sentences", "Loaded terms", "Loaded per 1,000 words",
                "Hedges", "Hedges per 1,000 words", "Attributions", "Unnamed source share", "Tone (mean)",
                "Positive sentences", "Negative sentences", "Reading ease (Flesch)", "Grade level (Flesch-Kincaid)",
-               "Gunning fog", "Words per sentence", "English", "Warnings")
+               "Gunning fog", "Words per sentence", "English", "Warnings", "Byline", "URL", "Fetched", "Encoding")
     kinds = ("text", "text", "text", "text", "int", "int", "int", "num", "int", "num", "int", "pct", "num3",
-             "pct", "pct", "num", "num", "num", "num", "bool", "text")
+             "pct", "pct", "num", "num", "num", "num", "bool", "text", "text", "text", "text", "text")
     rows = []
     for a in analyses:
         c, r, t = a.counts, a.readability, a.tone
@@ -96,7 +96,7 @@ def articles_table(analyses: Sequence[ArticleAnalysis]) -> Table:
                      c.loaded_per_1000_words, len(a.hedges), c.hedges_per_1000_words, len(a.attributions),
                      c.unnamed_source_share, t.mean, t.positive_share, t.negative_share, r.flesch_reading_ease,
                      r.flesch_kincaid_grade, r.gunning_fog, r.words_per_sentence, a.language.is_english,
-                     "; ".join(a.warnings)])
+                     "; ".join(a.warnings), a.byline, a.url, a.fetched, a.encoding])
     return Table("Articles", "One row per article", headers, kinds, rows)
 
 

@@ -12,6 +12,16 @@ from ..results import EntityTone, Mention, Sentence, Tone
 # VADER's own thresholds for calling a text positive or negative.
 POSITIVE = 0.05
 NEGATIVE = -0.05
+# The words for the two ends of the tone scale, used by every view (window, dashboard, PDF, HTML, CLI), so
+# they never disagree. "Positive"/"negative" is what VADER measures and what a 15-year-old reads plainly;
+# "friendly"/"hostile" would claim a stance towards someone that a sentiment score does not show.
+TONE_WORDS = {"up": "positive", "down": "negative", "middle": "neutral"}
+TONE_SCALE = f"from -1 ({TONE_WORDS['down']}) to +1 ({TONE_WORDS['up']})"
+
+
+def tone_word(score: float) -> str:
+    """A tone score in words: positive from +0.05, negative from -0.05, else neutral (VADER's thresholds)."""
+    return TONE_WORDS["up"] if score >= POSITIVE else TONE_WORDS["down"] if score <= NEGATIVE else TONE_WORDS["middle"]
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 
 

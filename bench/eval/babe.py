@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import ast
 import csv
+from collections import Counter
 from pathlib import Path
 
 from . import scoring
@@ -30,6 +31,7 @@ FACTUAL = {"Entirely factual"}
 SLANTED_CUE_CLASSES = {"doubt", "emotive"}
 VADER_MIN_VALENCE = 1.5
 TARGETS = {"word": 0.45, "sentence": 0.72, "opinion": 0.75}
+DETAILS = 40  # most frequent misses listed (``run.py --misses``): to learn kinds of wording, not to copy
 
 
 def load(folder: Path, limit: int | None = None) -> list[dict]:
@@ -101,10 +103,13 @@ def evaluate(folder: Path, limit: int | None = None) -> dict:
     # Slant
     word = scoring.PRF()
     pred_sets = []
+    missed, wrong = Counter(), Counter()
     for it, res in zip(items, results):
         pred = predicted_words(res)
         pred_sets.append(pred)
         word.add(it["words"], pred)
+        missed.update(it["words"] - pred)
+        wrong.update(pred - it["words"])
     rows.append(scoring.prf_row(m_word, "Slant", word, n=len(items), target=TARGETS["word"]))
     for name, wl in lists.items():
         if wl is None:
@@ -139,5 +144,7 @@ def evaluate(folder: Path, limit: int | None = None) -> dict:
     vader = get_vader()
     rows.append(_sentence_rows(m_op, "VADER |compound| >= 0.05", gold_op,
                                [abs(vader.polarity_scores(it["text"])["compound"]) >= 0.05 for it, _ in op_items]))
+    details = {"words people marked that Slant missed": missed.most_common(DETAILS),
+               "words Slant marked that people did not": wrong.most_common(DETAILS)}
     return {"corpus": "babe", "file": str(folder / FILE), "items": len(items), "rows": rows,
-            "throughput": analyse.throughput()}
+            "details": details, "throughput": analyse.throughput()}

@@ -109,8 +109,10 @@ def evaluate(folder: Path, limit: int | None = None) -> dict:
         mrow(m_sent, "Slant", sent, TARGET),
         mrow(m_sent, "raw VADER on the sentence (±0.05)", raw),
     ]
+    confusion = {g: {p: sum(1 for a, b in zip(gold, toward) if a == g and b == p) for p in CLASSES} for g in CLASSES}
     share = {c: round(sum(1 for p in sent if p == c) / len(sent), 3) if sent else 0.0 for c in CLASSES}
     gold_share = {c: round(sum(1 for g in gold if g == c) / len(gold), 3) if gold else 0.0 for c in CLASSES}
     return {"corpus": "newsmtsc", "file": str(folder / FILE), "items": len(items), "rows": rows,
             "class_shares": {"people": gold_share, "Slant sentence tone": share},
+            "details": {"tone toward the person, people (rows) by Slant (columns)": confusion},
             "throughput": analyse.throughput()}

@@ -22,6 +22,7 @@ I, it) before the cue.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from pathlib import Path
 
 from . import scoring
@@ -29,6 +30,7 @@ from .common import TimedAnalyser
 
 SPLIT = Path("polnear") / "dev"
 TARGETS = {"cue": 0.80, "source": 0.80}
+DETAILS = 40  # most frequent misses listed (``run.py --misses``): to learn kinds of wording, not to copy
 
 BASE_CUE = re.compile(r"\b(?:said|says|told|according to|reported|added|stated|announced)\b", re.I)
 SENT_END = re.compile(r"[.!?][\"”’')]*\s+|\n+")
@@ -117,8 +119,19 @@ def evaluate(folder: Path, limit: int | None = None) -> dict:
     analyse = TimedAnalyser()
     cue, src, b_cue, b_src = scoring.PRF(), scoring.PRF(), scoring.PRF(), scoring.PRF()
 
-    def add(acc: scoring.PRF, gold, pred) -> None:
+    missed: dict[str, Counter] = {"cue": Counter(), "source": Counter()}
+    wrong: dict[str, Counter] = {"cue": Counter(), "source": Counter()}
+
+    def spell(text: str, frags) -> str:
+        return " ".join(" ".join(text[a:b] for a, b in frags).split()).lower()
+
+    def add(acc: scoring.PRF, gold, pred, text: str = "", kind: str = "") -> None:
         got = scoring.span_prf(gold, pred)
+        if kind:
+            pairs = scoring.match_spans(gold, pred)
+            hit_g, hit_p = {g for g, _ in pairs}, {p for _, p in pairs}
+            missed[kind].update(spell(text, f) for i, f in enumerate(gold) if i not in hit_g)
+            wrong[kind].update(spell(text, f) for i, f in enumerate(pred) if i not in hit_p)
         acc.tp += got.tp
         acc.n_pred += got.n_pred
         acc.n_gold += got.n_gold
@@ -128,8 +141,8 @@ def evaluate(folder: Path, limit: int | None = None) -> dict:
         if res.text != it["text"]:
             raise ValueError(f"{it['name']}: the analysis changed the text (line ends?), offsets would not match")
         p_cues, p_sources = predicted(res)
-        add(cue, it["cues"], p_cues)
-        add(src, it["sources"], p_sources)
+        add(cue, it["cues"], p_cues, it["text"], "cue")
+        add(src, it["sources"], p_sources, it["text"], "source")
         bc, bs = baseline(it["text"])
         add(b_cue, it["cues"], bc)
         add(b_src, it["sources"], bs)
@@ -145,4 +158,8 @@ def evaluate(folder: Path, limit: int | None = None) -> dict:
     return {"corpus": "polnear", "folder": str(folder / SPLIT), "items": n, "rows": rows,
             "offset_check": {"spans": checked, "mismatched": bad,
                              "examples": [(it["name"], f, t) for it in items for _, f, t in it["mismatched"]][:5]},
+            "details": {"cues people marked that Slant missed": missed["cue"].most_common(DETAILS),
+                        "cues Slant found that people did not mark": wrong["cue"].most_common(DETAILS),
+                        "sources people marked that Slant missed": missed["source"].most_common(DETAILS),
+                        "sources Slant found that people did not mark": wrong["source"].most_common(DETAILS)},
             "throughput": analyse.throughput()}

@@ -1,6 +1,6 @@
 """How right Slant's findings are on annotated news (``make eval``).
 
-Run: .venv/bin/python bench/eval/run.py [CORPUS ...] [--limit N] [--json]
+Run: .venv/bin/python bench/eval/run.py [CORPUS ...] [--limit N] [--json] [--misses]
 Corpora are read from ``$SLANT_EVAL_DIR``, else ``../shared/eval`` beside the repository; nothing is
 copied into the repository. User lexicons are switched off (an empty ``SLANT_LEXICON_DIR``).
 Prints, per corpus, precision, recall and F1 of each measure beside plain baselines on the same items,
@@ -44,7 +44,17 @@ def _fmt(x) -> str:
     return "   -  " if x is None else f"{x:6.3f}"
 
 
-def print_table(report: dict) -> None:
+def print_details(details: dict) -> None:
+    for title, value in details.items():
+        print(f"  {title}:")
+        if isinstance(value, dict):
+            for k, v in value.items():
+                print(f"    {k:>9}: " + "  ".join(f"{c} {n}" for c, n in v.items()))
+        else:
+            print("    " + (", ".join(f"{w!r} {n}" for w, n in value) or "(none)"))
+
+
+def print_table(report: dict, misses: bool = False) -> None:
     print(f"== {report['corpus']}: {report['items']} items  ({report.get('file') or report.get('folder', '')})")
     width = max(len(r["system"]) for r in report["rows"])
     measure = None
@@ -66,6 +76,8 @@ def print_table(report: dict) -> None:
             print(f"    mismatch: {ex}")
     if "class_shares" in report:
         print("  class shares: " + "; ".join(f"{k} {v}" for k, v in report["class_shares"].items()))
+    if misses and report.get("details"):
+        print_details(report["details"])
     tp = report["throughput"]
     print(f"  throughput: {tp['words_per_second']} words/s of analyze() ({tp['words']} words in {tp['texts']} texts, "
           f"{tp['seconds']} s; {report['wall_seconds']} s in all)")
@@ -74,23 +86,33 @@ def print_table(report: dict) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("corpora", nargs="*", choices=[[], *CORPORA], metavar="CORPUS",
+    ap.add_argument("corpora", nargs="*", metavar="CORPUS",
                     help=f"which corpora (default all): {', '.join(CORPORA)}")
     ap.add_argument("--limit", type=int, default=None, help="only the first N items of each corpus")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON instead of a table")
+    ap.add_argument("--misses", action="store_true",
+                    help="also list the most frequent misses and false finds (to learn kinds of wording, not to copy)")
     args = ap.parse_args(argv)
+    unknown = [c for c in args.corpora if c not in CORPORA]
+    if unknown:
+        ap.error(f"no corpus named {', '.join(unknown)}; choose from {', '.join(CORPORA)}")
     folder = eval_dir()
     if not folder.is_dir():
         print(f"No evaluation corpora at {folder}: set SLANT_EVAL_DIR to the folder holding babe/, newsmtsc/ "
               "and polnear/.", file=sys.stderr)
         return 2
     use_empty_user_lexicons()
+    t0 = time.perf_counter()
     reports = []
     for name in args.corpora or list(CORPORA):
         report = evaluate(name, folder, args.limit)
         reports.append(report)
         if not args.json:
-            print_table(report)
+            print_table(report, args.misses)
+    if not args.json:
+        from analysis import analyzer_version
+
+        print(f"analyser {analyzer_version()} (no user lexicons); {time.perf_counter() - t0:.0f} s in all")
     if args.json:
         from analysis import analyzer_version
 

@@ -43,7 +43,12 @@ class PasteDialog(QDialog):
         (self.outlet if text.strip() else self.text).setFocus()
 
     def _guess_title(self) -> bool:
-        """Prefill the title with the first line when it looks like a headline."""
+        """Prefill the title with the first line when it looks like a headline (not for a pasted web page:
+        its title comes from the page)."""
+        from analysis.formats import looks_like_html
+
+        if looks_like_html(self.text.toPlainText()):
+            return False
         first = next((ln.strip() for ln in self.text.toPlainText().splitlines() if ln.strip()), "")
         if first and len(first) <= 160 and not first.endswith((".", ":")):
             self.title_edit.setText(first)

@@ -17,6 +17,8 @@ from PySide6.QtGui import (QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QPai
 from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QMenu, QSizePolicy, QTextEdit, QToolButton, QToolTip,
                                QVBoxLayout, QWidget)
 
+from analysis.measures.tone import TONE_SCALE
+
 from .. import highlight as hl
 from ..models.article_model import CANCELLED, DONE, FAILED, PENDING, RUNNING, Entry
 
@@ -310,7 +312,7 @@ class PaneHeader(QFrame):
             "hedges": _badge("", "Hedges (could, reportedly, speculation...) per 1,000 words", "hedges"),
             "unnamed": _badge("", "Unnamed sources: share of statements whose source is anonymous, vague or "
                                   "missing", "unnamed"),
-            "tone": _badge("", "Average tone of the sentences, from -1 (negative) to +1 (positive)", "tone"),
+            "tone": _badge("", f"Average tone of the sentences, {TONE_SCALE}", "tone"),
         }
         self.badge_box = QWidget()
         grid = QVBoxLayout(self.badge_box)

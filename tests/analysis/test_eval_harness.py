@@ -11,13 +11,15 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from bench.eval import polnear, scoring  # noqa: E402
+from types import SimpleNamespace as NS  # noqa: E402
+
+from bench.eval import babe, newsmtsc, polnear, scoring  # noqa: E402
 from bench.eval.common import eval_dir  # noqa: E402
 from bench.eval.run import CORPORA, evaluate  # noqa: E402
 
 
-def test_word_tokens_are_lowercase_words_with_apostrophes_kept_and_hyphens_split():
-    assert scoring.words("The far-left Mayor didn't SAY it.") == {"the", "far", "left", "mayor", "didn't", "say", "it"}
+def test_word_tokens_are_lowercase_words_with_inner_apostrophes_and_hyphens_kept():
+    assert scoring.words("The far-left Mayor didn't SAY it - twice.") == {"the", "far-left", "mayor", "didn't", "say", "it", "twice"}
 
 
 def test_words_inside_spans_take_every_token_the_span_touches():
@@ -71,6 +73,46 @@ def test_the_regular_expression_baseline_finds_cue_and_source():
     cues, sources = polnear.baseline(text)
     assert [text[c[0][0]:c[0][1]] for c in cues] == ["said", "said"]
     assert [text[s[0][0]:s[0][1]] for s in sources] == ["Officials", "Linda Park"]
+
+
+def _span(start, end):
+    return NS(start=start, end=end)
+
+
+def test_babe_predicts_words_of_loaded_terms_and_of_doubt_or_emotive_cues_only():
+    text = "Critics claimed the radical plan failed, officials said, and Smith slammed it."
+
+    def at(word):
+        return _span(text.index(word), text.index(word) + len(word))
+
+    result = NS(
+        text=text,
+        loaded_terms=[at("radical")],
+        attributions=[NS(cue=at("claimed"), cue_class="doubt"), NS(cue=at("said"), cue_class="neutral"),
+                      NS(cue=at("slammed"), cue_class="emotive")],
+    )
+    assert babe.predicted_words(result) == {"claimed", "radical", "slammed"}
+
+
+def test_babe_opinion_comes_from_sentence_kinds_and_is_unknown_without_them():
+    assert babe.predicted_opinion(NS(sentences=[NS(tone=0.0), NS(tone=0.1)])) is None
+    assert babe.predicted_opinion(NS(sentences=[NS(kind="speech"), NS(kind="opinion")])) is True
+    assert babe.predicted_opinion(NS(sentences=[NS(kind="speech"), NS(kind="report")])) is False
+
+
+def test_newsmtsc_reads_tone_through_the_overlapping_mention_else_the_sentence():
+    result = NS(
+        sentences=[NS(start=0, end=40, tone=-0.5), NS(start=41, end=80, tone=0.3)],
+        mentions=[NS(entity="Priebus", span=_span(5, 12)), NS(entity="Trump", span=_span(45, 50))],
+        tone=NS(mean=-0.1, by_entity=[NS(entity="Priebus", mean=0.6), NS(entity="Trump", mean=-0.2)]),
+    )
+    assert newsmtsc.tone_toward(result, 5, 12) == (0.6, True)
+    assert newsmtsc.tone_toward(result, 44, 50) == (-0.2, True)
+    # a pronoun with no mention: the tone of the sentence holding it
+    assert newsmtsc.tone_toward(result, 60, 62) == (0.3, False)
+    assert newsmtsc.classify(0.05, 0.05, -0.05) == "positive"
+    assert newsmtsc.classify(-0.05, 0.05, -0.05) == "negative"
+    assert newsmtsc.classify(0.049, 0.05, -0.05) == "neutral"
 
 
 needs_corpora = pytest.mark.skipif(not eval_dir().is_dir(), reason="evaluation corpora not present (../shared/eval)")

@@ -191,3 +191,21 @@ def test_category_choice_leaves_out_tables_of_unchosen_findings(story):
     names = [t.name for t in all_tables(*story, categories=frozenset({"hedge"}))]
     assert "Hedges" in names and "Loaded terms" not in names and "Attributions" not in names
     assert "Summary" in names
+
+
+@pytest.mark.parametrize("delimiter", [";", "\t", "|", ","])
+def test_a_separator_inside_a_cell_cannot_start_a_formula_in_another_locale(delimiter):
+    """Spreadsheets in semicolon locales split CSV on ';' (others on tab or '|'): a cell 'cost;=1+1' would
+    become 'cost' and a live formula '=1+1'. The separator gets an apostrophe after it, so no reader sees a
+    field that starts a formula; a comma reader gets the text with that apostrophe only."""
+    from analysis.export.spreadsheet import table_csv
+    from analysis.export.tables import Table
+
+    cells = ["cost;=1+1", "x\t+2", "a|@SUM(1)", "b, -3+x", "plain; text", "ok"]
+    t = Table("T", "t", tuple("abcdef"), ("text",) * 6, [cells])
+    text = table_csv(t).decode("utf-8-sig")
+    for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
+        for value in row:
+            assert not value.lstrip().startswith(DANGEROUS_PREFIXES), (delimiter, value)
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    assert rows[1] == ["cost;'=1+1", "x\t'+2", "a|'@SUM(1)", "b, -3+x", "plain; text", "ok"]

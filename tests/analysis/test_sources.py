@@ -16,7 +16,8 @@ def test_utf16_with_bom():
 
 
 def test_windows_1252_is_decoded_and_said():
-    text, notes = decode("Café “quoted”".encode("cp1252"))
+    text, notes, enc = decode("Café “quoted”".encode("cp1252"))
+    assert enc == "cp1252"
     assert text == "Café “quoted”"
     assert notes and "Windows-1252" in notes[0]
 

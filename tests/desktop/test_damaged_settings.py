@@ -87,7 +87,7 @@ def test_a_file_of_the_last_session_that_fails_in_any_way_does_not_stop_the_laun
 
 
 def test_open_keeps_the_good_files_of_a_batch_when_one_raises_anything(make_window, tmp_path, monkeypatch):
-    import desktop.library as mw
+    import analysis.sources as mw
 
     paths = []
     for name in ("one.txt", "bad.txt", "two.txt"):
@@ -107,3 +107,45 @@ def test_open_keeps_the_good_files_of_a_batch_when_one_raises_anything(make_wind
     assert sorted(e.article.path for e in added) == sorted([paths[0], paths[2]])
     assert len(errors) == 1 and "bad.txt" in errors[0]
     assert "bad.txt" in win.message_bar.label.text()
+
+
+KEYS = ("session/articles", "splitters/main", "splitters/side", "view/font_pt", "view/theme", "view/categories",
+        "files/recent", "files/last_dir", "view/sync_scroll")
+
+
+def test_fuzzed_settings_never_raise_and_always_give_valid_values(tmp_path):
+    """Hypothesis: any JSON-ish or text value under any key; every reader returns its documented type."""
+    from hypothesis import HealthCheck, given, settings as hsettings, strategies as st
+
+    scalars = st.none() | st.booleans() | st.integers() | st.floats(allow_nan=True) | st.text(max_size=20)
+    json_values = st.recursive(scalars, lambda inner: st.lists(inner, max_size=4)
+                               | st.dictionaries(st.text(max_size=6), inner, max_size=4), max_leaves=12)
+    raw = st.one_of(json_values.map(lambda v: json.dumps(v)), st.text(max_size=40),
+                    st.integers(-2**31, 2**31 - 1), st.binary(max_size=20))
+    counter = {"n": 0}
+
+    @hsettings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(st.dictionaries(st.sampled_from(KEYS), raw, max_size=len(KEYS)))
+    def check(values):
+        counter["n"] += 1
+        q = QSettings(str(tmp_path / f"fuzz{counter['n'] % 7}.ini"), QSettings.IniFormat)
+        q.clear()
+        for k, v in values.items():
+            q.setValue(k, v)
+        s = Settings(q)
+        assert all(isinstance(x, int) and 0 <= x for x in s.splitter("main") + s.splitter("side"))
+        assert 7 <= s.font_size() <= 28
+        assert isinstance(s.theme(), str) and s.theme() in ("auto", "light", "dark")
+        assert all(isinstance(k, str) and isinstance(v, bool) for k, v in s.categories().items())
+        assert all(isinstance(p, str) for p in s.recent_files())
+        assert isinstance(s.last_directory(), str)
+        assert isinstance(s.flag("sync_scroll"), bool)
+        for item in s.session():
+            assert isinstance(item.get("path") or item.get("text"), str)
+            for k in ("outlet", "title", "date", "byline", "id", "text_id"):
+                assert item.get(k) is None or isinstance(item[k], str)
+            assert isinstance(item.get("compared", True), bool)
+        s.take_problems()
+
+    check()
+    assert counter["n"] >= 300

@@ -268,3 +268,59 @@ def test_cli_export_writes_the_same_as_the_app(tmp_path):
     assert r.returncode == 0, r.stderr
     openpyxl = pytest.importorskip("openpyxl")
     assert openpyxl.load_workbook(out).sheetnames[0] == "Summary"
+
+
+def _css_rules(page: str) -> list[tuple[list[str], str]]:
+    style = re.search(r"<style>(.*?)</style>", page, re.S).group(1)
+    style = re.sub(r"/\*.*?\*/", "", style, flags=re.S)
+    return [([s.strip() for s in sel.split(",")], body) for sel, body in re.findall(r"([^{}]+)\{([^{}]*)\}", style)]
+
+
+def _matches(selector: str, tag: str, attrs: dict[str, str]) -> bool:
+    """A compound CSS selector (tag, .class, [attr="v"]; no combinators) against one element."""
+    m = re.fullmatch(r"([a-z0-9]*)((?:\.[\w-]+)*)((?:\[[\w-]+(?:=\"[^\"]*\")?\])*)", selector)
+    if not m:
+        return False
+    name, classes, attr_part = m.groups()
+    if name and name != tag:
+        return False
+    have = set(attrs.get("class", "").split())
+    if not {c for c in classes.split(".") if c} <= have:
+        return False
+    for key, _, value in re.findall(r"\[([\w-]+)(=\"([^\"]*)\")?\]", attr_part):
+        if key not in attrs:
+            return False
+        wanted = re.search(rf"\[{key}=\"([^\"]*)\"\]", attr_part)
+        if wanted and attrs[key] != wanted.group(1):
+            return False
+    return True
+
+
+def test_html_page_furniture_is_greyed_as_its_legend_says(story, exported):
+    """The legend promises greyed page furniture: a CSS rule must reach the element the text uses for it,
+    with the same declarations as the legend's swatch (read back from the HTML)."""
+    from desktop import highlight as hl
+
+    page = exported["html"].read_text(encoding="utf-8")
+
+    class Elements(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.found = []
+
+        def handle_starttag(self, tag, attrs):
+            a = dict(attrs)
+            if "hl" in (a.get("class") or "").split():
+                self.found.append((tag, {k: v or "" for k, v in a.items()}))
+
+    p = Elements()
+    p.feed(page)
+    furniture = [(t, a) for t, a in p.found if a.get("data-cat") == hl.BOILERPLATE]
+    assert furniture, "the seeds have page furniture"
+    rules = _css_rules(page)
+    wanted = hl.css(hl.BOILERPLATE).split(";")[0]  # "color: #..."
+    for tag, attrs in furniture[:3] + p.found[:20]:
+        styled = [body for sels, body in rules if any(_matches(s, tag, attrs) for s in sels)]
+        assert styled, (tag, attrs)
+        if attrs["data-cat"] == hl.BOILERPLATE:
+            assert any(wanted in body for body in styled), styled

@@ -241,6 +241,7 @@ def test_unsaved_changes_to_a_named_comparison_are_offered_back(make_window, qtb
     assert "unsaved changes to “lesson.slant” are back" in win.message_bar.label.text()
     assert win.message_bar.button("Save") and win.message_bar.button("Save as…")
     qtbot.waitUntil(win.isWindowModified)
+    save(win.message_bar.grab().toImage(), "message-bar-unsaved-comparison")
     win.message_bar.button("Open saved version").click()  # the user's choice: the file as saved
     assert win.model.rowCount() == 5 and not win.isWindowModified()
 

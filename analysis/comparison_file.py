@@ -62,7 +62,7 @@ class ComparisonFileError(Exception):
 class SavedArticle:
     text: str
     id: str
-    meta: dict[str, str | None] = field(default_factory=dict)  # outlet, title, date, byline (and url, …)
+    meta: dict[str, Any] = field(default_factory=dict)  # outlet, title, date, byline, url, encoding, …
     origin: str = "pasted"  # "file" or "pasted"
     path: str | None = None  # where the file was on the machine that saved it
     shown: bool = True
@@ -296,16 +296,16 @@ def _article(item: Any, i: int, name: str) -> SavedArticle:
     fields = [f for f in dataclasses.fields(Article) if f.name not in _ARTICLE_SKIP]
     meta_names = [f.name for f in fields]
     meta: dict[str, Any] = {}
-    for f in fields:  # text fields (outlet, title, ...) and flags (e.g. encoding_chosen)
-        k, v = f.name, item.get(f.name)
-        if isinstance(f.default, bool):
-            if v is not None and not isinstance(v, bool):
-                raise ComparisonFileError(f"{where}: \"{k}\" must be true or false, not {type(v).__name__}.")
-            meta[k] = f.default if v is None else v
-            continue
-        if v is not None and not isinstance(v, str):
-            raise ComparisonFileError(f"{where}: \"{k}\" must be text, not {type(v).__name__}.")
-        meta[k] = v
+    for f in fields:
+        v = item.get(f.name)
+        if isinstance(f.default, bool):  # a yes/no field (e.g. encoding_chosen)
+            if v is None:
+                continue
+            if not isinstance(v, bool):
+                raise ComparisonFileError(f"{where}: \"{f.name}\" must be true or false.")
+        elif v is not None and not isinstance(v, str):
+            raise ComparisonFileError(f"{where}: \"{f.name}\" must be text, not {type(v).__name__}.")
+        meta[f.name] = v
     extra = {k: v for k, v in item.items() if k not in _RECORD_KEYS and k not in meta_names}
     return SavedArticle(text=text, id=art_id, meta=meta, origin=origin, path=path, shown=shown,
                         notes=tuple(notes), extra=extra)

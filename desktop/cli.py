@@ -5,8 +5,8 @@
     slant analyze [FILE|URL ...] [--format json|csv|text]
     slant export --format pdf|html|xlsx|csv|json -o PATH [FILE|URL ...]
 
-FILE is a text (.txt/.md, any encoding), a saved web page (.html/.htm) or a Word file (.docx); URL an
-http(s) address, fetched and extracted like a saved page. Reading options (all three commands):
+FILE is a text (.txt/.md, any encoding), a saved web page (.html/.htm), a Word file (.docx) or a saved
+comparison (.slant: its shown articles); URL an http(s) address, fetched and extracted like a saved page. Reading options (all three commands):
 ``--encoding ENC`` (decode files with ENC), ``--meta FILE`` (a metadata file in the seeds.toml format;
 by default a ``slant.toml`` or ``seeds.toml`` beside the files is used), and for one article
 ``--outlet``, ``--title``, ``--byline``, ``--date``.
@@ -60,10 +60,28 @@ def _load_articles(files: Sequence[str], args: argparse.Namespace | None = None)
     encoding = getattr(args, "encoding", None)
     if not files:
         return load_seeds(), []
+    saved, errors = _comparison_articles([f for f in files if str(f).lower().endswith(".slant")])
+    files = [f for f in files if not str(f).lower().endswith(".slant")]
+    if not files:
+        return saved, errors
     try:
-        return read_articles(files, encoding=encoding, meta_file=getattr(args, "meta", None), **meta)
+        arts, more = read_articles(files, encoding=encoding, meta_file=getattr(args, "meta", None), **meta)
     except SourceError as exc:  # pragma: no cover - read_articles collects per-article errors
-        return [], [str(exc)]
+        return saved, errors + [str(exc)]
+    return saved + arts, errors + more
+
+
+def _comparison_articles(paths: Sequence[str]):
+    """The shown articles of saved comparisons (.slant), in their pane order; a damaged file: one line."""
+    from analysis import comparison_file as cf
+
+    arts, errors = [], []
+    for p in paths:
+        try:
+            arts += [s.to_article() for s in cf.load(p).articles if s.shown]
+        except cf.ComparisonFileError as exc:
+            errors.append(str(exc))
+    return arts, errors
 
 
 def analyse_all(files: Sequence[str], args: argparse.Namespace | None = None):

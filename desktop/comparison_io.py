@@ -88,10 +88,17 @@ class ComparisonFiles(QObject):
     def write_to(self, path: str) -> bool:
         from analysis import __version__
 
+        from analysis.export.target import ExportTargetError, check_target
+
         w = self.window
         doc = self.document()
         try:
+            # never over a device, a folder or one of the open articles' own files
+            check_target(path, "json", protect=[e.article.path for e in w.model.entries() if not e.pasted])
             cf.save(path, doc, saved_by=f"Slant {__version__}")
+        except ExportTargetError as exc:
+            w.show_error(f"Could not save the comparison: {exc}")
+            return False
         except OSError as exc:
             w.show_error(f"Could not save the comparison to {Path(path).name}: {exc.strerror or exc}. "
                          "Nothing was changed; your articles are still open.")

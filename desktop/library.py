@@ -98,6 +98,10 @@ class ArticleLibrary(QObject):
         """Read files into new articles (a metadata file beside them applies); web addresses are fetched
         in the background. Unreadable ones give a message; the rest are added."""
         w = self.window
+        comparisons = [p for p in paths if str(p).lower().endswith(COMPARISON_SUFFIX)]
+        for p in comparisons[:1]:  # a comparison replaces the open articles: one at a time
+            w.comparisons.open_path(str(p))
+        paths = [p for p in paths if p not in comparisons]
         for url in [p for p in paths if is_url(p)]:
             w.reading.fetch(url, encoding=encoding, **meta)
         paths = [p for p in paths if not is_url(p)]
@@ -201,8 +205,8 @@ class ArticleLibrary(QObject):
 
     def ask_discard(self, entry: Entry) -> bool:
         """Ask before closing a pasted article (tests replace this)."""
-        box = QMessageBox(QMessageBox.Question, "Close pasted article",
-                          f"“{entry.label}” was pasted: its text is saved nowhere else.\n\nClose it? Edit › Undo "
+        box = QMessageBox(QMessageBox.Question, "Close an article saved nowhere else",
+                          f"“{entry.label}” is saved nowhere on disk (it was pasted or fetched).\n\nClose it? Edit › Undo "
                           "(Ctrl+Z) brings it back until Slant is closed; File › Save keeps it in a comparison file.",
                           QMessageBox.NoButton, self.window)
         close = box.addButton("Close article", QMessageBox.DestructiveRole)

@@ -231,7 +231,7 @@ class SessionKeeper(QObject):
                 errors.append(f"Could not reopen an article from the last session: {exc}")
                 continue
             except Exception as exc:  # noqa: BLE001 - one bad file never stops the launch
-                where = item.get("path") if isinstance(item, dict) else None
+                where = item.get("path") if isinstance(item, dict) and isinstance(item.get("path"), str) else None
                 errors.append(f"Could not reopen {where or 'an article'} from the last session: "
                               f"{type(exc).__name__}: {exc}")
                 continue

@@ -205,3 +205,22 @@ def test_fuzz_loader_on_comparison_shaped_json(raw):
     assert cf.loads(cf.dumps(doc)).fingerprint() == doc.fingerprint()
     for saved in doc.articles:
         saved.to_article()
+
+
+def test_slant_analyze_reads_the_shown_articles_of_a_comparison_file(tmp_path):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    arts = [(article_from_text("The minister said the talks were useful.\n", outlet="Alpha Times"), True, True),
+            (article_from_text("Critics claimed the dictator could visit.\n", outlet="Beta Post"), True, True),
+            (article_from_text("A hidden one.\n", outlet="Hidden Herald"), True, False)]
+    cf.save(tmp_path / "story.slant", make_doc(arts))
+    (tmp_path / "bad.slant").write_text("{not json", encoding="utf-8")
+    root = Path(__file__).resolve().parents[2]
+    run = subprocess.run([sys.executable, "-m", "desktop.cli", "analyze", "--format", "json",
+                          str(tmp_path / "story.slant"), str(tmp_path / "bad.slant")],
+                         capture_output=True, text=True, cwd=root)
+    data = json.loads(run.stdout)
+    assert [a["outlet"] for a in data["articles"]] == ["Alpha Times", "Beta Post"]
+    assert "bad.slant is damaged" in run.stderr and "Traceback" not in run.stderr

@@ -135,6 +135,17 @@ def test_a_damaged_comparison_file_gives_a_message_and_changes_nothing(make_wind
     assert "Update Slant" in win.message_bar.label.text()
 
 
+def test_saving_where_it_cannot_go_says_why_and_changes_nothing(seeds_window, tmp_path):
+    win = seeds_window
+    article = win.model.entries()[0].article
+    before = Path(article.path).read_bytes()
+    for target, words in ((article.path, "one of the input articles"), (str(tmp_path), "is a folder"),
+                          (str(tmp_path / "missing" / "c.slant"), "does not exist")):
+        assert not win.comparisons.write_to(target)
+        assert words in win.message_bar.label.text()
+    assert Path(article.path).read_bytes() == before and win.comparisons.path is None
+
+
 def test_opening_a_comparison_over_unsaved_pasted_text_asks_first(make_window, qtbot, tmp_path):
     win = make_window()
     settle(qtbot, win)
@@ -230,6 +241,7 @@ def test_unsaved_changes_to_a_named_comparison_are_offered_back(make_window, qtb
     assert "unsaved changes to “lesson.slant” are back" in win.message_bar.label.text()
     assert win.message_bar.button("Save") and win.message_bar.button("Save as…")
     qtbot.waitUntil(win.isWindowModified)
+    save(win.message_bar.grab().toImage(), "message-bar-unsaved-comparison")
     win.message_bar.button("Open saved version").click()  # the user's choice: the file as saved
     assert win.model.rowCount() == 5 and not win.isWindowModified()
 

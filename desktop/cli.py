@@ -224,10 +224,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def entry() -> int:
+    from analysis.lexicons import LexiconError
+
     try:
         return main()
     except BrokenPipeError:  # output piped into head & co.
         return 0
+    except LexiconError as exc:  # a user lexicon file is broken: say which and what, no traceback
+        print(f"slant: {exc}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

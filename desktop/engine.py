@@ -12,7 +12,7 @@ what it still owed fails with a message and the next request starts a new one.
 Watchdog: the server sends a heartbeat line every ``HEARTBEAT_S`` seconds (from a thread of its own, so a
 long analysis does not silence it). When it owes replies and has sent nothing for ``timeout`` seconds
 (``$SLANT_SERVER_TIMEOUT``, default 30; ``STARTUP_TIMEOUT_S`` before its first heartbeat, while it loads the
-model), it is taken as not responding (stopped with SIGSTOP, hung, swapped out for ever): it is killed,
+model), and uses no CPU either, it is taken as not responding (stopped with SIGSTOP, deadlocked): it is killed,
 its requests fail with ``NOT_RESPONDING`` and the next request starts a new server. ``cancel_pending()``
 (the window's Cancel) does the same at once when the server has not been heard from lately.
 
@@ -41,6 +41,16 @@ DEFAULT_TIMEOUT_S = 30.0
 STARTUP_TIMEOUT_S = 180.0  # before the first heartbeat: loading the model on a busy machine
 NOT_RESPONDING = ("The analysis server is not responding (no sign of life for {s:.0f} seconds), so it was "
                   "stopped. Analysis › Analyse again (Ctrl+R) starts a new one.")
+
+
+def cpu_seconds(pid: int) -> float | None:
+    """CPU time (user + system) process ``pid`` has used, from /proc (Linux); None elsewhere or when gone."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as f:
+            fields = f.read().rsplit(b")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError, AttributeError):
+        return None
 
 
 def server_timeout() -> float:
@@ -146,9 +156,18 @@ class ProcessBackend:
             return any(p is proc for p, _ in self._pending.values())
 
     def _watch(self, proc: subprocess.Popen[str]) -> None:
-        """Kill the server when it owes replies and has been silent too long (see the module docstring)."""
+        """Kill the server when it owes replies and has been silent too long (see the module docstring).
+        CPU time the server spends counts as a sign of life too (where the system tells it): C code that
+        holds Python's lock for long (a huge text in one process) can delay a heartbeat, while a stopped
+        or deadlocked server uses none."""
+        cpu, sampled = cpu_seconds(proc.pid), time.monotonic()
         while proc.poll() is None:
             time.sleep(min(0.5, self.timeout / 4))
+            now_cpu = cpu_seconds(proc.pid)
+            if now_cpu is not None and cpu is not None and now_cpu > cpu:
+                # it ran since the last sample: alive then (not necessarily now: it may have just been stopped)
+                proc.slant_heard = max(getattr(proc, "slant_heard", 0.0), sampled)  # type: ignore[attr-defined]
+            cpu, sampled = now_cpu, time.monotonic()
             limit = self.timeout if getattr(proc, "slant_ready", False) else max(self.timeout, STARTUP_TIMEOUT_S)
             silent = self._silent_for(proc)
             if silent > limit and self._owes(proc):

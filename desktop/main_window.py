@@ -250,8 +250,9 @@ class MainWindow(QMainWindow):
     def add_articles(self, articles: list[Any], pasted: bool = False) -> list[Entry]:
         return self.library.add_articles(articles, pasted)
 
-    def open_files(self, paths: list[str]) -> tuple[list[Entry], list[str]]:
-        return self.library.open_files(paths)
+    def open_files(self, paths: list[str], **reading: Any) -> tuple[list[Entry], list[str]]:
+        """``reading``: encoding, meta_file and metadata, as ``ArticleLibrary.open_files`` takes them."""
+        return self.library.open_files(paths, **reading)
 
     def add_pasted(self, text: str, outlet: str | None = None, title: str | None = None,
                    date: str | None = None) -> Entry | None:

@@ -1,0 +1,188 @@
+"""Cue frames: when a reporting verb reports something here, and who its source is in the parse."""
+from __future__ import annotations
+
+from collections.abc import Container
+from typing import TYPE_CHECKING, Callable
+
+from .lexicon import _Lexicon
+from .sources import _child
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Token
+
+RELATIVES = frozenset({"who", "that", "which", "whom"})
+# what may stand between a verb and its "that" clause: "asserted in 2021 that", "said on Thursday that"
+_ASIDE_DEPS = frozenset({"prep", "pobj", "det", "nummod", "amod", "compound", "npadvmod", "advmod"})
+# "declined to say", "refused to comment", "failed to explain": the source said nothing
+NOT_SAYING = frozenset({"decline", "refuse", "fail", "neglect", "omit", "hesitate"})
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
+def _subject(verb: Token, reporting: Container[str] = ()) -> Token | None:
+    """The speaker of an active reporting verb, following "and" and "to" back to the shared subject.
+
+    "The researchers acknowledged that the trial included few children, and said ...": the parser
+    joins "said" to "included", inside what was acknowledged; a reporting verb joined to a verb that
+    is itself reported shares the subject of the reporting verb above (``reporting``: their lemmas)."""
+    tok = verb
+    for _ in range(4):
+        subj = _child(tok, "nsubj")
+        if subj is not None:
+            if subj.lower_ in RELATIVES and tok.dep_ == "relcl":
+                return tok.head
+            return subj
+        if (tok.dep_ in ("conj", "xcomp") or (tok.dep_ == "advcl" and tok.tag_ == "VBG")) and tok.head.pos_ in ("VERB", "AUX"):
+            head = tok.head
+            if (
+                tok is verb
+                and tok.dep_ == "conj"
+                and head.dep_ == "ccomp"
+                and head.lemma_.lower() not in reporting
+                and head.head.lemma_.lower() in reporting
+            ):
+                head = head.head
+            tok = head
+            continue
+        if tok is not verb and tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN"):
+            # "Biden, whose son has been ..., asserted that": the parser hung "asserted" on the
+            # relative clause; the speaker is the noun the clause describes
+            return tok.head
+        return None
+    return None
+
+
+def _that_follows(verb: Token) -> bool:
+    """"asserted in 2021 that ...": a "that" clause opens within a few words after the verb, with only a
+    time or place phrase between (for when the parser attached the clause elsewhere)."""
+    doc = verb.doc
+    for k in range(verb.i + 1, min(verb.i + 7, len(doc))):
+        tok = doc[k]
+        if tok.lower_ == "that" and tok.tag_ in ("IN", "WDT"):
+            return True
+        if tok.is_sent_start or not (tok.dep_ in _ASIDE_DEPS or tok.ent_type_ in ("DATE", "TIME")):
+            return False
+    return False
+
+
+def _verb_cue(verb: Token, lex: _Lexicon, quote_near: Callable[[int, int], bool]) -> tuple[Token | None, str, bool] | None:
+    """For a reporting verb in a reporting frame: (source head or None, rule, impersonal passive).
+    None when the verb is not used to report anything here."""
+    lemma = verb.lemma_.lower()
+    deps = {c.dep_ for c in verb.children}
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in NOT_SAYING:
+        return None  # "refused to say how many": nothing was said
+    passive = "auxpass" in deps or "nsubjpass" in deps
+    agent = _child(verb, "agent")
+    agent_obj = _child(agent, "pobj") if agent is not None else None
+    has_clause = bool(deps & {"ccomp", "parataxis"})
+    if lemma in lex.passive_only:
+        subj = _child(verb, "nsubjpass")
+        if passive and (subj is None or subj.lower_ == "it") and has_clause:
+            return None, "rule:impersonal-passive", True
+        return None
+    if lemma in lex.characterise and lemma != "describe":
+        as_prep = any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
+        if not ("oprd" in deps or as_prep or (lemma == "describe" and has_clause)):
+            return None
+        if agent_obj is not None:
+            return agent_obj, "rule:by-agent", False
+        subj = None if passive else _subject(verb)
+        if subj is None:
+            return None  # "collectively called IP4" names something; nobody is reported
+        return subj, "rule:nsubj-source", False
+    if lemma == "describe":
+        as_prep = any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
+        if not (as_prep or has_clause or "oprd" in deps):
+            return None
+        subj = None if passive else _subject(verb)
+        if agent_obj is not None:
+            return agent_obj, "rule:by-agent", False
+        return (subj, "rule:nsubj-source", False) if subj is not None else None
+    if lemma == "cite":
+        obj = _child(verb, "dobj")
+        if not passive and obj is not None and verb.dep_ != "acl":
+            return obj, "rule:cited-object", False
+        if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+            return verb.head, "rule:cited-noun", False
+        return None
+    if agent_obj is not None:
+        return agent_obj, "rule:by-agent", False
+    if passive:
+        if lemma in lex.instruction and "xcomp" in deps and not has_clause:
+            return None  # "staff were told to work from home": an instruction, not a statement
+        subj = _child(verb, "nsubjpass")
+        impersonal = subj is None or subj.lower_ == "it" or "xcomp" in deps or has_clause
+        if impersonal and (has_clause or "xcomp" in deps):
+            return None, "rule:impersonal-passive", True
+        return None
+    subj = _subject(verb, lex.verb_class)
+    if has_clause or _that_follows(verb):
+        if subj is not None:
+            return subj, "rule:nsubj-source", False
+        if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+            return verb.head, "rule:reduced-clause-source", False  # "Multiple media outlets reported that ..."
+        prev = _noun_before(verb)
+        if prev is not None:
+            return prev, "rule:noun-before-verb", False  # "... and reports claimed in April that ..."
+        return None, "rule:no-source", False
+    if subj is None:
+        return None
+    # "Kyodo News reported, citing ..., that ...": a reporting verb the parser hung under another verb.
+    # Not when that other verb reports it: in "the minister said the talks would continue" the clause
+    # is what was said, and "continue" reports nothing.
+    reported = verb.head is not verb and verb.head.lemma_.lower() in lex.verb_class
+    if verb.dep_ in ("ccomp", "parataxis") and not deps & {"dobj", "attr", "oprd"} and not reported:
+        return subj, "rule:parenthetical-source", False
+    lo = min(subj.left_edge.idx, verb.idx) if subj.i < verb.i else verb.idx
+    hi = max(verb.idx + len(verb.text), subj.idx + len(subj.text))
+    if quote_near(lo, hi):
+        return subj, "rule:quote-frame", False  # '"...,” Stoltenberg said in February'
+    return None
+
+
+def _noun_before(verb: Token) -> Token | None:
+    """The noun right before the verb (an adverb may stand between), when the parse found no subject."""
+    k = verb.i - 1
+    doc = verb.doc
+    while k >= 0 and doc[k].pos_ == "ADV" and verb.i - k <= 2:
+        k -= 1
+    if k >= 0 and doc[k].pos_ in ("NOUN", "PROPN") and doc[k].tag_ != "POS" and not doc[k].is_sent_end:
+        return doc[k]
+    return None
+
+
+def _cue_tokens(verb: Token, lex: _Lexicon, impersonal: bool) -> tuple[list[Token], Token | None]:
+    """The tokens shown as the cue (verb, particle, emotive adverb, passive auxiliary) and the adverb."""
+    toks = [verb]
+    adverb = None
+    for c in verb.children:
+        if c.dep_ == "prt":
+            toks.append(c)
+        elif c.dep_ == "advmod" and c.lower_ in lex.emotive_adverbs and abs(c.i - verb.i) <= 2:
+            toks.append(c)
+            adverb = c
+        elif impersonal and c.dep_ == "auxpass" and c.i < verb.i:
+            toks.append(c)
+    return toks, adverb
+
+
+def _frame_end(verb: Token) -> int:
+    """Where "X told reporters in Tokyo" ends: the verb's objects and prepositional asides after it."""
+    end = verb.idx + len(verb.text)
+    for c in verb.rights:
+        if c.dep_ in ("dobj", "dative", "prep", "npadvmod", "advmod", "prt"):
+            r = c.right_edge
+            end = max(end, r.idx + len(r.text))
+    return end
+
+
+def _complement(verb: Token) -> list[tuple[int, int]]:
+    out = []
+    for c in verb.children:
+        if c.dep_ in ("ccomp", "parataxis", "xcomp", "oprd"):
+            out.append((c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)))
+    return out
+

@@ -27,13 +27,13 @@ from __future__ import annotations
 from ...context import DocContext
 from ...results import Attribution
 from .cues import _Cue, _headline_cue, _make_cue
-from .frames import _complement, _cue_tokens, _frame_end, _verb_cue
-from .lexicon import CLASSES, SOURCES, VERBS, clear_cache, lexicon, lexicon_and_matcher
-from .quotes import _direct_quote, _quotes, _wrapped_in_quotes
+from .frames import _complement, _cue_tokens, _frame_end, _phrasal_particle, _verb_cue
+from .lexicon import CLASSES, SOURCES, STATE_OF_MIND, VERBS, clear_cache, lexicon, lexicon_and_matcher
+from .quotes import _direct_quote, _inside_quotation, _quotes, _wrapped_in_quotes
 from .resolve import _fold_passive_cites, _resolve_pronouns, _resolve_titles
 from .sources import _child, _is_source_noun, _span
 
-__all__ = ["CLASSES", "SOURCES", "VERBS", "clear_cache", "find_attributions", "lexicon", "lexicon_and_matcher"]
+__all__ = ["CLASSES", "SOURCES", "STATE_OF_MIND", "VERBS", "clear_cache", "find_attributions", "lexicon", "lexicon_and_matcher"]
 
 
 def find_attributions(ctx: DocContext) -> tuple[Attribution, ...]:
@@ -75,14 +75,27 @@ def find_attributions(ctx: DocContext) -> tuple[Attribution, ...]:
         verb = doc[start]
         if verb.i in taken or not ctx.token_in_body(verb) or (quotes and _wrapped_in_quotes(quotes, quote_starts, verb)):
             continue
+        if quotes and _inside_quotation(quotes, quote_starts, verb):
+            continue
         found = _verb_cue(verb, lex, quote_near)
         if found is None:
             continue
         src, rule, impersonal = found
         toks, adverb = _cue_tokens(verb, lex, impersonal)
         lemma = verb.lemma_.lower()
-        cls = "emotive" if adverb is not None else lex.verb_class[lemma]
+        particle = _phrasal_particle(verb, lex)
+        if particle is not None:  # "called for", "pointed to": the preposition is part of the cue
+            toks = sorted({*toks, *(t for t in doc[verb.i + 1 : particle.i + 1] if t.i == particle.i or t.dep_ in ("advmod", "prt"))}, key=lambda t: t.i)
+            cls = lex.phrasal[(lemma, particle.lower_)]
+        else:
+            cls = lex.verb_class[lemma]
+        if adverb is not None and cls != STATE_OF_MIND:
+            cls = "emotive"
+        else:
+            adverb = None
         cue = _make_cue(ctx, lex, toks, cls, src, rule, verb, adverb, _complement(verb), lemma=lemma)
+        if particle is not None:
+            cue.rules.insert(1, f"lexicon:{VERBS}/frame.phrasal/{lemma} {particle.lower_}")
         cue.frame_end = _frame_end(verb)
         if lemma == "cite" and rule == "rule:cited-noun":
             cue.rules.append("passive-cite")

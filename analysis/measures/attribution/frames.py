@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections.abc import Container
 from typing import TYPE_CHECKING, Callable
 
-from .lexicon import _Lexicon
+from .lexicon import STATE_OF_MIND, _Lexicon
 from .sources import _child
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -74,6 +74,16 @@ def _verb_cue(verb: Token, lex: _Lexicon, quote_near: Callable[[int, int], bool]
     deps = {c.dep_ for c in verb.children}
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in NOT_SAYING:
         return None  # "refused to say how many": nothing was said
+    if _asks_anonymity(verb):
+        return None  # "sources, who asked not to be named": why the source is unnamed, not a statement
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in lex.object_frame | lex.to_clause and _child(verb, "nsubj") is None:
+        return None  # "vowed to reject the deal": what is vowed, reported by "vowed"
+    if _phrasal_particle(verb, lex) is not None and not _is_passive(verb):  # "called for a ban"
+        subj = _subject(verb, lex.verb_class)
+        if subj is not None and _can_speak(subj, lex):
+            return subj, "rule:phrasal-cue", False
+    if lemma not in lex.verb_class:  # the verb of a phrasal cue only ("pushed for", "weighed in")
+        return None
     passive = "auxpass" in deps or "nsubjpass" in deps
     agent = _child(verb, "agent")
     agent_obj = _child(agent, "pobj") if agent is not None else None
@@ -133,14 +143,74 @@ def _verb_cue(verb: Token, lex: _Lexicon, quote_near: Callable[[int, int], bool]
     # "Kyodo News reported, citing ..., that ...": a reporting verb the parser hung under another verb.
     # Not when that other verb reports it: in "the minister said the talks would continue" the clause
     # is what was said, and "continue" reports nothing.
-    reported = verb.head is not verb and verb.head.lemma_.lower() in lex.verb_class
+    # (A thought is not a report: in "Kishida was planning, Kyodo reported, to attend" the parser may hang
+    # "reported" on "planning", and "reported" is still the report.)
+    head_class = lex.verb_class.get(verb.head.lemma_.lower())
+    reported = verb.head is not verb and head_class is not None and head_class != STATE_OF_MIND
     if verb.dep_ in ("ccomp", "parataxis") and not deps & {"dobj", "attr", "oprd"} and not reported:
         return subj, "rule:parenthetical-source", False
     lo = min(subj.left_edge.idx, verb.idx) if subj.i < verb.i else verb.idx
     hi = max(verb.idx + len(verb.text), subj.idx + len(subj.text))
     if quote_near(lo, hi):
         return subj, "rule:quote-frame", False  # '"...,” Stoltenberg said in February'
+    if reported and verb.dep_ in ("ccomp", "conj"):
+        return None
+    return _object_frame(verb, lemma, deps, subj, lex)
+
+
+# prepositions whose object is what a statement or stance is about: "accused him of lying",
+# "warned of a crisis", "asked about the emails"
+_ABOUT_PREPS = frozenset({"of", "about", "for", "against", "on", "over"})
+_SPEAKING_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+_SPEAKING_PRONOUNS = frozenset({"i", "we", "he", "she", "they", "you", "who"})
+
+
+def _can_speak(tok: Token, lex: _Lexicon) -> bool:
+    """A subject that can say, think or want something: a person, body or document, not "the storm"."""
+    lemma = tok.lemma_.lower()
+    return (
+        tok.ent_type_ in _SPEAKING_LABELS
+        or (tok.pos_ == "PRON" and tok.lower_ in _SPEAKING_PRONOUNS)
+        or tok.pos_ == "PROPN"
+        or any(lemma in s or tok.lower_ in s for s in (lex.anonymous, lex.vague, lex.institution, lex.roles, lex.document))
+    )
+
+
+def _phrasal_particle(verb: Token, lex: _Lexicon) -> Token | None:
+    """The preposition or particle of a phrasal cue right after the verb: "called for", "pointed to"."""
+    lemma = verb.lemma_.lower()
+    for c in verb.children:
+        if c.dep_ in ("prep", "prt", "advmod") and c.i > verb.i and c.i - verb.i <= 3 and (lemma, c.lower_) in lex.phrasal:
+            return c
     return None
+
+
+def _object_frame(verb: Token, lemma: str, deps: set[str], subj: Token, lex: _Lexicon) -> tuple[Token | None, str, bool] | None:
+    """Frames without a clause or quotation, for a subject that can speak: a phrasal cue ("called for a
+    ban"), a statement, request or stance with an object or a "to" clause ("denied the report",
+    "urged Congress to act", "wants a recount"), what a document shows ("polls show a tight race"), and
+    verbs of speaking whose subject is the speaker ("said as much")."""
+    if "auxpass" in deps or "nsubjpass" in deps or not _can_speak(subj, lex):
+        return None
+    if _phrasal_particle(verb, lex) is not None:
+        return subj, "rule:phrasal-cue", False
+    has_object = bool(deps & {"dobj", "xcomp"}) or any(
+        c.dep_ == "prep" and c.lower_ in _ABOUT_PREPS and c.i > verb.i for c in verb.children
+    )
+    if lemma in lex.to_clause and "xcomp" in deps:
+        return subj, "rule:to-clause", False
+    if lemma in lex.object_frame and has_object:
+        return subj, "rule:object-frame", False
+    if lemma in lex.document_object and has_object and _is_document(subj, lex):
+        return subj, "rule:document-shows", False
+    if lemma in lex.speech and verb.dep_ not in ("amod", "acl", "relcl") and subj.lower_ != "it":
+        return subj, "rule:speaker-subject", False
+    return None
+
+
+def _is_document(tok: Token, lex: _Lexicon) -> bool:
+    lemma = tok.lemma_.lower()
+    return lemma in lex.document or tok.lower_ in lex.document
 
 
 def _noun_before(verb: Token) -> Token | None:
@@ -186,3 +256,17 @@ def _complement(verb: Token) -> list[tuple[int, int]]:
             out.append((c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)))
     return out
 
+
+
+_ANONYMITY = frozenset({"name", "identify", "quote", "anonymity"})
+
+
+def _asks_anonymity(verb: Token) -> bool:
+    """"asked not to be named", "requested anonymity", "spoke on condition of anonymity": the reason
+    the source is unnamed (the source phrase says so), not something the source told the reader."""
+    for c in verb.children:
+        if c.dep_ in ("xcomp", "dobj") and c.lemma_.lower() in _ANONYMITY:
+            return True
+        if c.dep_ == "prep" and any(t.lower_ == "anonymity" for t in c.subtree):
+            return True
+    return False

@@ -1,7 +1,7 @@
 """The reporting-verb and source-noun lexicons in effect, and the cue Matcher built from them."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -15,7 +15,10 @@ if TYPE_CHECKING:  # pragma: no cover
 
 VERBS = "reporting_verbs"
 SOURCES = "source_nouns"
-CLASSES = ("neutral", "doubt", "credence", "emotive", "speculative")
+CLASSES = ("neutral", "doubt", "credence", "emotive", "speculative", "state_of_mind")
+# Thoughts, wishes and plans ("believes", "wants"): attributions, but nobody is quoted, so they are a kind
+# of their own and never count as claims from a source (``Counts.unnamed_source_share`` leaves them out).
+STATE_OF_MIND = "state_of_mind"
 
 SOURCE_TYPE_WHY = {
     "named": "The source is named, so the reader can check who is speaking.",
@@ -39,6 +42,17 @@ class _Lexicon:
     roles: frozenset[str]
     vague: frozenset[str]
     type_why: dict[str, str]
+    object_frame: frozenset[str] = frozenset()  # "criticized the plan", "vowed to fight"
+    to_clause: frozenset[str] = frozenset()  # "plans to run", "agreed to pay" (not "plans a rally")
+    phrasal: dict[tuple[str, str], str] = field(default_factory=dict)  # ("call", "for") -> class
+    document_object: frozenset[str] = frozenset()  # "polls show a tight race"
+    speech: frozenset[str] = frozenset()  # "said as much": a speaker subject is enough
+    nominal: dict[str, str] = field(default_factory=dict)  # "statement" -> class ("in a statement")
+
+    @property
+    def cue_lemmas(self) -> frozenset[str]:
+        """Every verb the Matcher looks for: the classed verbs and the verbs of phrasal cues."""
+        return frozenset(self.verb_class) | {head for head, _ in self.phrasal}
 
 
 def lexicon() -> _Lexicon:
@@ -55,6 +69,12 @@ def _lexicon(signature: tuple) -> _Lexicon:
     instruction: set[str] = set()
     adverbs: set[str] = set()
     adverb_why = ""
+    object_frame: set[str] = set()
+    to_clause: set[str] = set()
+    document_object: set[str] = set()
+    speech: set[str] = set()
+    phrases: list[str] = []
+    nominal: dict[str, str] = {}
     for data in lexicons.load_all(VERBS):
         for cls, table in data.get("class", {}).items():
             if cls not in CLASSES:
@@ -67,9 +87,24 @@ def _lexicon(signature: tuple) -> _Lexicon:
         characterise.update(w.lower() for w in frames.get("characterise", {}).get("lemmas", []))
         passive_only.update(w.lower() for w in frames.get("passive_only", {}).get("lemmas", []))
         instruction.update(w.lower() for w in frames.get("instruction", {}).get("lemmas", []))
+        object_frame.update(w.lower() for w in frames.get("object", {}).get("lemmas", []))
+        to_clause.update(w.lower() for w in frames.get("to_clause", {}).get("lemmas", []))
+        document_object.update(w.lower() for w in frames.get("document_object", {}).get("lemmas", []))
+        speech.update(w.lower() for w in frames.get("speech", {}).get("lemmas", []))
+        phrases.extend(w.lower() for w in frames.get("phrasal", {}).get("phrases", []))
+        for cls, table in data.get("nominal", {}).items():
+            if cls not in CLASSES:
+                raise lexicons.LexiconError(f"{VERBS}: unknown cue class {cls!r} in [nominal] (use one of {', '.join(CLASSES)})")
+            nominal.update((w.lower(), cls) for w in table.get("nouns", []))
         adv = data.get("emotive_adverbs", {})
         adverbs.update(w.lower() for w in adv.get("words", []))
         adverb_why = adv.get("why", adverb_why)
+    phrasal: dict[tuple[str, str], str] = {}
+    for phrase in phrases:
+        words = phrase.split()
+        if len(words) != 2:
+            raise lexicons.LexiconError(f"{VERBS}: a phrasal cue is a verb and one preposition or particle, not {phrase!r}")
+        phrasal[(words[0], words[1])] = verb_class.get(words[0], "neutral")
     src: dict[str, set[str]] = {
         "anonymous": set(), "institution": set(), "document": set(), "roles": set(), "vague": set()
     }
@@ -97,6 +132,12 @@ def _lexicon(signature: tuple) -> _Lexicon:
         roles=frozenset(src["roles"]),
         vague=frozenset(src["vague"]),
         type_why=type_why,
+        object_frame=frozenset(object_frame),
+        to_clause=frozenset(to_clause),
+        phrasal=phrasal,
+        document_object=frozenset(document_object),
+        speech=frozenset(speech),
+        nominal=nominal,
     )
 
 
@@ -105,7 +146,9 @@ def _build_matcher(vocab: Vocab, lex: _Lexicon) -> Matcher:
 
     m = Matcher(vocab)
     # one pattern with a set, not one pattern per verb: a Matcher's cost grows with its pattern count
-    m.add("VERB", [[{"LEMMA": {"IN": sorted(lex.verb_class)}, "POS": "VERB"}]])
+    m.add("VERB", [[{"LEMMA": {"IN": sorted(lex.cue_lemmas)}, "POS": "VERB"}]])
+    if lex.nominal:
+        m.add("NOMINAL", [[{"LEMMA": {"IN": sorted(lex.nominal)}, "POS": "NOUN"}]])
     m.add("ACCORDING", [[{"LOWER": "according"}, {"LOWER": "to"}]])
     m.add("BASED_ON", [[{"LOWER": "based"}, {"LOWER": "on"}]])
     m.add("QUOTED_AS", [[{"LEMMA": "quote", "POS": "VERB"}, {"OP": "*", "IS_PUNCT": False, "LEMMA": {"NOT_IN": ["say", "."]}}, {"LOWER": "as"}, {"LEMMA": "say"}]], greedy="FIRST")

@@ -63,3 +63,10 @@ def _wrapped_in_quotes(quotes: list[tuple[int, int]], starts: list[int], tok: To
     return i >= 0 and quotes[i][1] - quotes[i][0] <= len(tok.text) + 3 and quotes[i][1] > tok.idx
 
 
+
+
+def _inside_quotation(quotes: list[tuple[int, int]], starts: list[int], tok: Token) -> bool:
+    """The word is inside a quotation: "“I think we will win,” Kishida said" — "think" is Kishida's own
+    word, passed on whole by "said"; the writer attributes nothing with it."""
+    i = bisect.bisect_right(starts, tok.idx) - 1
+    return i >= 0 and quotes[i][0] < tok.idx and tok.idx + len(tok.text) < quotes[i][1]

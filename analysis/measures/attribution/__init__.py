@@ -27,7 +27,9 @@ from __future__ import annotations
 from ...context import DocContext
 from ...results import Attribution
 from .cues import _Cue, _headline_cue, _make_cue
-from .frames import _complement, _cue_tokens, _frame_end, _phrasal_particle, _verb_cue
+from .frames import _can_speak, _complement, _cue_tokens, _frame_end, _phrasal_particle, _verb_cue
+from .nominal import nominal_cues
+from .punctuation import clause_colon_cues, dash_credit_cues, speaker_colon_cues
 from .lexicon import CLASSES, SOURCES, STATE_OF_MIND, VERBS, clear_cache, lexicon, lexicon_and_matcher
 from .quotes import _direct_quote, _inside_quotation, _quotes, _wrapped_in_quotes
 from .resolve import _fold_passive_cites, _resolve_pronouns, _resolve_titles
@@ -110,6 +112,15 @@ def find_attributions(ctx: DocContext) -> tuple[Attribution, ...]:
             if key == "BASED_ON" and not (obj is not None and _is_source_noun(obj, lex)):
                 continue  # "based on the idea that ..." is not an attribution
             cues.append(_make_cue(ctx, lex, [doc[start], prep], "neutral", obj, rule, doc[start], None, []))
+
+    spans = [(c.cue_start, c.cue_end) for c in cues] + [c.source_span for c in cues if c.source_span]
+    cues.extend(nominal_cues(ctx, lex, by_key.get("NOMINAL", []), spans,
+                             lambda tok: bool(quotes) and _inside_quotation(quotes, quote_starts, tok),
+                             {c.anchor.i for c in cues}))
+    spans = [(c.cue_start, c.cue_end) for c in cues] + [c.source_span for c in cues if c.source_span]
+    cues.extend(clause_colon_cues(ctx, lex, [(c.cue_start, c.cue_end) for c in cues], _can_speak))
+    cues.extend(speaker_colon_cues(ctx, lex, spans))
+    cues.extend(dash_credit_cues(ctx, lex))
 
     headline = _headline_cue(ctx, lex)
     if headline is not None:

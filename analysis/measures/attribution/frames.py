@@ -127,9 +127,15 @@ def _verb_cue(verb: Token, lex: _Lexicon, quote_near: Callable[[int, int], bool]
         impersonal = subj is None or subj.lower_ == "it" or "xcomp" in deps or has_clause
         if impersonal and (has_clause or "xcomp" in deps):
             return None, "rule:impersonal-passive", True
+        if (
+            subj is not None and lemma in lex.object_frame and lemma not in lex.instruction
+            and lex.verb_class.get(lemma) != STATE_OF_MIND and verb.dep_ not in ("amod", "acl")
+        ):
+            # "Quiros was accused of fraud", "the plan was criticized": said of someone, but by whom?
+            return None, "rule:passive-no-agent", True
         return None
     subj = _subject(verb, lex.verb_class)
-    if has_clause or _that_follows(verb):
+    if has_clause or _that_follows(verb) or _colon_follows(verb):
         if subj is not None:
             return subj, "rule:nsubj-source", False
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
@@ -137,6 +143,8 @@ def _verb_cue(verb: Token, lex: _Lexicon, quote_near: Callable[[int, int], bool]
         prev = _noun_before(verb)
         if prev is not None:
             return prev, "rule:noun-before-verb", False  # "... and reports claimed in April that ..."
+        if verb.tag_ in ("VBG", "VB") or _child(verb, "aux") is not None and _child(verb, "aux").lower_ == "to":
+            return None  # "It is worth noting that", "to prove that": the writer's own words
         return None, "rule:no-source", False
     if subj is None:
         return None
@@ -270,3 +278,11 @@ def _asks_anonymity(verb: Token) -> bool:
         if c.dep_ == "prep" and any(t.lower_ == "anonymity" for t in c.subtree):
             return True
     return False
+
+
+def _colon_follows(verb: Token) -> bool:
+    """"Caddell continued:", "The Times reports:", "Sanders made the following comment:": what was said
+    follows the colon (often as the next paragraph)."""
+    doc = verb.doc
+    end = max([verb.i] + [c.right_edge.i for c in verb.rights if c.dep_ in ("dobj", "prep", "advmod", "npadvmod", "prt")])
+    return end + 1 < len(doc) and doc[end + 1].text == ":" and end - verb.i <= 6

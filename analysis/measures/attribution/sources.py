@@ -11,8 +11,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
 
 NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
-PERSON_PRONOUNS = frozenset({"he", "she", "i", "we"})
-OTHER_PRONOUNS = frozenset({"it", "they", "you"})
+PERSON_PRONOUNS = frozenset({"he", "she", "i", "we", "his", "her", "my", "our"})  # "her" only as a possessor
+OTHER_PRONOUNS = frozenset({"it", "they", "you", "its", "their", "your"})
 # Parts of a noun phrase that are not the source's name: relative clauses, appositions, asides.
 _PHRASE_EXCLUDE = frozenset({"relcl", "acl", "advcl", "appos", "parataxis", "punct", "prep_agent"})
 _HEADLINE_DASHES = "-–—"
@@ -118,6 +118,12 @@ def _made_by_name(head: Token) -> bool:
 
 def _classify(head: Token, lex: _Lexicon, within: tuple[int, int] | None = None) -> tuple[str, tuple[int, int], str, str | None]:
     """(source type, char span of the source phrase, rule, PERSON name) for a non-pronoun source."""
+    owner = _child(head, "poss")
+    lemma = head.lemma_.lower()
+    if owner is not None and owner.pos_ != "PRON" and (lemma in lex.document or lemma in lex.nominal):
+        # "A spokesman's statement said": the one who made the statement is the source
+        stype, span, rule, person = _classify(owner, lex, within)
+        return stype, span, f"{rule}+owner-of-{lemma}", person
     phrase = _phrase_tokens(head, within)
     span = _tokens_span(phrase)
     appos = _child(head, "appos")

@@ -73,7 +73,7 @@ def find_attributions(ctx: DocContext) -> tuple[Attribution, ...]:
                               _complement(quote_tok) + _complement(doc[end - 1]),
                               within=(start + 1, end - 2) if middle else None))
 
-    for start, end in by_key.get("VERB", []):
+    for start, end in sorted(set(by_key.get("VERB", []))):  # a verb may match by lemma and by form
         verb = doc[start]
         if verb.i in taken or not ctx.token_in_body(verb) or (quotes and _wrapped_in_quotes(quotes, quote_starts, verb)):
             continue
@@ -84,7 +84,7 @@ def find_attributions(ctx: DocContext) -> tuple[Attribution, ...]:
             continue
         src, rule, impersonal = found
         toks, adverb = _cue_tokens(verb, lex, impersonal)
-        lemma = verb.lemma_.lower()
+        lemma = lex.lemma(verb)
         particle = _phrasal_particle(verb, lex)
         if particle is not None:  # "called for", "pointed to": the preposition is part of the cue
             toks = sorted({*toks, *(t for t in doc[verb.i + 1 : particle.i + 1] if t.i == particle.i or t.dep_ in ("advmod", "prt"))}, key=lambda t: t.i)

@@ -70,13 +70,13 @@ def _that_follows(verb: Token) -> bool:
 def _verb_cue(verb: Token, lex: _Lexicon, quote_near: Callable[[int, int], bool]) -> tuple[Token | None, str, bool] | None:
     """For a reporting verb in a reporting frame: (source head or None, rule, impersonal passive).
     None when the verb is not used to report anything here."""
-    lemma = verb.lemma_.lower()
+    lemma = lex.lemma(verb)
     deps = {c.dep_ for c in verb.children}
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in NOT_SAYING:
         return None  # "refused to say how many": nothing was said
     if _asks_anonymity(verb):
         return None  # "sources, who asked not to be named": why the source is unnamed, not a statement
-    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in lex.object_frame | lex.to_clause and _child(verb, "nsubj") is None:
+    if verb.dep_ == "xcomp" and lex.lemma(verb.head) in lex.object_frame | lex.to_clause and _child(verb, "nsubj") is None:
         return None  # "vowed to reject the deal": what is vowed, reported by "vowed"
     if _phrasal_particle(verb, lex) is not None and not _is_passive(verb):  # "called for a ban"
         subj = _subject(verb, lex.verb_class)
@@ -153,7 +153,7 @@ def _verb_cue(verb: Token, lex: _Lexicon, quote_near: Callable[[int, int], bool]
     # is what was said, and "continue" reports nothing.
     # (A thought is not a report: in "Kishida was planning, Kyodo reported, to attend" the parser may hang
     # "reported" on "planning", and "reported" is still the report.)
-    head_class = lex.verb_class.get(verb.head.lemma_.lower())
+    head_class = lex.verb_class.get(lex.lemma(verb.head))
     reported = verb.head is not verb and head_class is not None and head_class != STATE_OF_MIND
     if verb.dep_ in ("ccomp", "parataxis") and not deps & {"dobj", "attr", "oprd"} and not reported:
         return subj, "rule:parenthetical-source", False
@@ -186,10 +186,11 @@ def _can_speak(tok: Token, lex: _Lexicon) -> bool:
 
 def _phrasal_particle(verb: Token, lex: _Lexicon) -> Token | None:
     """The preposition or particle of a phrasal cue right after the verb: "called for", "pointed to"."""
-    lemma = verb.lemma_.lower()
+    lemma = lex.lemma(verb)
     for c in verb.children:
         if c.dep_ in ("prep", "prt", "advmod") and c.i > verb.i and c.i - verb.i <= 3 and (lemma, c.lower_) in lex.phrasal:
-            return c
+            if all(t.pos_ in ("ADV", "PART") for t in verb.doc[verb.i + 1 : c.i]):  # "called again for"
+                return c
     return None
 
 

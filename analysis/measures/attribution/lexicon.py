@@ -54,6 +54,48 @@ class _Lexicon:
         """Every verb the Matcher looks for: the classed verbs and the verbs of phrasal cues."""
         return frozenset(self.verb_class) | {head for head, _ in self.phrasal}
 
+    def lemma(self, tok) -> str:
+        """The cue lemma of a verb token. The small model sometimes gives a wrong dictionary form
+        ("hopes" -> "hop"); then the form is read back from the word itself ("hopes", "hoped", "hoping")."""
+        lemma = tok.lemma_.lower()
+        if lemma in self.verb_class:
+            return lemma
+        low = tok.lower_
+        for cand in _base_forms(low):
+            if cand in self.verb_class:
+                return cand
+        return lemma
+
+
+def _base_forms(word: str) -> tuple[str, ...]:
+    """Dictionary forms a regular English verb form may come from: hopes/hoped/hoping -> hope,
+    urged -> urge, stopped -> stop, tries -> try."""
+    out = []
+    if word.endswith("ies") or word.endswith("ied"):
+        out.append(word[:-3] + "y")
+    if word.endswith("ing"):
+        stem = word[:-3]
+        out += [stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else stem]
+    if word.endswith("ed") or word.endswith("es"):
+        stem = word[:-2]
+        out += [stem, word[:-1], stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else stem]
+    if word.endswith("s"):
+        out.append(word[:-1])
+    return tuple(out)
+
+
+def inflections(lemmas) -> list[str]:
+    """Regular forms of each lemma, for matching words the model lemmatised wrongly."""
+    out = set()
+    for lemma in lemmas:
+        if " " in lemma:
+            continue
+        e = lemma[:-1] if lemma.endswith("e") else lemma
+        out.update({lemma, lemma + "s", e + "ed", e + "ing", lemma + "es", lemma + "d"})
+        if lemma.endswith("y"):
+            out.update({lemma[:-1] + "ies", lemma[:-1] + "ied"})
+    return sorted(out)
+
 
 def lexicon() -> _Lexicon:
     """The reporting-verb and source-noun lexicons in effect (built-in plus the user's files)."""
@@ -146,7 +188,8 @@ def _build_matcher(vocab: Vocab, lex: _Lexicon) -> Matcher:
 
     m = Matcher(vocab)
     # one pattern with a set, not one pattern per verb: a Matcher's cost grows with its pattern count
-    m.add("VERB", [[{"LEMMA": {"IN": sorted(lex.cue_lemmas)}, "POS": "VERB"}]])
+    m.add("VERB", [[{"LEMMA": {"IN": sorted(lex.cue_lemmas)}, "POS": "VERB"}],
+                   [{"LOWER": {"IN": inflections(lex.verb_class)}, "POS": "VERB"}]])
     if lex.nominal:
         m.add("NOMINAL", [[{"LEMMA": {"IN": sorted(lex.nominal)}, "POS": "NOUN"}]])
     m.add("ACCORDING", [[{"LOWER": "according"}, {"LOWER": "to"}]])

@@ -28,8 +28,9 @@ def _subject(verb: Token, reporting: Container[str] = ()) -> Token | None:
     joins "said" to "included", inside what was acknowledged; a reporting verb joined to a verb that
     is itself reported shares the subject of the reporting verb above (``reporting``: their lemmas)."""
     tok = verb
+    through_prep = False
     for _ in range(4):
-        subj = _child(tok, "nsubj")
+        subj = _child(tok, "nsubj") or (_child(tok, "nsubjpass") if through_prep else None)
         if subj is not None:
             if subj.lower_ in RELATIVES and tok.dep_ == "relcl":
                 return tok.head
@@ -45,6 +46,11 @@ def _subject(verb: Token, reporting: Container[str] = ()) -> Token | None:
             ):
                 head = head.head
             tok = head
+            continue
+        if tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX"):
+            # "Blige sings before asking her", "was criticised for saying that": the doer of the main verb
+            tok = tok.head.head
+            through_prep = True
             continue
         if tok is not verb and tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN"):
             # "Biden, whose son has been ..., asserted that": the parser hung "asserted" on the
@@ -80,7 +86,7 @@ def _verb_cue(verb: Token, lex: _Lexicon, quote_near: Callable[[int, int], bool]
         return None  # "vowed to reject the deal": what is vowed, reported by "vowed"
     if _phrasal_particle(verb, lex) is not None and not _is_passive(verb):  # "called for a ban"
         subj = _subject(verb, lex.verb_class)
-        if subj is not None and _can_speak(subj, lex):
+        if subj is not None and _can_speak(subj, lex, verb):
             return subj, "rule:phrasal-cue", False
     if lemma not in lex.verb_class:  # the verb of a phrasal cue only ("pushed for", "weighed in")
         return None
@@ -148,6 +154,8 @@ def _verb_cue(verb: Token, lex: _Lexicon, quote_near: Callable[[int, int], bool]
         return None, "rule:no-source", False
     if subj is None:
         return None
+    if any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) and not deps & {"dobj", "xcomp"}:
+        return subj, "rule:as-parenthetical", False  # "as Mr. Bown observed, ..."
     # "Kyodo News reported, citing ..., that ...": a reporting verb the parser hung under another verb.
     # Not when that other verb reports it: in "the minister said the talks would continue" the clause
     # is what was said, and "continue" reports nothing.
@@ -173,9 +181,18 @@ _SPEAKING_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _SPEAKING_PRONOUNS = frozenset({"i", "we", "he", "she", "they", "you", "who"})
 
 
-def _can_speak(tok: Token, lex: _Lexicon) -> bool:
-    """A subject that can say, think or want something: a person, body or document, not "the storm"."""
+def _can_speak(tok: Token, lex: _Lexicon, verb: Token | None = None) -> bool:
+    """A subject that can say, think or want something: a person, body or document, not "the storm".
+    A word the lexicons do not know counts unless the verb also has a physical sense ("blasted the
+    coast", "attacked the base"): then only a known speaker does."""
     lemma = tok.lemma_.lower()
+    if tok.pos_ == "PRON" and tok.lower_ not in _SPEAKING_PRONOUNS:
+        return False  # "it", "this", "that": nobody in particular
+    if verb is not None and lex.lemma(verb) in lex.people_only:
+        return tok.ent_type_ in ("PERSON", "ORG") or tok.pos_ == "PRON" or any(
+            lemma in s or tok.lower_ in s for s in (lex.anonymous, lex.vague, lex.roles))
+    if verb is not None and tok.pos_ in ("NOUN", "PROPN") and (tok.head.i == verb.i or verb.dep_ == "relcl"):
+        return True  # the verb's own subject ("Demonstrators called for"), not one borrowed from another verb
     return (
         tok.ent_type_ in _SPEAKING_LABELS
         or (tok.pos_ == "PRON" and tok.lower_ in _SPEAKING_PRONOUNS)
@@ -199,7 +216,7 @@ def _object_frame(verb: Token, lemma: str, deps: set[str], subj: Token, lex: _Le
     ban"), a statement, request or stance with an object or a "to" clause ("denied the report",
     "urged Congress to act", "wants a recount"), what a document shows ("polls show a tight race"), and
     verbs of speaking whose subject is the speaker ("said as much")."""
-    if "auxpass" in deps or "nsubjpass" in deps or not _can_speak(subj, lex):
+    if "auxpass" in deps or "nsubjpass" in deps or not _can_speak(subj, lex, verb):
         return None
     if _phrasal_particle(verb, lex) is not None:
         return subj, "rule:phrasal-cue", False

@@ -44,6 +44,7 @@ class _Lexicon:
     type_why: dict[str, str]
     object_frame: frozenset[str] = frozenset()  # "criticized the plan", "vowed to fight"
     to_clause: frozenset[str] = frozenset()  # "plans to run", "agreed to pay" (not "plans a rally")
+    people_only: frozenset[str] = frozenset()  # "blasted": a cue only when a known speaker does it
     phrasal: dict[tuple[str, str], str] = field(default_factory=dict)  # ("call", "for") -> class
     document_object: frozenset[str] = frozenset()  # "polls show a tight race"
     speech: frozenset[str] = frozenset()  # "said as much": a speaker subject is enough
@@ -113,6 +114,7 @@ def _lexicon(signature: tuple) -> _Lexicon:
     adverb_why = ""
     object_frame: set[str] = set()
     to_clause: set[str] = set()
+    people_only: set[str] = set()
     document_object: set[str] = set()
     speech: set[str] = set()
     phrases: list[str] = []
@@ -131,6 +133,7 @@ def _lexicon(signature: tuple) -> _Lexicon:
         instruction.update(w.lower() for w in frames.get("instruction", {}).get("lemmas", []))
         object_frame.update(w.lower() for w in frames.get("object", {}).get("lemmas", []))
         to_clause.update(w.lower() for w in frames.get("to_clause", {}).get("lemmas", []))
+        people_only.update(w.lower() for w in frames.get("people_only", {}).get("lemmas", []))
         document_object.update(w.lower() for w in frames.get("document_object", {}).get("lemmas", []))
         speech.update(w.lower() for w in frames.get("speech", {}).get("lemmas", []))
         phrases.extend(w.lower() for w in frames.get("phrasal", {}).get("phrases", []))
@@ -176,6 +179,7 @@ def _lexicon(signature: tuple) -> _Lexicon:
         type_why=type_why,
         object_frame=frozenset(object_frame),
         to_clause=frozenset(to_clause),
+        people_only=frozenset(people_only),
         phrasal=phrasal,
         document_object=frozenset(document_object),
         speech=frozenset(speech),

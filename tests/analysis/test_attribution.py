@@ -461,7 +461,8 @@ def test_a_quote_introduced_by_a_colon_is_the_speakers():
 
 
 def test_a_speakers_name_and_a_colon_start_what_they_said():
-    text = "Pence: Flowers Will Not Be at Debate\n\nWALLACE: Let us start with the news.\n\nPENCE: We are fine."
+    # what follows the colon is the speaker's own words: "I think" there is no second attribution
+    text = "Pence: Flowers Will Not Be at Debate\n\nWALLACE: Let us start with the news.\n\nPENCE: I think we are fine."
     atts = attributions(text)
     assert [(a.cue.text, a.source.text, a.source_type) for a in atts] == [
         (":", "Pence", "named"), (":", "WALLACE", "named"), (":", "PENCE", "named")]

@@ -38,6 +38,11 @@ from .sources import _child, _is_source_noun, _span
 __all__ = ["CLASSES", "SOURCES", "STATE_OF_MIND", "VERBS", "clear_cache", "find_attributions", "lexicon", "lexicon_and_matcher"]
 
 
+def _paragraph_end(text: str, start: int) -> int:
+    end = text.find("\n", start)
+    return len(text) if end < 0 else end
+
+
 def find_attributions(ctx: DocContext) -> tuple[Attribution, ...]:
     doc = ctx.doc
     if not len(doc):
@@ -73,12 +78,16 @@ def find_attributions(ctx: DocContext) -> tuple[Attribution, ...]:
                               _complement(quote_tok) + _complement(doc[end - 1]),
                               within=(start + 1, end - 2) if middle else None))
 
+    speakers = speaker_colon_cues(ctx, lex, [])
+    spoken = [(c.cue_end, _paragraph_end(ctx.text, c.cue_end)) for c in speakers]
     for start, end in sorted(set(by_key.get("VERB", []))):  # a verb may match by lemma and by form
         verb = doc[start]
         if verb.i in taken or not ctx.token_in_body(verb) or (quotes and _wrapped_in_quotes(quotes, quote_starts, verb)):
             continue
         if quotes and _inside_quotation(quotes, quote_starts, verb):
             continue
+        if any(a < verb.idx < b for a, b in spoken):
+            continue  # "PENCE: I think ...": a transcript speaker's own words, like a quotation
         found = _verb_cue(verb, lex, quote_near)
         if found is None:
             continue
@@ -119,7 +128,7 @@ def find_attributions(ctx: DocContext) -> tuple[Attribution, ...]:
                              {c.anchor.i for c in cues}))
     spans = [(c.cue_start, c.cue_end) for c in cues] + [c.source_span for c in cues if c.source_span]
     cues.extend(clause_colon_cues(ctx, lex, [(c.cue_start, c.cue_end) for c in cues], _can_speak))
-    cues.extend(speaker_colon_cues(ctx, lex, spans))
+    cues.extend(c for c in speakers if not any(a < c.source_span[1] and c.source_span[0] < b for a, b in spans))
     cues.extend(dash_credit_cues(ctx, lex))
 
     headline = _headline_cue(ctx, lex)

@@ -152,6 +152,10 @@ def _verb_cue(verb: Token, lex: _Lexicon, quote_near: Callable[[int, int], bool]
         if verb.tag_ in ("VBG", "VB") or _child(verb, "aux") is not None and _child(verb, "aux").lower_ == "to":
             return None  # "It is worth noting that", "to prove that": the writer's own words
         return None, "rule:no-source", False
+    if subj is None and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
+        # "a tweet attacking a former Miss Universe", "papers opposing the release": the noun speaks
+        found = _object_frame(verb, lemma, deps, verb.head, lex)
+        return (verb.head, "rule:reduced-clause-source", False) if found is not None and found[0] is not None else None
     if subj is None:
         return None
     if any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) and not deps & {"dobj", "xcomp"}:
@@ -191,7 +195,7 @@ def _can_speak(tok: Token, lex: _Lexicon, verb: Token | None = None) -> bool:
     if verb is not None and lex.lemma(verb) in lex.people_only:
         return tok.ent_type_ in ("PERSON", "ORG") or tok.pos_ == "PRON" or any(
             lemma in s or tok.lower_ in s for s in (lex.anonymous, lex.vague, lex.roles))
-    if verb is not None and tok.pos_ in ("NOUN", "PROPN") and (tok.head.i == verb.i or verb.dep_ == "relcl"):
+    if verb is not None and tok.pos_ in ("NOUN", "PROPN") and (tok.head.i == verb.i or verb.dep_ in ("relcl", "acl")):
         return True  # the verb's own subject ("Demonstrators called for"), not one borrowed from another verb
     return (
         tok.ent_type_ in _SPEAKING_LABELS

@@ -3,8 +3,10 @@
 For every reporting cue ("said", "claimed", "according to", "citing", "quoted as saying", "-Sources" at
 the end of a headline ...) Slant reports:
 
-- the cue and its class (neutral / doubt / credence / emotive / speculative), from
-  ``resources/lexicons/reporting_verbs.toml``; an adverb such as "bizarrely" makes any cue emotive;
+- the cue and its class (neutral / doubt / credence / emotive / speculative / state_of_mind), from
+  ``resources/lexicons/reporting_verbs.toml``; an adverb such as "bizarrely" makes any cue emotive.
+  ``state_of_mind`` ("believes", "wants", "hopes", "in his view") is what someone thinks or wants, not
+  something said: it is kept apart and never counted as a claim from a source;
 - the source phrase, found in the dependency parse (the subject of the verb, the object of "according to"
   and of "citing", the "by" agent of a passive), and its type: ``named`` (a person, organisation, outlet
   or state), ``anonymous`` (specific but unnamed: "a government spokesman"), ``vague`` ("observers",
@@ -20,7 +22,17 @@ the end of a headline ...) Slant reports:
 
 A verb is a cue only in a reporting frame: with a "that"/clause complement, in "X, Kishida said", with a
 "by" agent, in an impersonal passive, next to a quotation, or (for "call", "describe" ...) as
-"X called Y Z" / "X described Y as Z". The matchers are built once per ``Vocab`` and reused.
+"X called Y Z" / "X described Y as Z". Statements, requests and stances also report with an object or a
+"to" clause ("denied the report", "urged Congress to act", "wants a recount"), phrasal verbs with their
+preposition ("called for"), documents with what they show ("polls show"). Nouns are cues with their owner
+("Trump's claim that", "in Mr. Connolly's view", ``nominal``), punctuation with a speaker (a colon before a
+quotation, "PENCE:" at the start of a line, "— Name" after a quotation, ``punctuation``). Words inside a
+quotation (or after "NAME:") are the speaker's own and never a second attribution. The matchers are built
+once per ``Vocab`` and reused.
+
+Modules: ``lexicon`` (the TOML tables and the Matcher), ``frames`` (when a verb reports, and its speaker),
+``nominal``, ``punctuation``, ``sources`` (the source phrase and its type), ``quotes``, ``cues`` (the
+record of one cue), ``resolve`` (who "he" or "the mayor" is, "cited by" folding).
 """
 from __future__ import annotations
 

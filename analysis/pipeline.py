@@ -4,7 +4,7 @@ from __future__ import annotations
 from . import __version__, lexicons, nlp
 from .boilerplate import detect as detect_boilerplate
 from .context import DocContext
-from .measures.attribution import find_attributions
+from .measures.attribution import STATE_OF_MIND, find_attributions
 from .measures.hedging import find_hedges
 from .measures.language import detect_language
 from .measures.markup import markup_note
@@ -43,16 +43,19 @@ def counts(
     hedges: tuple[Hedge, ...],
     attributions: tuple[Attribution, ...],
 ) -> Counts:
-    unnamed = sum(1 for a in attributions if a.source_type in UNNAMED)
+    # a thought, wish or plan ("voters believe") is no claim from a source: left out of the share
+    statements = [a for a in attributions if a.cue_class != STATE_OF_MIND]
+    unnamed = sum(1 for a in statements if a.source_type in UNNAMED)
     return Counts(
         words=words,
         sentences=len(sentences),
         loaded_per_1000_words=_per_1000(len(loaded), words),
         hedges_per_1000_words=_per_1000(len(hedges), words),
-        unnamed_source_share=unnamed / len(attributions) if attributions else 0.0,
+        unnamed_source_share=unnamed / len(statements) if statements else 0.0,
         attributions=len(attributions),
         loaded_terms=len(loaded),
         hedges=len(hedges),
+        states_of_mind=len(attributions) - len(statements),
     )
 
 

@@ -15,7 +15,7 @@ from typing import Any, Literal, TypeVar
 
 SCHEMA = "slant.analysis/1"
 
-CueClass = Literal["neutral", "doubt", "credence", "emotive", "speculative"]
+CueClass = Literal["neutral", "doubt", "credence", "emotive", "speculative", "state_of_mind"]
 SourceType = Literal["named", "anonymous", "vague", "none"]
 
 T = TypeVar("T")
@@ -174,10 +174,16 @@ class Counts(_Serialisable):
     sentences: int
     loaded_per_1000_words: float
     hedges_per_1000_words: float
-    unnamed_source_share: float  # share of attributions whose source is anonymous, vague or none
+    unnamed_source_share: float  # share of statements (attributions but states of mind) whose source is anonymous, vague or none
     attributions: int = 0
     loaded_terms: int = 0
     hedges: int = 0
+    states_of_mind: int = 0  # attributions of a thought, wish or plan ("believes", "wants"): not in the share
+
+    @property
+    def statements(self) -> int:
+        """Attributions of something said or written: the count ``unnamed_source_share`` is a share of."""
+        return self.attributions - self.states_of_mind
 
 
 @dataclass(frozen=True)

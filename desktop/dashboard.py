@@ -88,7 +88,7 @@ CHARTS: tuple[ChartSpec, ...] = (
         "unnamed_source_share",
         "Claims from unnamed sources",
         "Out of all quotes and claims, the share whose source is not named (“sources said”, “rumours”).",
-        lambda a: a.counts.unnamed_source_share if a.counts.attributions else None,
+        lambda a: a.counts.unnamed_source_share if a.counts.statements else None,
         "no quotes or claims",
     ),
     ChartSpec(

@@ -137,7 +137,8 @@ def loaded_category(term: Any) -> str:
 
 
 def cue_category(attribution: Any) -> str:
-    return CUE_NEUTRAL if attribution.cue_class == "neutral" else CUE_CHARGED
+    # a thought or wish ("believes", "wants") is no charged way of reporting speech
+    return CUE_NEUTRAL if attribution.cue_class in ("neutral", "state_of_mind") else CUE_CHARGED
 
 
 def source_category(attribution: Any) -> str:

@@ -52,7 +52,7 @@ METRICS: tuple[Metric, ...] = (
     Metric(
         "unnamed_source_share", "Share of unnamed or vague sources",
         "more claims rest on sources the reader cannot check", lambda a: a.counts.unnamed_source_share, 0.15,
-        applies=lambda a: a.counts.attributions > 0,
+        applies=lambda a: a.counts.statements > 0,
     ),
     Metric("tone_mean", "Average tone", "a more positive tone (below 0: negative)", lambda a: a.tone.mean, 0.1),
     Metric(

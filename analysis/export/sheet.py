@@ -23,7 +23,7 @@ from .tables import format_metric, is_share, metric_rows
 # Metrics drawn as per-outlet bar charts (key, chart title, value format for the chart).
 CHART_METRICS = (
     ("loaded_per_1000_words", "Loaded terms per 1,000 words", "{:.1f}"),
-    ("unnamed_source_share", "Unnamed or vague sources (share of attributions)", "{:.0%}"),
+    ("unnamed_source_share", "Unnamed or vague sources (share of statements)", "{:.0%}"),
     ("hedges_per_1000_words", "Hedges per 1,000 words", "{:.1f}"),
     ("tone_mean", f"Average tone (-1 {TONE_WORDS['down']} … +1 {TONE_WORDS['up']})", "{:+.2f}"),
 )
@@ -38,6 +38,10 @@ GLOSSARY = (
     ("Named / anonymous / vague source", "Named: readers can check who said it. Anonymous: the article says the "
                                          "source is not named (\"sources familiar with the matter\"). Vague: "
                                          "pinned on nobody in particular (\"observers\", \"reports\")."),
+    ("Thought or wish (state of mind)", "The text says what someone believes, wants, hopes, fears or plans "
+                                        "(\"voters believe\", \"Kishida wants\"). Nobody can see inside a "
+                                        "head, so ask how the writer knows. Nobody is quoted, so it is shown "
+                                        "apart and not counted among claims from unnamed sources."),
     ("Hedge", "A word that makes a statement less certain: could, reportedly, is expected to, rumours. A few are "
               "normal; many mean the story rests on guesses."),
     ("Tone", f"How {TONE_WORDS['up']} or {TONE_WORDS['down']} the wording of a sentence sounds, {TONE_SCALE}, "

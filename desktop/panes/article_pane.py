@@ -549,7 +549,7 @@ class ArticlePane(QFrame):
         c = a.counts
         badges["loaded"].setText(f"loaded {c.loaded_per_1000_words:.1f}")
         badges["hedges"].setText(f"hedges {c.hedges_per_1000_words:.1f}")
-        badges["unnamed"].setText(f"unnamed {c.unnamed_source_share:.0%}" if c.attributions else "unnamed –")
+        badges["unnamed"].setText(f"unnamed {c.unnamed_source_share:.0%}" if c.statements else "unnamed –")
         badges["tone"].setText(f"tone {a.tone.mean:+.2f}")
         for name, w in badges.items():
             w.setProperty("outlier", name in self._outliers)

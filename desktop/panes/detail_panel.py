@@ -21,6 +21,9 @@ CUE_CLASS_TEXT = {
     "credence": "it lends the statement extra credit (\"revealed\", \"confirmed\", \"pointed out\")",
     "emotive": "it adds emotion to how something was said (\"slammed\", \"blasted\", \"fumed\")",
     "speculative": "it presents talk or guesses as the source (\"is rumoured\", \"speculation\")",
+    "state_of_mind": ("not something anyone said, but what the text says a person thinks, wants, hopes, fears or "
+                      "plans (\"believes\", \"wants\"). Nobody can see inside someone's head, so ask how the "
+                      "writer knows. It is not counted as a claim from a source"),
 }
 SOURCE_TYPE_TEXT = {
     "named": "named: readers can check who said it",
@@ -206,7 +209,8 @@ def describe_span(key: str, label: str, analysis: Any, span: hl.HighlightSpan, o
             out.append("<p>Credited with a dash at the end of the headline, the way wire services say where a "
                        "story comes from.</p>")
         else:
-            out.append(f"<p>Reporting verb “{esc(p.cue.text)}”: "
+            kind = "A thought, wish or plan" if p.cue_class == "state_of_mind" else "Reporting verb"
+            out.append(f"<p>{kind} “{esc(p.cue.text)}”: "
                        f"{esc(CUE_CLASS_TEXT.get(p.cue_class, p.cue_class))}.</p>")
         src_txt = f"“{esc(src)}”" if src else "no source given"
         resolved = f" (that is, {esc(p.resolved_source)})" if p.resolved_source else ""
@@ -270,7 +274,7 @@ def _first_finding(o: Other, kind: str) -> tuple[int, int] | None:
     if kind == "hedges" and a.hedges:
         return a.hedges[0].start, a.hedges[0].end
     if kind == "attributions":
-        unnamed = [x for x in a.attributions if x.source_type != "named"]
+        unnamed = [x for x in a.attributions if x.source_type != "named" and x.cue_class != "state_of_mind"]
         if unnamed:
             span = unnamed[0].source or unnamed[0].cue
             return span.start, span.end

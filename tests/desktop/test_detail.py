@@ -65,3 +65,15 @@ def test_headline_credit_is_explained_not_shown_as_a_dash_verb(qapp, seed_analys
     assert "at the end of the headline" in text
     assert "Reporting verb “-”" not in text
     assert "Source: “Sources”" in text and "not name" in text
+
+
+def test_a_state_of_mind_is_explained_as_its_own_kind(qapp):
+    from analysis import analyze
+
+    a = analyze("Officials said the bridge would reopen in May. Many commuters believe the city has no plan.")
+    att = next(x for x in a.attributions if x.cue_class == "state_of_mind")
+    span = hl.HighlightSpan(att.cue.start, att.cue.end, hl.cue_category(att), att, role="cue")
+    text = _plain(describe_span("a", "A", a, span, [], None))
+    assert "A thought, wish or plan “believe”" in text
+    assert "not counted as a claim from a source" in text
+    assert hl.cue_category(att) == hl.CUE_NEUTRAL  # not shown as a charged reporting verb

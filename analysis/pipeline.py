@@ -43,7 +43,8 @@ def counts(
     hedges: tuple[Hedge, ...],
     attributions: tuple[Attribution, ...],
 ) -> Counts:
-    unnamed = sum(1 for a in attributions if a.source_type in UNNAMED)
+    # A state of mind ("she believes") is never a claim from an unnamed source.
+    unnamed = sum(1 for a in attributions if a.source_type in UNNAMED and a.cue_class != "state_of_mind")
     return Counts(
         words=words,
         sentences=len(sentences),
@@ -53,6 +54,7 @@ def counts(
         attributions=len(attributions),
         loaded_terms=len(loaded),
         hedges=len(hedges),
+        unnamed_sources=unnamed,
     )
 
 

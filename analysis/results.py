@@ -178,6 +178,7 @@ class Counts(_Serialisable):
     attributions: int = 0
     loaded_terms: int = 0
     hedges: int = 0
+    unnamed_sources: int = 0  # how many attributions ``unnamed_source_share`` counts as unnamed (its numerator)
 
 
 @dataclass(frozen=True)
@@ -240,6 +241,14 @@ class MetricRow(_Serialisable):
     median: float
     outliers: tuple[str, ...]  # article ids
     higher_means: str = ""  # plain words: what a high value says
+    # The evidence behind each value (added later; old JSON loads with these empty):
+    counts: dict[str, int] = field(default_factory=dict)  # article id -> how many items the value rests on
+    count_unit: str = ""  # what ``counts`` counts: "attribution", "sentence", "word"
+    hits: dict[str, int] = field(default_factory=dict)  # shares and rates: how many items were counted
+    hit_unit: str = ""  # what ``hits`` counts: "unnamed", "negative", "loaded term", "hedge"
+    intervals: dict[str, tuple[float, float]] = field(default_factory=dict)  # shares: Wilson 95% interval
+    too_few: tuple[str, ...] = ()  # article ids whose value rests on too few items to compare
+    excluded: tuple[str, ...] = ()  # article ids left out of the median (probably a different story)
 
 
 @dataclass(frozen=True)
@@ -288,3 +297,6 @@ class Comparison(_Serialisable):
     naming: tuple[NamingRow, ...]
     alignment: tuple[AlignedSentence, ...]
     only_here: tuple[OnlyHere, ...]
+    # Added later (old JSON loads with these empty):
+    off_topic: tuple[str, ...] = ()  # article ids that share almost no names with the others
+    warnings: tuple[str, ...] = ()  # comparison-level warnings in plain words (naming the article)

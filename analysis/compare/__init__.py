@@ -3,6 +3,8 @@
 - ``metrics`` (outliers.py): each metric per article, the story's median, outliers by a robust rule;
 - ``distinctive`` (distinctive.py): each article's distinctive words, weighted log-odds with an
   informative Dirichlet prior (Monroe, Colaresi & Quinn 2008);
+- ``off_topic`` / ``warnings`` (topic.py): an article that shares almost no names with the others is
+  probably a different story: flagged, and left out of the medians (its findings stay);
 - ``naming`` (naming.py): how each article names the same person, organisation, country or event;
 - ``alignment`` / ``only_here`` (alignment.py): each body sentence's counterpart in the other articles
   by TF-IDF cosine similarity, and what only one article reports.
@@ -19,6 +21,7 @@ from .alignment import align
 from .distinctive import distinctive_words
 from .naming import naming_rows
 from .outliers import metric_rows
+from .topic import off_topic
 
 __all__ = ["compare"]
 
@@ -29,11 +32,14 @@ def compare(analyses: Sequence[ArticleAnalysis]) -> Comparison:
         unique.setdefault(a.id, a)
     items = list(unique.values())
     alignment, only_here = align(items)
+    apart, warnings = off_topic(items)
     return Comparison(
         articles=tuple(unique),
-        metrics=metric_rows(items),
+        metrics=metric_rows(items, excluded=apart),
         distinctive=distinctive_words(items),
         naming=naming_rows(items),
         alignment=alignment,
         only_here=only_here,
+        off_topic=apart,
+        warnings=warnings,
     )

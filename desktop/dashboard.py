@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from analysis.compare.outliers import evidence_text, short_count
 from analysis.measures.tone import TONE_WORDS
 from analysis.results import ArticleAnalysis, Comparison, MetricRow
 
@@ -433,12 +434,20 @@ class DashboardPanel(QWidget):
                     continue
                 bars.append((self._labels[a.id], float(value)))
                 ids.append(a.id)
-                tips.append(f"{self._labels[a.id]}: {format_metric(spec.metric, value)}. Click to see an example.")
+                evidence = evidence_text(row, a.id) if row is not None else ""
+                evidence = f" ({evidence})" if evidence else ""
+                tips.append(f"{self._labels[a.id]}: {format_metric(spec.metric, value)}{evidence}. "
+                            "Click to see an example.")
             median = row.median if row is not None else (statistics.median(v for _, v in bars) if bars else None)
             outliers = {self._labels[i] for i in (row.outliers if row is not None else ()) if i in self._labels}
             caption = spec.caption
             if missing:
                 caption += f" Not shown: {', '.join(missing)} ({spec.missing or 'not measured'})."
+            too_few = {self._labels[i] for i in (row.too_few if row is not None else ()) if i in self._labels}
+            if too_few:
+                caption += f" Outlined: too few {row.count_unit or 'item'}s to compare."
+            if row is not None and row.intervals:
+                caption += " Whiskers: the share's plausible range (95%)."
             self.bar_charts[spec.metric].setData(
                 spec.title,
                 bars,
@@ -447,6 +456,10 @@ class DashboardPanel(QWidget):
                 value_format=metric_value_format(spec.metric),
                 caption=caption,
                 tooltips=tips,
+                intervals={self._labels[i]: iv for i, iv in (row.intervals.items() if row is not None else ())
+                           if i in self._labels},
+                too_few=too_few,
+                notes={self._labels[i]: short_count(row, i) for i in ids if row is not None and short_count(row, i)},
             )
             self.bar_charts[spec.metric].setToolTip(caption)
             self._bar_ids[spec.metric] = ids

@@ -208,6 +208,16 @@ def count_text(row: MetricRow, aid: str) -> str:
     return f"over {_plural(n, row.count_unit)}"
 
 
+def short_count(row: MetricRow, aid: str) -> str:
+    """A chart's short note: "1 of 1" for shares, "12 in 920 words" for rates, "" otherwise."""
+    if aid not in row.counts or aid not in row.hits:
+        return ""
+    k, n = row.hits[aid], row.counts[aid]
+    if row.count_unit in ("attribution", "sentence"):
+        return f"{k} of {n}"
+    return f"{k} in {n:,} words"
+
+
 def interval_text(row: MetricRow, aid: str) -> str:
     """"95% range 21%-100%" for shares, "" otherwise."""
     iv = row.intervals.get(aid)

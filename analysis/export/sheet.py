@@ -18,6 +18,7 @@ from typing import Any
 
 from ..results import ArticleAnalysis, Comparison
 from ..measures.tone import TONE_SCALE, TONE_WORDS
+from ..compare.outliers import evidence_text, short_count
 from .tables import format_metric, is_share, metric_rows
 
 # Metrics drawn as per-outlet bar charts (key, chart title, value format for the chart).
@@ -81,6 +82,9 @@ class Chart:
     median: float | None
     outliers: frozenset[str]
     value_format: str
+    intervals: tuple[tuple[str, float, float], ...] = ()  # (outlet label, low, high): a share's 95% range
+    too_few: frozenset[str] = frozenset()  # outlet labels whose value rests on too few items
+    notes: tuple[tuple[str, str], ...] = ()  # (outlet label, "1 of 1")
 
 
 @dataclass(frozen=True)
@@ -91,6 +95,7 @@ class MetricLine:
     outlier_flags: tuple[str, ...]  # "", "high" or "low" per outlet
     median: str
     higher_means: str
+    evidence: tuple[str, ...] = ()  # per outlet: "1 of 1 attribution; 95% range 21%–100%; too few to compare"
 
 
 @dataclass(frozen=True)
@@ -159,6 +164,7 @@ class Sheet:
     legend: list[LegendEntry]
     glossary: tuple[tuple[str, str], ...] = GLOSSARY
     include_texts: bool = True
+    warnings: tuple[str, ...] = ()  # comparison-level: "“X” is probably a different story ..."
 
     @property
     def labels(self) -> list[str]:
@@ -265,7 +271,8 @@ def build_sheet(
             v = m.values.get(i)
             flags.append("" if i not in m.outliers or v is None else ("high" if v >= m.median else "low"))
         metrics.append(MetricLine(m.metric, m.label, tuple(format_metric(m.metric, m.values.get(i)) for i in ids),
-                                  tuple(flags), format_metric(m.metric, m.median), m.higher_means))
+                                  tuple(flags), format_metric(m.metric, m.median), m.higher_means,
+                                  tuple(evidence_text(m, i) if i in m.values else "" for i in ids)))
     by_key = {m.metric: m for m in rows}
     charts = []
     for key, title, fmt in CHART_METRICS:
@@ -274,7 +281,10 @@ def build_sheet(
             continue
         bars = tuple((labels[i], float(m.values[i])) for i in ids if m.values.get(i) is not None)
         charts.append(Chart(key, title, bars, m.median, frozenset(labels[o] for o in m.outliers if o in labels),
-                            "{:.0%}" if is_share(key) else fmt))
+                            "{:.0%}" if is_share(key) else fmt,
+                            tuple((labels[i], lo, hi) for i, (lo, hi) in m.intervals.items() if i in labels),
+                            frozenset(labels[i] for i in m.too_few if i in labels),
+                            tuple((labels[i], short_count(m, i)) for i in ids if short_count(m, i))))
 
     only: dict[str, list[str]] = {}
     for o in comparison.only_here:
@@ -347,6 +357,7 @@ def build_sheet(
         articles=sections,
         legend=legend,
         include_texts=include_texts,
+        warnings=tuple(getattr(comparison, "warnings", ())),
     )
 
 

@@ -287,6 +287,20 @@ class OnlyHere(_Serialisable):
     start: int
     end: int
     text: str
+    # Added later (old JSON loads with these empty): why it is listed, in plain words, and its rank score
+    reasons: tuple[str, ...] = ()  # "names Tanaka, whom no other outlet mentions"
+    score: float = 0.0  # higher: more distinct (people, numbers, sources no other outlet has)
+
+
+@dataclass(frozen=True)
+class Coverage(_Serialisable):
+    """How much of one article the others also report."""
+
+    article: str
+    sentences: int  # body sentences (headline left out)
+    shared: int  # of them, how many have a counterpart in at least one other article
+    shared_with: dict[str, int] = field(default_factory=dict)  # other article id -> sentences shared with it
+    claims_only_here: int = 0  # unmatched sentences listed as claims only this article makes
 
 
 @dataclass(frozen=True)
@@ -300,3 +314,4 @@ class Comparison(_Serialisable):
     # Added later (old JSON loads with these empty):
     off_topic: tuple[str, ...] = ()  # article ids that share almost no names with the others
     warnings: tuple[str, ...] = ()  # comparison-level warnings in plain words (naming the article)
+    coverage: tuple[Coverage, ...] = ()  # per article: sentences shared with the others

@@ -15,8 +15,9 @@ only "vote" with "The council voted 5-2"), so a pair matches when
   - the similarity reaches ``ANCHOR_THRESHOLD`` (0.1) and they share at least two names or numbers: a
     paraphrase with the same people and figures ("Harbor Point will put up 300 homes" / "Harbor Point
     Partners will build 300 homes").
-Names the whole story is about (in more than a fifth of all sentences, "Kishida", "NATO") are not
-counted as shared names: they tell no two sentences apart.
+Names, words and times the whole story is about (in more than a fifth of all sentences and more than 3:
+"Kishida", "NATO", "fire", "Sunday") are not counted as shared: they tell no two sentences apart (they
+still count in the similarity, with the low weight TF-IDF gives them).
 
 Vectors are built once per sentence and compared through an inverted index (word -> sentences that use
 it), so the work grows with the words two articles share, not with the product of their lengths.
@@ -117,10 +118,19 @@ def _rare_anchors(facts: list[list[SentenceFacts]]) -> list[list[SentenceFacts]]
     df: Counter[str] = Counter(k for article in facts for f in article for k in f.names)
     n = sum(len(article) for article in facts)
     common = {k for k, d in df.items() if d > max(3, COMMON_SHARE * n)}
-    if not common:
+    tdf: Counter[str] = Counter(t for article in facts for f in article for t in f.times)
+    common_times = {t for t, d in tdf.items() if d > max(3, COMMON_SHARE * n)}
+    if not common and not common_times:
         return facts
-    return [[SentenceFacts({k: v for k, v in f.names.items() if k not in common}, f.numbers, f.times) for f in article]
-            for article in facts]
+    return [[SentenceFacts({k: v for k, v in f.names.items() if k not in common}, f.numbers, f.times - common_times)
+             for f in article] for article in facts]
+
+
+def _common_terms(all_terms: list[list[list[str]]]) -> set[str]:
+    """Words in more than ``COMMON_SHARE`` of the story's sentences (and more than 3): "fire", "plant"."""
+    df: Counter[str] = Counter(w for article in all_terms for terms in article for w in set(terms))
+    n = sum(len(article) for article in all_terms)
+    return {w for w, d in df.items() if d > max(3, COMMON_SHARE * n)}
 
 
 def _matches(score: float, shared_words: int, fa: SentenceFacts, fb: SentenceFacts, threshold: float) -> bool:
@@ -138,6 +148,7 @@ def align(
         return (), ()
     all_terms = [sentence_terms(a) for a in analyses]
     facts = _rare_anchors(sentence_facts(analyses))
+    common = _common_terms(all_terms)
     vectors = tfidf(all_terms)
     indexes = [_index(v) for v in vectors]
     aligned: list[AlignedSentence] = []
@@ -155,7 +166,7 @@ def align(
                 for w, x in v.items():
                     for j, y in index.get(w, ()):
                         scores[j] += x * y
-                        shared[j] += 1
+                        shared[j] += w not in common
                 # numbers and names can match sentences that share no word stem ("5-2" / "five to two")
                 mine = facts[ai][si]
                 if mine.names or mine.numbers:

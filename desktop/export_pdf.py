@@ -410,20 +410,25 @@ class SheetDocument:
     def _only_here(self) -> None:
         s = self.sheet
         self.heading("Only this outlet reports", 2)
-        if not s.only_here:
-            self.para("Nothing: the comparison found no sentence that only one outlet reports.", self.fmt(9))
+        if s.coverage:
+            self.para("Sentences each outlet shares with at least one other: " + s.coverage_line() + ".",
+                      self.fmt(8.5, colour="#444444"))
+        if not s.claims and not s.only_here:
+            self.para("Nothing: no claim here is made by one outlet alone.", self.fmt(9))
+            return
+        if s.claims:
+            shown, more = s.claims_shown()
+            self.para("Claims only one outlet makes, most distinct first (people, numbers, places or sources no other "
+                      "outlet has; allegations from sources it does not name).", self.fmt(8.5, colour="#444444"))
+            rows = [[label, sentence, [(why, self.fmt(7.5, colour="#333333"))]] for label, sentence, why in shown]
+            if more:
+                rows.append(["", f"… and {more} more (all are in the HTML, XLSX and CSV exports).", ""])
+            self.table(["Outlet", "Claim", "Why it is listed"], rows, widths=[18, 52, 30], size=8)
             return
         for label, sentences, rest in s.only_here_shown():
             self.para(label, self.fmt(9.5, bold=True), top=1.2)
-            if rest:
-                sentences = [*sentences, f"… and {len(rest)} more (all are in the HTML, XLSX and CSV exports)."]
             for sent in sentences:
-                bf = QTextBlockFormat()
-                bf.setLeftMargin(5 * self.px_per_mm)
-                bf.setTextIndent(-3 * self.px_per_mm)
-                bf.setTopMargin(0.6 * self.px_per_mm)
-                self.cursor.insertBlock(bf, self.fmt())
-                self.cursor.insertText("•  " + sent, self.fmt(9, families=BODY_FAMILIES))
+                self.para("•  " + sent, self.fmt(9, families=BODY_FAMILIES))
 
     # --- articles
     def _format_for(self, node: Node) -> QTextCharFormat:

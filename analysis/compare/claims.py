@@ -122,7 +122,9 @@ def explain(a: ArticleAnalysis, i: int, f: SentenceFacts, others: list[ArticleAn
             reasons.append(f"names {written}, whom no other outlet mentions")
             score += W_PERSON
         else:
-            the = "" if label in ("GPE", "NORP") or written.lower().startswith("the ") else "the "
+            # "the Labour Party", "the Riverside Residents Association"; but "Berlin", "Twitter"
+            the = "the " if label in ("ORG", "FAC", "LOC") and len(written.split()) >= 2 \
+                and not written.lower().startswith("the ") else ""
             reasons.append(f"names {the}{written}, which no other outlet mentions")
             score += W_NAME
         listed += 1

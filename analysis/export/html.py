@@ -128,18 +128,29 @@ def render_html(
         w("</div>\n")
 
     w("<h3>Only this outlet reports</h3>\n")
-    if sheet.only_here:
-        for label, shown, rest in sheet.only_here_shown():
+    if sheet.coverage:
+        w(f"<p class=\"note\">Sentences each outlet shares with at least one other: "
+          f"{escape(sheet.coverage_line())}.</p>\n")
+    if sheet.claims:
+        shown, more = sheet.claims_shown()
+        w("<p class=\"note\">Claims only one outlet makes, most distinct first: people, numbers, places or sources "
+          "no other outlet has, and allegations from sources it does not name. The same fact in other words is not "
+          "listed.</p>\n<table class=\"only\">\n<tr><th>Outlet</th><th>Claim</th><th>Why it is listed</th></tr>\n")
+        for label, sentence, why in shown:
+            w(f"<tr><td>{escape(label)}</td><td>{escape(sentence)}</td><td>{escape(why)}</td></tr>\n")
+        w("</table>\n")
+        if more:
+            w(f"<details><summary>{more} more claim{'s' if more > 1 else ''}</summary>\n<table class=\"only\">\n")
+            for label, sentence, why in sheet.claims[len(shown):]:
+                w(f"<tr><td>{escape(label)}</td><td>{escape(sentence)}</td><td>{escape(why)}</td></tr>\n")
+            w("</table>\n</details>\n")
+    elif sheet.only_here:
+        for label, shown_s, rest in sheet.only_here_shown():
             w(f"<p><strong>{escape(label)}</strong></p>\n<ul class=\"only\">\n")
-            w("".join(f"<li>{escape(s)}</li>\n" for s in shown))
+            w("".join(f"<li>{escape(x)}</li>\n" for x in shown_s + rest))
             w("</ul>\n")
-            if rest:
-                w(f"<details><summary>{len(rest)} more sentence{'s' if len(rest) > 1 else ''} only "
-                  f"{escape(label)} reports</summary>\n<ul class=\"only\">\n")
-                w("".join(f"<li>{escape(s)}</li>\n" for s in rest))
-                w("</ul>\n</details>\n")
     else:
-        w("<p class=\"note\">Nothing: every reported fact appears in more than one outlet "
+        w("<p class=\"note\">Nothing: no claim here is made by one outlet alone "
           "(or the comparison found no sentence unique to one outlet).</p>\n")
 
     if sheet.naming:

@@ -165,10 +165,20 @@ class Sheet:
     glossary: tuple[tuple[str, str], ...] = GLOSSARY
     include_texts: bool = True
     warnings: tuple[str, ...] = ()  # comparison-level: "“X” is probably a different story ..."
+    claims: list[tuple[str, str, str]] = field(default_factory=list)  # ranked: outlet label, sentence, why listed
+    coverage: list[tuple[str, int, int]] = field(default_factory=list)  # outlet label, sentences shared, body sentences
 
     @property
     def labels(self) -> list[str]:
         return [o[0] for o in self.outlets]
+
+    def claims_shown(self, limit: int = 12) -> tuple[list[tuple[str, str, str]], int]:
+        """The ``limit`` most distinct claims (ranked) and how many more there are."""
+        return self.claims[:limit], max(0, len(self.claims) - limit)
+
+    def coverage_line(self) -> str:
+        """"Kyodo News 7 of 17 · Breitbart News 18 of 34": sentences each outlet shares with another."""
+        return " · ".join(f"{label} {shared} of {n}" for label, shared, n in self.coverage)
 
     def only_here_shown(self, limit: int = 5) -> list[tuple[str, list[str], list[str]]]:
         """(outlet, the first ``limit`` sentences only it reports, the rest) - a handout shows the first few."""
@@ -358,6 +368,10 @@ def build_sheet(
         legend=legend,
         include_texts=include_texts,
         warnings=tuple(getattr(comparison, "warnings", ())),
+        claims=[(labels[o.article], " ".join(o.text.split()), "; ".join(o.reasons)) for o in comparison.only_here
+                if o.article in labels],
+        coverage=[(labels[c.article], c.shared, c.sentences) for c in getattr(comparison, "coverage", ())
+                  if c.article in labels and c.sentences],
     )
 
 

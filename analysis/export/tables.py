@@ -161,11 +161,31 @@ def naming_table(analyses: Sequence[ArticleAnalysis], comparison: Comparison) ->
 
 def only_here_table(analyses: Sequence[ArticleAnalysis], comparison: Comparison) -> Table:
     labels = labels_of(analyses)
-    headers = ("Article", "Outlet", "Sentence", "What only this outlet reports", "Start", "End")
-    kinds = ("text", "text", "int", "text", "int", "int")
-    rows = [[o.article, labels.get(o.article, o.article), o.sentence, " ".join(o.text.split()), o.start, o.end]
-            for o in comparison.only_here]
-    return Table("Only here", "What only one outlet reports", headers, kinds, rows)
+    headers = ("Article", "Outlet", "Sentence", "What only this outlet reports", "Start", "End", "Rank",
+               "Why it is listed", "Score")
+    kinds = ("text", "text", "int", "text", "int", "int", "int", "text", "num")
+    rows = [[o.article, labels.get(o.article, o.article), o.sentence, " ".join(o.text.split()), o.start, o.end, rank,
+             "; ".join(o.reasons), o.score]
+            for rank, o in enumerate(comparison.only_here, 1)]
+    shared = "; ".join(f"{labels.get(c.article, c.article)}: {c.shared} of {c.sentences} sentences shared"
+                       for c in getattr(comparison, "coverage", ()) if c.sentences)
+    note = ("Claims only one outlet makes, most distinct first (people, numbers, places or sources no other outlet "
+            "has; allegations from unnamed sources). " + (f"Sentences each outlet shares with the others: {shared}."
+                                                            if shared else ""))
+    return Table("Only here", "What only one outlet reports", headers, kinds, rows, note=note.strip())
+
+
+def coverage_table(analyses: Sequence[ArticleAnalysis], comparison: Comparison) -> Table:
+    """How many body sentences each outlet shares with the others (a counterpart in at least one)."""
+    labels = labels_of(analyses)
+    ids = [a.id for a in analyses]
+    headers = ("Article", "Outlet", "Body sentences", "Shared with another outlet", "Claims only it makes",
+               *[f"Shared with {labels[i]}" for i in ids])
+    kinds = ("text", "text", "int", "int", "int", *["int"] * len(ids))
+    rows = [[c.article, labels.get(c.article, c.article), c.sentences, c.shared, c.claims_only_here,
+             *[c.shared_with.get(i) for i in ids]]
+            for c in getattr(comparison, "coverage", ())]
+    return Table("Shared sentences", "How much of each article the other outlets also report", headers, kinds, rows)
 
 
 def evidence_table(analyses: Sequence[ArticleAnalysis], comparison: Comparison) -> Table:
@@ -210,5 +230,6 @@ def all_tables(analyses: Sequence[ArticleAnalysis], comparison: Comparison,
     if want("hedge"):
         tables.append(hedges_table(analyses))
     tables += [distinctive_table(analyses, comparison), naming_table(analyses, comparison),
-               only_here_table(analyses, comparison), evidence_table(analyses, comparison)]
+               only_here_table(analyses, comparison), coverage_table(analyses, comparison),
+               evidence_table(analyses, comparison)]
     return tables

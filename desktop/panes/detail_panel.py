@@ -327,8 +327,12 @@ def describe_overview(articles: list[Other], comparison: Any) -> str:
             lines.append(f"<tr><td class='who'>Naming</td><td>{len(differs)} people, places or events are named "
                          "differently (see the Dashboard, or click a name)</td></tr>")
         if comparison.only_here:
-            lines.append(f"<tr><td class='who'>Only one outlet</td><td>{len(comparison.only_here)} sentences appear in "
-                         "just one article</td></tr>")
+            n = len(comparison.only_here)
+            top = comparison.only_here[0]
+            who = by_id[top.article].label if top.article in by_id else top.article
+            why = f": the most distinct, in {esc(who)}, {esc(top.reasons[0])}" if getattr(top, "reasons", ()) else ""
+            lines.append(f"<tr><td class='who'>Only one outlet</td><td>{n} claim{'s' if n != 1 else ''} only one "
+                         f"outlet makes{why} (see the Dashboard)</td></tr>")
     if lines:
         out.append("<table class='others'>" + "".join(lines) + "</table>")
     elif comparison is None:

@@ -56,6 +56,7 @@ def counts(
         loaded_terms=len(loaded),
         hedges=len(hedges),
         states_of_mind=len(attributions) - len(statements),
+        unnamed_sources=unnamed,
     )
 
 

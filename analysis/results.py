@@ -179,6 +179,7 @@ class Counts(_Serialisable):
     loaded_terms: int = 0
     hedges: int = 0
     states_of_mind: int = 0  # attributions of a thought, wish or plan ("believes", "wants"): not in the share
+    unnamed_sources: int = 0  # how many attributions ``unnamed_source_share`` counts as unnamed (its numerator)
 
     @property
     def statements(self) -> int:
@@ -246,6 +247,14 @@ class MetricRow(_Serialisable):
     median: float
     outliers: tuple[str, ...]  # article ids
     higher_means: str = ""  # plain words: what a high value says
+    # The evidence behind each value (added later; old JSON loads with these empty):
+    counts: dict[str, int] = field(default_factory=dict)  # article id -> how many items the value rests on
+    count_unit: str = ""  # what ``counts`` counts: "attribution", "sentence", "word"
+    hits: dict[str, int] = field(default_factory=dict)  # shares and rates: how many items were counted
+    hit_unit: str = ""  # what ``hits`` counts: "unnamed", "negative", "loaded term", "hedge"
+    intervals: dict[str, tuple[float, float]] = field(default_factory=dict)  # shares: Wilson 95% interval
+    too_few: tuple[str, ...] = ()  # article ids whose value rests on too few items to compare
+    excluded: tuple[str, ...] = ()  # article ids left out of the median (probably a different story)
 
 
 @dataclass(frozen=True)
@@ -284,6 +293,20 @@ class OnlyHere(_Serialisable):
     start: int
     end: int
     text: str
+    # Added later (old JSON loads with these empty): why it is listed, in plain words, and its rank score
+    reasons: tuple[str, ...] = ()  # "names Tanaka, whom no other outlet mentions"
+    score: float = 0.0  # higher: more distinct (people, numbers, sources no other outlet has)
+
+
+@dataclass(frozen=True)
+class Coverage(_Serialisable):
+    """How much of one article the others also report."""
+
+    article: str
+    sentences: int  # body sentences (headline left out)
+    shared: int  # of them, how many have a counterpart in at least one other article
+    shared_with: dict[str, int] = field(default_factory=dict)  # other article id -> sentences shared with it
+    claims_only_here: int = 0  # unmatched sentences listed as claims only this article makes
 
 
 @dataclass(frozen=True)
@@ -294,3 +317,7 @@ class Comparison(_Serialisable):
     naming: tuple[NamingRow, ...]
     alignment: tuple[AlignedSentence, ...]
     only_here: tuple[OnlyHere, ...]
+    # Added later (old JSON loads with these empty):
+    off_topic: tuple[str, ...] = ()  # article ids that share almost no names with the others
+    warnings: tuple[str, ...] = ()  # comparison-level warnings in plain words (naming the article)
+    coverage: tuple[Coverage, ...] = ()  # per article: sentences shared with the others

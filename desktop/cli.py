@@ -99,14 +99,20 @@ def _text_report(analyses, comparison) -> str:
     out = io.StringIO()
     w = out.write
     w(f"Slant: {len(analyses)} article{'' if len(analyses) == 1 else 's'}\n\n")
-    header = f"{'article':<34}{'words':>7}{'loaded/1k':>11}{'hedges/1k':>11}{'unnamed':>9}{'tone':>7}{'FRE':>7}\n"
+    header = f"{'article':<34}{'words':>7}{'loaded/1k':>11}{'hedges/1k':>11}{'unnamed':>15}{'tone':>7}{'FRE':>7}\n"
     w(header)
     w("-" * (len(header) - 1) + "\n")
+    from analysis.compare.outliers import MIN_COUNT, attribution_count, unnamed_count
+
     for a in analyses:
         c = a.counts
+        n = attribution_count(a)
+        # the share with its count; "1 of 1" alone when too few to make a share of
+        unnamed = "–" if not n else (f"{unnamed_count(a)} of {n}" if n < MIN_COUNT
+                                     else f"{unnamed_count(a) / n:.0%} ({unnamed_count(a)}/{n})")
         w(
             f"{a.label[:33]:<34}{c.words:>7}{c.loaded_per_1000_words:>11.1f}{c.hedges_per_1000_words:>11.1f}"
-            f"{c.unnamed_source_share:>9.0%}{a.tone.mean:>7.2f}{a.readability.flesch_reading_ease:>7.1f}\n"
+            f"{unnamed:>15}{a.tone.mean:>7.2f}{a.readability.flesch_reading_ease:>7.1f}\n"
         )
     for a in analyses:
         w(f"\n== {a.label}\n")
@@ -126,7 +132,17 @@ def _text_report(analyses, comparison) -> str:
         labels = {a.id: a.label for a in analyses}
         for o in comparison.only_here:
             w(f"  [{labels.get(o.article, o.article)}] {' '.join(o.text.split())}\n")
+            if o.reasons:
+                w(f"      why: {'; '.join(o.reasons)}\n")
+    for c in comparison.coverage:
+        if c.sentences:
+            w(f"  {labels_of(analyses).get(c.article, c.article)}: {c.shared} of {c.sentences} sentences shared with "
+              "another outlet\n")
     return out.getvalue()
+
+
+def labels_of(analyses) -> dict[str, str]:
+    return {a.id: a.label for a in analyses}
 
 
 def _csv_report(analyses) -> str:

@@ -150,8 +150,14 @@ def blind(analyses: Sequence[ArticleAnalysis], comparison: Comparison
         k: tuple(_walk(w, fix, None, None) for w in ws if not _names_outlet(w, pattern))
         for k, ws in comparison.distinctive.items()
     }
+    warnings = []
+    for w in getattr(comparison, "warnings", ()):
+        for a in analyses:  # the warning names the article by its label: use the blind one
+            w = w.replace(f"“{a.label}”", f"“{labels[a.id]}”")
+        warnings.append(fix(w))
     comp = dataclasses.replace(
         comparison,
+        warnings=tuple(warnings),
         metrics=_walk(comparison.metrics, fix, None, None),
         distinctive=distinctive,
         naming=_walk(comparison.naming, fix, None, None),

@@ -18,6 +18,7 @@ from typing import Any
 
 from ..results import ArticleAnalysis, Comparison
 from ..measures.tone import TONE_SCALE, TONE_WORDS
+from ..compare.outliers import evidence_text, short_count
 from .tables import format_metric, is_share, metric_rows
 
 # Metrics drawn as per-outlet bar charts (key, chart title, value format for the chart).
@@ -85,6 +86,9 @@ class Chart:
     median: float | None
     outliers: frozenset[str]
     value_format: str
+    intervals: tuple[tuple[str, float, float], ...] = ()  # (outlet label, low, high): a share's 95% range
+    too_few: frozenset[str] = frozenset()  # outlet labels whose value rests on too few items
+    notes: tuple[tuple[str, str], ...] = ()  # (outlet label, "1 of 1")
 
 
 @dataclass(frozen=True)
@@ -95,6 +99,7 @@ class MetricLine:
     outlier_flags: tuple[str, ...]  # "", "high" or "low" per outlet
     median: str
     higher_means: str
+    evidence: tuple[str, ...] = ()  # per outlet: "1 of 1 attribution; 95% range 21%–100%; too few to compare"
 
 
 @dataclass(frozen=True)
@@ -163,10 +168,21 @@ class Sheet:
     legend: list[LegendEntry]
     glossary: tuple[tuple[str, str], ...] = GLOSSARY
     include_texts: bool = True
+    warnings: tuple[str, ...] = ()  # comparison-level: "“X” is probably a different story ..."
+    claims: list[tuple[str, str, str]] = field(default_factory=list)  # ranked: outlet label, sentence, why listed
+    coverage: list[tuple[str, int, int]] = field(default_factory=list)  # outlet label, sentences shared, body sentences
 
     @property
     def labels(self) -> list[str]:
         return [o[0] for o in self.outlets]
+
+    def claims_shown(self, limit: int = 12) -> tuple[list[tuple[str, str, str]], int]:
+        """The ``limit`` most distinct claims (ranked) and how many more there are."""
+        return self.claims[:limit], max(0, len(self.claims) - limit)
+
+    def coverage_line(self) -> str:
+        """"Kyodo News 7 of 17 · Breitbart News 18 of 34": sentences each outlet shares with another."""
+        return " · ".join(f"{label} {shared} of {n}" for label, shared, n in self.coverage)
 
     def only_here_shown(self, limit: int = 5) -> list[tuple[str, list[str], list[str]]]:
         """(outlet, the first ``limit`` sentences only it reports, the rest) - a handout shows the first few."""
@@ -269,7 +285,8 @@ def build_sheet(
             v = m.values.get(i)
             flags.append("" if i not in m.outliers or v is None else ("high" if v >= m.median else "low"))
         metrics.append(MetricLine(m.metric, m.label, tuple(format_metric(m.metric, m.values.get(i)) for i in ids),
-                                  tuple(flags), format_metric(m.metric, m.median), m.higher_means))
+                                  tuple(flags), format_metric(m.metric, m.median), m.higher_means,
+                                  tuple(evidence_text(m, i) if i in m.values else "" for i in ids)))
     by_key = {m.metric: m for m in rows}
     charts = []
     for key, title, fmt in CHART_METRICS:
@@ -278,7 +295,10 @@ def build_sheet(
             continue
         bars = tuple((labels[i], float(m.values[i])) for i in ids if m.values.get(i) is not None)
         charts.append(Chart(key, title, bars, m.median, frozenset(labels[o] for o in m.outliers if o in labels),
-                            "{:.0%}" if is_share(key) else fmt))
+                            "{:.0%}" if is_share(key) else fmt,
+                            tuple((labels[i], lo, hi) for i, (lo, hi) in m.intervals.items() if i in labels),
+                            frozenset(labels[i] for i in m.too_few if i in labels),
+                            tuple((labels[i], short_count(m, i)) for i in ids if short_count(m, i))))
 
     only: dict[str, list[str]] = {}
     for o in comparison.only_here:
@@ -351,6 +371,11 @@ def build_sheet(
         articles=sections,
         legend=legend,
         include_texts=include_texts,
+        warnings=tuple(getattr(comparison, "warnings", ())),
+        claims=[(labels[o.article], " ".join(o.text.split()), "; ".join(o.reasons)) for o in comparison.only_here
+                if o.article in labels],
+        coverage=[(labels[c.article], c.shared, c.sentences) for c in getattr(comparison, "coverage", ())
+                  if c.article in labels and c.sentences],
     )
 
 

@@ -9,6 +9,7 @@ import html
 from dataclasses import dataclass
 from typing import Any
 
+from analysis.compare.outliers import can_rank, count_text, evidence_text
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
@@ -293,33 +294,49 @@ def describe_overview(articles: list[Other], comparison: Any) -> str:
         row = rows.get(metric)
         if row is None or not row.values or len(articles) < 2:
             continue
-        top = max(row.values.values())
-        leaders = [by_id[i] for i, v in row.values.items() if v == top and i in by_id]
+        # Only an outlet whose figure rests on enough evidence is ranked first (analysis/compare/outliers.py).
+        ranked = {i: v for i, v in row.values.items() if can_rank(row, i) and i in by_id}
+        top = max(ranked.values()) if ranked else 0.0
+        leaders = [by_id[i] for i, v in ranked.items() if v == top]
         if not leaders or top <= 0:
+            thin = [i for i, v in row.values.items() if v > 0 and i in by_id and not can_rank(row, i)]
+            if thin:
+                who = ", ".join(f"{esc(by_id[i].label)} ({esc(count_text(row, i))})" for i in thin)
+                lines.append(f"<tr><td class='who'>{esc(title)}</td><td class='muted'>too few to compare: {who}</td></tr>")
             continue
         names = []
         for o in leaders:
             where = _first_finding(o, kind)
             names.append(_link(o.key, where[0], where[1], o.label) if where else esc(o.label))
         marker = " <b>(stands out)</b>" if any(o.analysis.id in row.outliers for o in leaders) else ""
+        evidence = "; ".join(e for e in (evidence_text(row, o.analysis.id) for o in leaders) if e)
+        evidence = f" <span class='muted'>({esc(evidence)})</span>" if evidence else ""
         lines.append(f"<tr><td class='who'>{esc(title)}</td><td>{', '.join(names)}: {esc(fmt.format(top))}"
-                     f"{marker} <span class='muted'>(middle of the story: {esc(fmt.format(row.median))})</span></td></tr>")
+                     f"{evidence}{marker} <span class='muted'>(middle of the story: {esc(fmt.format(row.median))})"
+                     "</span></td></tr>")
     tone = rows.get("tone_mean")
-    if tone is not None and tone.values and len(articles) >= 2:
-        lo_id = min(tone.values, key=tone.values.get)
-        hi_id = max(tone.values, key=tone.values.get)
-        if lo_id in by_id and hi_id in by_id:
-            lines.append(f"<tr><td class='who'>Tone</td><td>most positive {esc(by_id[hi_id].label)} "
-                         f"({tone.values[hi_id]:+.2f}), most negative {esc(by_id[lo_id].label)} "
-                         f"({tone.values[lo_id]:+.2f})</td></tr>")
+    toned = {i: v for i, v in (tone.values.items() if tone is not None else ()) if can_rank(tone, i) and i in by_id}
+    if len(toned) >= 2 and len(articles) >= 2:
+        lo_id = min(toned, key=toned.get)
+        hi_id = max(toned, key=toned.get)
+        lines.append(f"<tr><td class='who'>Tone</td><td>most positive {esc(by_id[hi_id].label)} "
+                     f"({tone.values[hi_id]:+.2f}, {esc(count_text(tone, hi_id))}), most negative "
+                     f"{esc(by_id[lo_id].label)} ({tone.values[lo_id]:+.2f}, {esc(count_text(tone, lo_id))})</td></tr>")
+    if comparison is not None:
+        for w in getattr(comparison, "warnings", ()):
+            lines.insert(0, f"<tr><td class='who'>Different story?</td><td><b>{esc(w)}</b></td></tr>")
     if comparison is not None:
         differs = [r for r in comparison.naming if r.differs]
         if differs:
             lines.append(f"<tr><td class='who'>Naming</td><td>{len(differs)} people, places or events are named "
                          "differently (see the Dashboard, or click a name)</td></tr>")
         if comparison.only_here:
-            lines.append(f"<tr><td class='who'>Only one outlet</td><td>{len(comparison.only_here)} sentences appear in "
-                         "just one article</td></tr>")
+            n = len(comparison.only_here)
+            top = comparison.only_here[0]
+            who = by_id[top.article].label if top.article in by_id else top.article
+            why = f": the most distinct, in {esc(who)}, {esc(top.reasons[0])}" if getattr(top, "reasons", ()) else ""
+            lines.append(f"<tr><td class='who'>Only one outlet</td><td>{n} claim{'s' if n != 1 else ''} only one "
+                         f"outlet makes{why} (see the Dashboard)</td></tr>")
     if lines:
         out.append("<table class='others'>" + "".join(lines) + "</table>")
     elif comparison is None:

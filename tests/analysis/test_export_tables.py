@@ -39,7 +39,7 @@ def test_tables_hold_every_finding_of_the_analysis(story, tables):
     analyses, comparison = story
     t = by_name(tables)
     assert list(t) == ["Summary", "Articles", "Loaded terms", "Attributions", "Hedges", "Distinctive words",
-                       "Entity naming", "Only here"]
+                       "Entity naming", "Only here", "Shared sentences", "Evidence"]
     for a in analyses:
         assert sum(1 for r in t["Loaded terms"].rows if r[0] == a.id) == len(a.loaded_terms)
         assert sum(1 for r in t["Attributions"].rows if r[0] == a.id) == len(a.attributions)

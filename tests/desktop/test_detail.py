@@ -77,3 +77,35 @@ def test_a_state_of_mind_is_explained_as_its_own_kind(qapp):
     assert "A thought, wish or plan “believe”" in text
     assert "not counted as a claim from a source" in text
     assert hl.cue_category(att) == hl.CUE_NEUTRAL  # not shown as a charged reporting verb
+
+
+def test_glance_never_ranks_an_outlet_first_on_one_attribution(qapp, seed_analyses):
+    # Issue 9: "The story at a glance" ranked an outlet first for unnamed sources at "100% of statements"
+    # when it had exactly one attribution. Demo article 000 has exactly one attribution, and it is unnamed.
+    from dataclasses import replace
+
+    from analysis import compare
+
+    arts = list(seed_analyses.values())
+    thin = seed_analyses["000"]
+    assert thin.counts.attributions == 1 and thin.counts.unnamed_source_share == 1.0
+    # make every other outlet's share lower, so that only the one attribution would top the list
+    arts = [a if a is thin else replace(a, attributions=tuple(x for x in a.attributions if x.source_type == "named")
+                                        + tuple(x for x in a.attributions if x.source_type != "named")[:1])
+            for a in arts]
+    cmp = compare(arts)
+    row = next(r for r in cmp.metrics if r.metric == "unnamed_source_share")
+    assert max(row.values, key=row.values.get) == "000"  # it has the highest share
+    others = [Other(a.id, f"Outlet {a.id}", a) for a in arts]
+    lines = _plain(describe_overview(others, cmp)).splitlines()
+    line = lines[lines.index("Most claims from unnamed sources") + 1]
+    assert not line.startswith("Outlet 000")
+    assert "attributions" in line and " of " in line  # the leader's share comes with its count
+    assert "Outlet 000" not in line or "too few to compare" in line
+    assert "000" in row.too_few and "000" not in row.outliers
+    # when only thin figures are left, the line says so instead of ranking anyone
+    only_thin = compare([thin, *[replace(a, attributions=(), counts=replace(a.counts, attributions=0))
+                                 for a in arts if a is not thin]])
+    lines = _plain(describe_overview([Other(a.id, f"Outlet {a.id}", a) for a in arts], only_thin)).splitlines()
+    line = lines[lines.index("Most claims from unnamed sources") + 1]
+    assert line.startswith("too few to compare: Outlet 000 (1 of 1 attribution)")

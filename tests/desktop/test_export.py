@@ -324,3 +324,49 @@ def test_html_page_furniture_is_greyed_as_its_legend_says(story, exported):
         assert styled, (tag, attrs)
         if attrs["data-cat"] == hl.BOILERPLATE:
             assert any(wanted in body for body in styled), styled
+
+
+OFF_TOPIC = ("Chef Marguerite Dubois opened her new bakery in Lyon on Saturday, serving croissants from a "
+             "recipe she learned in Marseille.\n\nThe Michelin Guide inspector Paul Renard said the pastries were "
+             "among the best in Provence, and the Lyon Chamber of Commerce welcomed the opening.\n\n"
+             "Dubois said she will hire four apprentices from the Institut Paul Bocuse next spring.")
+
+
+def test_exports_show_the_counts_and_the_different_story_warning(story, tmp_path):
+    import csv
+    import io
+    import zipfile
+
+    import openpyxl
+
+    from analysis import analyze, compare
+    from desktop.exporting import ExportOptions, export
+
+    analyses, _ = story
+    bakery = analyze(OFF_TOPIC, id="bakery", outlet="Food Weekly")
+    arts = [*analyses, bakery]
+    comparison = compare(arts)
+    assert comparison.off_topic == ("bakery",)
+    paths = {f: tmp_path / f"s.{ext}" for f, ext in (("html", "html"), ("xlsx", "xlsx"), ("csv", "zip"),
+                                                      ("json", "json"))}
+    for fmt, path in paths.items():
+        export(fmt, path, arts, comparison, ExportOptions())
+    html = paths["html"].read_text("utf-8")
+    assert "Different story?" in html and "“Food Weekly” is probably a different story" in html
+    # demo article 000 has one attribution: its 100% carries "1 of 1 attribution" and "too few to compare"
+    assert "1 of 1 attribution; 95% range 21%–100%; too few to compare" in html
+    wb = openpyxl.load_workbook(paths["xlsx"])
+    ev = wb["Evidence"]
+    header = [c.value for c in ev[1]]
+    rows = [dict(zip(header, (c.value for c in r))) for r in ev.iter_rows(min_row=2)]
+    row = next(r for r in rows if r["Key"] == "unnamed_source_share" and r["Article"] == analyses[0].id)
+    assert (row["Counted"], row["Out of"], row["Too few to compare"]) == (1, 1, True)
+    bakery_rows = [r for r in rows if r["Article"] == "bakery"]
+    assert bakery_rows and all(r["Left out of the median"] for r in bakery_rows)
+    with zipfile.ZipFile(paths["csv"]) as z:
+        name = next(n for n in z.namelist() if "evidence" in n.lower())
+        lines = list(csv.reader(io.StringIO(z.read(name).decode("utf-8-sig"))))
+    assert any("1 of 1 attribution" in cell for line in lines for cell in line)
+    data = json.loads(paths["json"].read_text("utf-8"))
+    text = json.dumps(data)
+    assert '"unnamed_sources"' in text and '"too_few"' in text and "probably a different story" in text

@@ -6,6 +6,9 @@
 - ``unattributed``: not what a speaker says or calls something.
 - ``people``: a verb with a physical meaning done by people, not by a storm or a fire.
 - ``always``: flagged even where it looks like a proper name.
+- ``judgement``: an evaluative adjective with a plain use too ("toxic", "dangerous", "weak"): flagged
+  when it judges a person, a group or what people do and say ("a dangerous demagogue", "his toxic
+  rhetoric", "the plan is weak"), not a thing ("toxic waste", "a dangerous road", "a weak currency").
 """
 from __future__ import annotations
 
@@ -146,6 +149,53 @@ def _done_by_people(span: SpacySpan) -> bool:
     )
 
 
+# What an evaluative adjective judges when it is the writer's verdict: people and what they do or say.
+JUDGED_NOUNS = frozenset(
+    {"policy", "plan", "proposal", "bill", "law", "measure", "rule", "decision", "move", "idea", "agenda",
+     "ideology", "view", "belief", "rhetoric", "remark", "comment", "statement", "claim", "speech", "tweet",
+     "post", "message", "language", "attack", "campaign", "response", "approach", "strategy", "tactic",
+     "behavior", "behaviour", "conduct", "leadership", "administration", "regime", "movement", "politics",
+     "argument", "narrative", "theory", "lie", "stance", "position", "record", "action", "effort",
+     "crackdown", "order", "mandate", "program", "programme", "reform", "scheme", "deal", "candidacy",
+     "presidency", "tenure", "cult", "ally", "mob", "network", "lobby", "elite",
+     "establishment", "left", "right", "party", "government", "media", "press", "ideologue", "extremist",
+     "radical", "radicals", "talk", "views", "conspiracy", "propaganda", "vision", "crusade",
+     "culture", "person", "people", "individual", "group", "faction", "wing", "follower", "base"}
+)
+
+
+def _judged(tok: Token) -> bool:
+    if tok.ent_type_ in PEOPLE_ENTITIES:
+        return True
+    lemma = tok.lemma_.lower()
+    return (
+        tok.lower_ in PERSONAL_PRONOUNS
+        or lemma in PERSON_NOUNS
+        or lemma in GROUP_NOUNS
+        or lemma in JUDGED_NOUNS
+        or tok.lower_ in JUDGED_NOUNS
+    )
+
+
+def _judges_people(span: SpacySpan) -> bool:
+    """True when an adjective describes a person, a group or what people do and say (see ``judgement``)."""
+    tok = span.root
+    h = tok
+    while h.dep_ == "conj" and h.head is not h:  # "a reckless and dangerous plan"
+        h = h.head
+    if h.dep_ == "amod":
+        return _judged(h.head)
+    if h.dep_ in ("acomp", "attr", "oprd"):
+        verb = h.head
+        subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subj and verb.dep_ in ("xcomp", "ccomp", "relcl") and verb.head is not verb:
+            # "called the plan dangerous", "a man who is dangerous"
+            obj = [c for c in verb.head.children if c.dep_ in ("dobj", "nsubj")]
+            return any(_judged(o) for o in obj) or (verb.dep_ == "relcl" and _judged(verb.head))
+        return any(_judged(s) for s in subj)
+    return False
+
+
 def _context_ok(entry: Entry, span: SpacySpan, ctx: DocContext, rule: ScareRule) -> bool:
     if entry.context == "label":
         return not _proper_use(span, ctx)
@@ -159,6 +209,8 @@ def _context_ok(entry: Entry, span: SpacySpan, ctx: DocContext, rule: ScareRule)
         return _done_by_people(span)
     if entry.context == "always":
         return True
+    if entry.context == "judgement":
+        return _judges_people(span)
     # any: still not part of a multi-word proper name ("Outrageous Fortune Ltd")
     return not (
         all(t.text[:1].isupper() for t in span if t.is_alpha)

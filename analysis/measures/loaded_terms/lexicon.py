@@ -17,7 +17,7 @@ from ...lexicons import LexiconError
 NAME = "loaded_terms"
 BUILTIN_ORIGIN = f"resources/lexicons/{NAME}.toml"
 
-CONTEXTS = frozenset({"any", "label", "person", "government", "unattributed", "people", "always"})
+CONTEXTS = frozenset({"any", "label", "person", "government", "unattributed", "people", "always", "judgement"})
 UPOS = frozenset(
     {"ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM", "PART", "PRON", "PROPN",
      "PUNCT", "SCONJ", "SYM", "VERB", "X"}

@@ -92,7 +92,7 @@ def analyze(
     loaded = find_loaded_terms(ctx)
     attributions = find_attributions(ctx)
     hedges = find_hedges(ctx)
-    sentences = sentence_kinds(ctx, sentences, loaded, attributions)
+    sentences = sentence_kinds(ctx, sentences, loaded, attributions, hedges)
     mentions = find_mentions(ctx)
     read = readability(ctx)
     words = len(ctx.body_words)

@@ -9,8 +9,10 @@ gets one kind and the cue that decided it, in plain words, checked in this order
 2. **opinion** when the writer, in their own voice (outside quotation marks and outside what a
    speaker is reported to say), judges: an opinion phrase ("long overdue", "deserves credit"), a
    loaded word or scare quote, a slanted reporting verb of doubt or emotion ("claimed", "slammed"),
-   the first person ("we", "our", "I"), a prescription with "should", "must" or "ought to", a
-   question (rhetorical in a news text) or an exclamation.
+   the first person ("we", "our", "I") or the second ("you": the writer addresses the reader), a
+   prescription with "should", "must" or "ought to", the writer's own reading of how things seem
+   ("apparently", "seems to", "perhaps"), a conversational contraction ("it's", "don't": news reports
+   write "it is", "do not"), a question (rhetorical in a news text) or an exclamation.
 3. **speech** when an attribution cue carries the sentence: the cue is the main verb ("X said that
    ..."), or "according to"/"citing" hangs from it, so what follows is somebody's account.
 4. **report** otherwise.
@@ -25,7 +27,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..context import DocContext
-from ..results import Attribution, LoadedTerm, Sentence
+from ..results import Attribution, Hedge, LoadedTerm, Sentence
 from .loaded_terms import quotes_of
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -37,7 +39,13 @@ QUOTED_SHARE = 0.5
 # Cue classes that show the writer's view of a statement ("claimed", "slammed"); see attribution.
 CHARGED_CUES = frozenset({"doubt", "emotive"})
 FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"})
+SECOND_PERSON = frozenset({"you", "your", "yours", "yourself", "yourselves"})
 PRESCRIPTIVE = frozenset({"should", "must", "ought"})
+# Contractions outside quotation marks: the conversational voice of a column, not of a report.
+CONTRACTIONS = frozenset({"n't", "n’t", "'re", "’re", "'ve", "’ve", "'ll", "’ll", "'m", "’m", "'d", "’d"})
+# The writer's own reading of how things seem or probably are (hedging measure kinds and words).
+INTERPRETING_HEDGES = frozenset({"appearance"})
+GUESSING_WORDS = frozenset({"perhaps", "probably", "presumably", "maybe", "arguably", "surely"})
 # Dependency relations under which a clause is what a verb of saying says.
 CONTENT_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "dobj", "obj", "advcl", "conj"})
 # How a cue carries its sentence: the cue is the root, or hangs from it in one of these relations.
@@ -87,6 +95,7 @@ def classify(
     quoted: bytearray,
     loaded: Sequence[LoadedTerm],
     attributions: Sequence[Attribution],
+    hedges: Sequence[Hedge] = (),
 ) -> tuple[str, str]:
     """(kind, reason) for one body sentence."""
     words = [t for t in sent if _word(t)]
@@ -125,8 +134,22 @@ def classify(
         low = t.lower_
         if low in FIRST_PERSON and t.pos_ == "PRON" or (low in ("my", "our") and t.dep_ == "poss"):
             return "opinion", f"the writer speaks in the first person: “{t.text}”"
+        if low in SECOND_PERSON and t.pos_ == "PRON":
+            return "opinion", f"the writer addresses the reader: “{t.text}”"
         if low in PRESCRIPTIVE and t.tag_ == "MD":
             return "opinion", f"the writer prescribes what should happen: “{t.text}”"
+        if low in CONTRACTIONS or (low in ("'s", "’s") and t.tag_ == "VBZ"):
+            prev = doc[t.i - 1].text if t.i > sent.start else ""
+            return "opinion", f"the writer uses a conversational contraction: “{prev}{t.text}”"
+    for h in hedges:
+        if not (sent.start_char <= h.start and h.end <= sent.end_char):
+            continue
+        span = doc.char_span(h.start, h.end, alignment_mode="expand")
+        if span is None or not writers(span.start, span.end):
+            continue
+        text = " ".join(h.text.split())
+        if h.kind in INTERPRETING_HEDGES or text.lower() in GUESSING_WORDS:
+            return "opinion", f"the writer offers their own reading of events: “{text}”"
     last = next((t for t in reversed(sent) if not t.is_space), None)
     if last is not None and not quoted[last.i] and last.i not in reported and last.text in ("?", "!"):
         what = "asks the reader a question" if last.text == "?" else "exclaims"
@@ -147,6 +170,7 @@ def sentence_kinds(
     sentences: Sequence[Sentence],
     loaded: Sequence[LoadedTerm],
     attributions: Sequence[Attribution],
+    hedges: Sequence[Hedge] = (),
 ) -> tuple[Sentence, ...]:
     """``sentences`` (the tone measure's, one per body sentence) with ``kind`` and ``kind_reason`` set."""
     doc = ctx.doc
@@ -160,7 +184,7 @@ def sentence_kinds(
         if sent is None:
             out.append(s)
             continue
-        kind, reason = classify(sent, quoted, loaded, attributions)
+        kind, reason = classify(sent, quoted, loaded, attributions, hedges)
         out.append(replace(s, kind=kind, kind_reason=reason))
     return tuple(out)
 

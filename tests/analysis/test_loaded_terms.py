@@ -254,6 +254,8 @@ def test_scare_quotes_of_our_own(sentence, quoted):
         'The report, known as the "Annual Security Review," was published on Monday.',
         'The senator said the plan was "a betrayal of everything we have ever stood for" and left.',
         '"No deal," the negotiator said after the talks.',
+        'The president has used the word "hoax" more than 200 times.',  # words talked about, not used
+        'Organisers dropped the phrase "ladies and gentlemen" from the script.',
     ],
 )
 def test_quotes_that_are_not_scare_quotes(sentence):

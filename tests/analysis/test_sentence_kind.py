@@ -44,6 +44,9 @@ def test_reported_speech(sentence, cue):
         ("The minister bizarrely declared the talks a success.", "bizarrely"),
         ("The senator claimed the figures were accurate.", "claimed"),  # a doubting verb in the writer's voice
         ('The ministry blamed "foreign agents" for the protests.', "scare quote"),
+        ("If you live in the city, you will pay more for parking next year.", "addresses the reader"),
+        ("The plan apparently failed to win over the council.", "apparently"),
+        ("It's hard to see the point of the new parking rules.", "It's"),
     ],
 )
 def test_opinion(sentence, cue):

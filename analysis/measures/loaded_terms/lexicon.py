@@ -54,6 +54,8 @@ class ScareRule:
     alternatives: tuple[str, ...]
     say_verbs: frozenset[str]
     naming_verbs: frozenset[str]
+    # Nouns after which a quote mentions words rather than uses them ("the word “hoax”").
+    mention_nouns: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -176,11 +178,12 @@ def _scare_rule(data: dict[str, Any], origin: str) -> ScareRule:
         alternatives = tuple(rule.get("alternatives", []))
         say = frozenset(v.lower() for v in rule["say_verbs"])
         naming = frozenset(v.lower() for v in rule["naming_verbs"])
+        mention = frozenset(v.lower() for v in rule.get("mention_nouns", []))
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise LexiconError(f"{origin}: [rules.scare_quote] is malformed ({exc!r})") from exc
     if not 0.0 <= weight <= 1.0 or max_words < 1 or "{text}" not in why:
         raise LexiconError(f"{origin}: [rules.scare_quote] needs weight 0..1, max_words >= 1 and {{text}} in why")
-    return ScareRule(weight, max_words, why, alternatives, say, naming)
+    return ScareRule(weight, max_words, why, alternatives, say, naming, mention)
 
 
 def build_lexicon(builtin: dict[str, Any], user: Iterable[tuple[str, dict[str, Any]]] = ()) -> Lexicon:

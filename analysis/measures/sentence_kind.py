@@ -22,6 +22,7 @@ the speaker's, not the writer's: the sentence is speech. Rules only, no weights 
 """
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -178,13 +179,27 @@ def sentence_kinds(
     for q in quotes_of(ctx):
         quoted[q.open : q.close + 1] = b"\x01" * (q.close - q.open + 1)
     by_start = {s.start_char: s for s in ctx.body_sentences}
+    starts = [s.start for s in sentences]
+
+    def grouped(items: Sequence, start_of) -> list[list]:
+        """Findings per sentence (by where they start), so each sentence looks only at its own."""
+        groups: list[list] = [[] for _ in sentences]
+        for item in items:
+            i = bisect.bisect_right(starts, start_of(item)) - 1
+            if i >= 0:
+                groups[i].append(item)
+        return groups
+
+    loaded_by = grouped(loaded, lambda t: t.start)
+    cues_by = grouped(attributions, lambda a: a.cue.start)
+    hedges_by = grouped(hedges, lambda h: h.start)
     out = []
-    for s in sentences:
+    for i, s in enumerate(sentences):
         sent = by_start.get(s.start)
         if sent is None:
             out.append(s)
             continue
-        kind, reason = classify(sent, quoted, loaded, attributions, hedges)
+        kind, reason = classify(sent, quoted, loaded_by[i], cues_by[i], hedges_by[i])
         out.append(replace(s, kind=kind, kind_reason=reason))
     return tuple(out)
 

@@ -54,7 +54,7 @@ CARRYING_DEPS = frozenset({"ROOT", "parataxis", "conj", "advcl", "prep", "pcomp"
 
 
 def _word(tok: Token) -> bool:
-    return not (tok.is_punct or tok.is_space) and any(c.isalnum() for c in tok.text)
+    return tok.is_alpha or (not (tok.is_punct or tok.is_space) and any(c.isalnum() for c in tok.text))
 
 
 def _cue_tokens(sent: SpacySpan, attributions: Sequence[Attribution]) -> list[tuple[Attribution, Token]]:

@@ -441,3 +441,12 @@ def test_an_opinion_column_is_not_scored_like_wire_copy():
     col, wir = analysis.analyze(column), analysis.analyze(wire)
     assert col.counts.loaded_per_1000_words > 50 and wir.counts.loaded_terms == 0
     assert {t.category for t in col.loaded_terms} >= {"opinion"}
+
+
+def test_new_framing_is_caught_from_both_sides_of_a_debate():
+    right = analysis.analyze("The abortion industry and its bleeding-heart allies cheered as snowflakes on campus "
+                             "demanded more taxpayer-funded freebies.")
+    left = analysis.analyze("Forced-birth zealots and gun-toting wingnuts cheered as the greedy plutocrats behind "
+                            "the gun lobby tightened their grip.")
+    for result in (right, left):
+        assert len({t.text.lower() for t in result.loaded_terms}) >= 4, [t.text for t in result.loaded_terms]

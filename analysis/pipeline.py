@@ -11,6 +11,7 @@ from .measures.markup import markup_note
 from .measures.loaded_terms import find_loaded_terms
 from .measures.naming import find_mentions
 from .measures.readability import readability
+from .measures.sentence_kind import kind_counts, sentence_kinds
 from .measures.tone import sentence_tones, tone
 from .results import ArticleAnalysis, Attribution, Counts, Hedge, LoadedTerm, Sentence
 from .sources import file_name
@@ -46,6 +47,8 @@ def counts(
     # a thought, wish or plan ("voters believe") is no claim from a source: left out of the share
     statements = [a for a in attributions if a.cue_class != STATE_OF_MIND]
     unnamed = sum(1 for a in statements if a.source_type in UNNAMED)
+    kinds = kind_counts(sentences)
+    n = len(sentences)
     return Counts(
         words=words,
         sentences=len(sentences),
@@ -57,6 +60,12 @@ def counts(
         hedges=len(hedges),
         states_of_mind=len(attributions) - len(statements),
         unnamed_sources=unnamed,
+        speech_sentences=kinds["speech"],
+        opinion_sentences=kinds["opinion"],
+        report_sentences=kinds["report"],
+        speech_share=kinds["speech"] / n if n else 0.0,
+        opinion_share=kinds["opinion"] / n if n else 0.0,
+        report_share=kinds["report"] / n if n else 0.0,
     )
 
 
@@ -87,6 +96,7 @@ def analyze(
     loaded = find_loaded_terms(ctx)
     attributions = find_attributions(ctx)
     hedges = find_hedges(ctx)
+    sentences = sentence_kinds(ctx, sentences, loaded, attributions, hedges)
     mentions = find_mentions(ctx)
     read = readability(ctx)
     words = len(ctx.body_words)

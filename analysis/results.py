@@ -93,12 +93,15 @@ class BoilerplateSpan(_Serialisable):
 
 @dataclass(frozen=True)
 class Sentence(_Serialisable):
-    """A body sentence (boilerplate excluded) with its VADER compound score in [-1, 1]."""
+    """A body sentence (boilerplate excluded) with its VADER compound score in [-1, 1] and its kind."""
 
     start: int
     end: int
     tone: float
     is_headline: bool = False
+    # "speech" | "opinion" | "report" (analysis.measures.sentence_kind); "" in results made before kinds
+    kind: str = ""
+    kind_reason: str = ""  # the cue that decided the kind, in plain words
 
 
 @dataclass(frozen=True)
@@ -180,6 +183,13 @@ class Counts(_Serialisable):
     hedges: int = 0
     states_of_mind: int = 0  # attributions of a thought, wish or plan ("believes", "wants"): not in the share
     unnamed_sources: int = 0  # how many attributions ``unnamed_source_share`` counts as unnamed (its numerator)
+    # sentences of each kind (out of ``sentences``) and their shares; 0 in results made before kinds
+    speech_sentences: int = 0
+    opinion_sentences: int = 0
+    report_sentences: int = 0
+    speech_share: float = 0.0
+    opinion_share: float = 0.0
+    report_share: float = 0.0
 
     @property
     def statements(self) -> int:

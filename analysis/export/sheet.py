@@ -248,7 +248,17 @@ def _describe(category: str, payload: Any, role: str) -> str:
 
 
 # Findings worth listing under an article (plain verbs and named sources are marked in the text only).
-LISTED = ("loaded_term", "scare_quote", "cue_charged", "source_anonymous", "source_vague", "hedge")
+LISTED = ("loaded_term", "opinion", "scare_quote", "cue_charged", "source_anonymous", "source_vague", "hedge")
+
+
+def _kinds_line(c: Any) -> str:
+    """" · sentences: 3 of 20 opinion, 5 of 20 reported speech, 12 of 20 factual report" (empty for
+    results made before sentence kinds)."""
+    n = c.speech_sentences + c.opinion_sentences + c.report_sentences
+    if not n:
+        return ""
+    return (f" · sentences: {c.opinion_sentences} of {c.sentences} opinion, {c.speech_sentences} of {c.sentences}"
+            f" reported speech, {c.report_sentences} of {c.sentences} factual report")
 
 
 def _story(analyses: Sequence[ArticleAnalysis], comparison: Comparison) -> tuple[str, ...]:
@@ -337,7 +347,7 @@ def build_sheet(
         c = a.counts
         summary = (f"{c.words:,} words · {len(a.loaded_terms)} loaded terms · {len(a.attributions)} attributions "
                    f"({c.unnamed_source_share:.0%} unnamed or vague) · {len(a.hedges)} hedges · tone {a.tone.mean:+.2f}"
-                   f" · reading ease {a.readability.flesch_reading_ease:.0f}")
+                   f" · reading ease {a.readability.flesch_reading_ease:.0f}" + _kinds_line(c))
         sections.append(ArticleSection(a.id, a.label, a.title, a.date, a.text, build_tree(len(a.text), items, rank),
                                        highlights, listed, tuple(s.tone for s in a.sentences), a.warnings, summary,
                                        source_line(a)))
@@ -381,6 +391,7 @@ def build_sheet(
 
 _SAMPLES = {
     "loaded_term": "dictator",
+    "opinion": "long overdue",
     "scare_quote": "“special operation”",
     "cue_neutral": "said",
     "cue_charged": "claimed",

@@ -92,9 +92,11 @@ def articles_table(analyses: Sequence[ArticleAnalysis]) -> Table:
                "Hedges", "Hedges per 1,000 words", "Attributions", "Unnamed source share", "Tone (mean)",
                "Positive sentences", "Negative sentences", "Reading ease (Flesch)", "Grade level (Flesch-Kincaid)",
                "Gunning fog", "Words per sentence", "English", "Warnings", "Byline", "URL", "Fetched", "Encoding",
-               "Unnamed sources", "Negative sentence count")
+               "Unnamed sources", "Negative sentence count",
+               "Reported speech (sentences)", "Opinion (sentences)", "Factual report (sentences)")
     kinds = ("text", "text", "text", "text", "int", "int", "int", "num", "int", "num", "int", "pct", "num3",
-             "pct", "pct", "num", "num", "num", "num", "bool", "text", "text", "text", "text", "text", "int", "int")
+             "pct", "pct", "num", "num", "num", "num", "bool", "text", "text", "text", "text", "text", "int", "int",
+             "int", "int", "int")
     rows = []
     for a in analyses:
         c, r, t = a.counts, a.readability, a.tone
@@ -103,8 +105,23 @@ def articles_table(analyses: Sequence[ArticleAnalysis]) -> Table:
                      c.unnamed_source_share, t.mean, t.positive_share, t.negative_share, r.flesch_reading_ease,
                      r.flesch_kincaid_grade, r.gunning_fog, r.words_per_sentence, a.language.is_english,
                      "; ".join(a.warnings), a.byline, a.url, a.fetched, a.encoding, unnamed_count(a),
-                     negative_count(a)])
-    return Table("Articles", "One row per article", headers, kinds, rows)
+                     negative_count(a), c.speech_sentences, c.opinion_sentences, c.report_sentences])
+    return Table("Articles", "One row per article", headers, kinds, rows,
+                 note="Sentence kinds count out of the Sentences column (e.g. 12 of 40 sentences are opinion).")
+
+
+KIND_LABELS = {"speech": "reported speech", "opinion": "opinion", "report": "factual report"}
+
+
+def sentences_table(analyses: Sequence[ArticleAnalysis]) -> Table:
+    """One row per body sentence: its kind (speech, opinion, report), the cue that decided it, its tone."""
+    headers = ("Article", "Outlet", "Sentence", "Kind", "Why this kind", "Headline", "Tone", "Text", "Start", "End")
+    kinds = ("text", "text", "int", "text", "text", "bool", "num3", "text", "int", "int")
+    rows = [[a.id, a.label, i, KIND_LABELS.get(s.kind, s.kind or None), s.kind_reason or None, s.is_headline, s.tone,
+             " ".join(a.text[s.start : s.end].split()), s.start, s.end]
+            for a in analyses for i, s in enumerate(a.sentences)]
+    return Table("Sentences", "Each sentence: reported speech, the writer's opinion, or a factual report",
+                 headers, kinds, rows)
 
 
 def loaded_terms_table(analyses: Sequence[ArticleAnalysis]) -> Table:
@@ -223,7 +240,7 @@ def all_tables(analyses: Sequence[ArticleAnalysis], comparison: Comparison,
         return categories is None or any(k in categories for k in keys)
 
     tables = [summary_table(analyses, comparison), articles_table(analyses)]
-    if want("loaded_term", "scare_quote"):
+    if want("loaded_term", "scare_quote", "opinion"):
         tables.append(loaded_terms_table(analyses))
     if want("cue_neutral", "cue_charged", "source_named", "source_anonymous", "source_vague"):
         tables.append(attributions_table(analyses))
@@ -231,5 +248,5 @@ def all_tables(analyses: Sequence[ArticleAnalysis], comparison: Comparison,
         tables.append(hedges_table(analyses))
     tables += [distinctive_table(analyses, comparison), naming_table(analyses, comparison),
                only_here_table(analyses, comparison), coverage_table(analyses, comparison),
-               evidence_table(analyses, comparison)]
+               evidence_table(analyses, comparison), sentences_table(analyses)]
     return tables

@@ -193,7 +193,7 @@ def describe_span(key: str, label: str, analysis: Any, span: hl.HighlightSpan, o
            f"<span class='muted'>in {esc(label)}</span></h3>",
            f"<p class='what'>{esc(st.description)}</p>"]
     why = getattr(p, "why", "") or ""
-    if span.category in (hl.LOADED, hl.SCARE):
+    if span.category in (hl.LOADED, hl.OPINION, hl.SCARE):
         out.append(f"<h4>Why it matters</h4><p>{esc(why or st.description)}</p>")
         if p.category:
             out.append(f"<p class='muted'>Kind: {esc(p.category.replace('_', ' '))}</p>")
@@ -227,7 +227,7 @@ def describe_span(key: str, label: str, analysis: Any, span: hl.HighlightSpan, o
     out.append("<h4>What found it</h4>" + _rule_html(getattr(p, "rule", "") or ""))
 
     others_html = []
-    if span.category in (hl.LOADED, hl.SCARE):
+    if span.category in (hl.LOADED, hl.OPINION, hl.SCARE):
         others_html.append(same_term_html(span, analysis, others))
     others_html.append(naming_html(analysis, span.start, span.end, others, comparison))
     if sentence >= 0:
@@ -248,6 +248,26 @@ def two_columns(left: str, right: str) -> str:
             f"<td width='50%' valign='top'>{right}</td></tr></table>")
 
 
+SENTENCE_KIND_TEXT = {
+    "speech": ("Reported speech", "mostly somebody's words or account, attributed to them"),
+    "opinion": ("Opinion", "the writer judges in their own voice"),
+    "report": ("Factual report", "says what happened, without quotation or the writer's judgement"),
+}
+
+
+def kind_html(s: Any, analysis: Any) -> str:
+    """The sentence's kind, the cue that decided it, and how many of the article's sentences share it."""
+    kind = getattr(s, "kind", "")
+    if kind not in SENTENCE_KIND_TEXT:
+        return ""
+    name, meaning = SENTENCE_KIND_TEXT[kind]
+    same = sum(1 for x in analysis.sentences if getattr(x, "kind", "") == kind)
+    why = f" Decided by: {esc(s.kind_reason)}." if s.kind_reason else ""
+    return (f"<h4>Kind of sentence: {esc(name)}</h4><p>{esc(meaning)}.{why}</p>"
+            f"<p class='muted'>{same} of {len(analysis.sentences)} sentences in this article are "
+            f"{esc(name.lower())}.</p>")
+
+
 def describe_sentence(key: str, label: str, analysis: Any, sentence: int, others: list[Other], comparison: Any) -> str:
     s = analysis.sentences[sentence]
     tone = s.tone
@@ -255,6 +275,7 @@ def describe_sentence(key: str, label: str, analysis: Any, sentence: int, others
     out = [f"<h3>Sentence <span class='muted'>in {esc(label)}</span></h3>",
            f"<p class='quote'>{esc(_short(analysis.text[s.start:s.end], 400))}</p>",
            f"<p>Tone {tone:+.2f} ({mood}). <span class='muted'>{esc(hl.style(hl.TONE).description)}</span></p>"]
+    out.append(kind_html(s, analysis))
     cp = counterparts_html(key, analysis, sentence, others, comparison)
     right = ("<h4>The closest sentence in the other articles</h4>" + cp) if cp else ""
     return two_columns("".join(out), right + BACK_LINK)

@@ -109,3 +109,27 @@ def test_glance_never_ranks_an_outlet_first_on_one_attribution(qapp, seed_analys
     lines = _plain(describe_overview([Other(a.id, f"Outlet {a.id}", a) for a in arts], only_thin)).splitlines()
     line = lines[lines.index("Most claims from unnamed sources") + 1]
     assert line.startswith("too few to compare: Outlet 000 (1 of 1 attribution)")
+
+
+def test_opinion_phrase_is_its_own_highlight_and_is_explained(qapp):
+    import analysis
+
+    a = analysis.analyze("The council deserves credit for the library. The reform is long overdue.")
+    opinion = [s for s in hl.spans(a) if s.category == hl.OPINION]
+    assert [a.text[s.start:s.end] for s in opinion] == ["deserves credit", "long overdue"]
+    text = _plain(describe_span("x", "Test", a, opinion[1], [], None))
+    assert "Opinion" in text and "Why it matters" in text and "Plainer wording" in text
+
+
+def test_sentence_panel_says_its_kind_why_and_how_many_share_it(qapp):
+    import analysis
+    from desktop.panes.detail_panel import describe_sentence
+
+    a = analysis.analyze("The reform is long overdue. The mayor said the vote would be held in May. "
+                         "The council met on Tuesday.")
+    assert [s.kind for s in a.sentences] == ["opinion", "speech", "report"]
+    text = _plain(describe_sentence("x", "Test", a, 0, [], None))
+    assert "Kind of sentence: Opinion" in text and "long overdue" in text
+    assert "1 of 3 sentences" in text
+    text = _plain(describe_sentence("x", "Test", a, 1, [], None))
+    assert "Reported speech" in text and "said" in text

@@ -9,8 +9,9 @@ logistic regression over VADER's word valences and a news lexicon, placed in the
 whether the word is what the person does or has done to them, describes them, or sits elsewhere in
 the sentence. Its intercept is the news prior: with no strong wording a sentence reads neutral.
 
-A tone is P(positive) - P(negative), stretched so that the model's class thresholds fall at ±0.05
-(VADER's own convention, which the rest of Slant uses): from +0.05 positive, to -0.05 negative.
+A tone is in [-1, 1] with VADER's convention, which the rest of Slant uses: from +0.05 positive, to
+-0.05 negative; the model's most likely class decides the side, how clearly it wins how far
+(``probabilities_to_tone``).
 Each word's share is measured by taking it out: ``weight`` = tone with the word - tone without it.
 """
 from __future__ import annotations
@@ -47,29 +48,28 @@ class ModelFileError(RuntimeError):
     pass
 
 
-def score_to_tone(score: float, t_pos: float, t_neg: float) -> float:
-    """Stretch P(positive) - P(negative) in [-1, 1] so the class thresholds land on ±0.05 (monotone)."""
-    if score >= 0:
-        if score < t_pos:
-            return 0.05 * score / t_pos
-        return min(1.0, 0.05 + 0.95 * (score - t_pos) / (1.0 - t_pos)) if t_pos < 1 else 1.0
-    s = -score
-    if s < t_neg:
-        return -0.05 * s / t_neg
-    return -min(1.0, 0.05 + 0.95 * (s - t_neg) / (1.0 - t_neg)) if t_neg < 1 else -1.0
+def probabilities_to_tone(p_neg: float, p_neu: float, p_pos: float) -> float:
+    """The tone in [-1, 1] from the three class probabilities: the class with the highest decides the
+    side of ±0.05 (so "positive from +0.05" holds exactly), and how clearly it wins decides how far
+    beyond: 0.05 + 0.95 × (its probability - the runner-up's). A neutral sentence gets
+    0.1 × (P(positive) - P(negative)), which stays inside ±0.05."""
+    if p_pos > p_neu and p_pos >= p_neg:
+        return 0.05 + 0.95 * (p_pos - max(p_neu, p_neg))
+    if p_neg > p_neu and p_neg > p_pos:
+        return -(0.05 + 0.95 * (p_neg - max(p_neu, p_pos)))
+    return 0.1 * (p_pos - p_neg)
 
 
 @dataclass(frozen=True)
 class Block:
-    """One fitted regression: intercepts and weights for negative and positive (neutral is 0)."""
+    """One fitted regression: intercepts (with the decision offsets added) and weights for negative and
+    positive; neutral's logit is 0."""
 
     names: tuple[str, ...]
     b_neg: float
     b_pos: float
     w_neg: tuple[float, ...]
     w_pos: tuple[float, ...]
-    t_pos: float
-    t_neg: float
 
     @classmethod
     def from_json(cls, data: dict, expected: tuple[str, ...], where: str) -> Block:
@@ -79,20 +79,23 @@ class Block:
                                  f"({', '.join(sorted(set(names) ^ set(expected))) or 'order differs'}); "
                                  "refit with bench/fit_tone.py")
         w = data["weights"]
-        return cls(names, float(data["intercept"]["negative"]), float(data["intercept"]["positive"]),
-                   tuple(float(w[n]["negative"]) for n in names), tuple(float(w[n]["positive"]) for n in names),
-                   float(data["thresholds"]["positive"]), float(data["thresholds"]["negative"]))
-
-    def score(self, x: Sequence[float]) -> float:
-        """P(positive) - P(negative) for inputs ``x``."""
-        ln = self.b_neg + sum(a * b for a, b in zip(self.w_neg, x))
-        lp = self.b_pos + sum(a * b for a, b in zip(self.w_pos, x))
-        m = max(ln, lp, 0.0)
-        en, ep, e0 = math.exp(ln - m), math.exp(lp - m), math.exp(-m)
-        return (ep - en) / (en + ep + e0)
+        off = data["offsets"]
+        return cls(names, float(data["intercept"]["negative"]) + float(off["negative"]),
+                   float(data["intercept"]["positive"]) + float(off["positive"]),
+                   tuple(float(w[n]["negative"]) for n in names), tuple(float(w[n]["positive"]) for n in names))
 
     def tone(self, x: Sequence[float]) -> float:
-        return score_to_tone(self.score(x), self.t_pos, self.t_neg)
+        """The tone for inputs ``x``."""
+        ln = self.b_neg + sum(a * b for a, b in zip(self.w_neg, x))
+        lp = self.b_pos + sum(a * b for a, b in zip(self.w_pos, x))
+        return self.tone_from_logits(ln, lp)
+
+    @staticmethod
+    def tone_from_logits(ln: float, lp: float) -> float:
+        m = max(ln, lp, 0.0)
+        en, ep, e0 = math.exp(ln - m), math.exp(lp - m), math.exp(-m)
+        z = en + ep + e0
+        return probabilities_to_tone(en / z, e0 / z, ep / z)
 
 
 @dataclass(frozen=True)
@@ -133,18 +136,52 @@ def get_model() -> ToneModel:
     return _model
 
 
-def _explain(block: Block, r: tf.SentenceReading, parts, full: float) -> tuple[Contribution, ...]:
-    """Each word's share: the tone with it minus the tone without it; the strongest first."""
+Linear = tuple[float, float, list[tuple[float, float]]]
+
+
+def _linear(block: Block, parts: tf.Parts, offset: int = 0) -> Linear:
+    """What ``parts`` add to the two logits: (from inputs not tied to a word, ..., each word's share).
+    The per-word inputs are numbered absolutely, those not tied to a word from ``offset``. Input 0,
+    VADER's compound, is left out (``_evaluate`` adds it)."""
     const, vecs = parts
+    wn, wp = block.w_neg, block.w_pos
+    ln = sum(wn[offset + j] * a for j, a in enumerate(const) if a and offset + j)
+    lp = sum(wp[offset + j] * a for j, a in enumerate(const) if a and offset + j)
+    shares = [(sum(wn[j] * a for j, a in v), sum(wp[j] * a for j, a in v)) if v else (0.0, 0.0) for v in vecs]
+    return ln, lp, shares
+
+
+def _evaluate(block: Block, r: tf.SentenceReading, pieces: Sequence[Linear]) -> tuple[float, tuple[Contribution, ...]]:
+    """The tone, and each word's share: the tone with it minus the tone without it, strongest first.
+
+    The logits are linear in the inputs, so a word's share of them is worked out once and taken away;
+    only VADER's compound (input 0) is recomputed without the word."""
+    wn0, wp0 = block.w_neg[0], block.w_pos[0]
+    ln0 = block.b_neg + sum(p[0] for p in pieces)
+    lp0 = block.b_pos + sum(p[1] for p in pieces)
+    shares = pieces[0][2] if len(pieces) == 1 else [
+        (sum(p[2][k][0] for p in pieces), sum(p[2][k][1] for p in pieces)) for k in range(len(r.words))]
+    ln0 += sum(d for d, _ in shares)
+    lp0 += sum(d for _, d in shares)
+
+    def tone_of(ln: float, lp: float, vader_sum: float) -> float:
+        c = tf.vader_compound(vader_sum, r.punct)
+        return block.tone_from_logits(ln + wn0 * c, lp + wp0 * c)
+
+    full = tone_of(ln0, lp0, r.vader_sum)
     out = []
     for k, w in enumerate(r.words):
-        if not w.valence and not any(vecs[k]):
+        dn, dp = shares[k]
+        # a probability moves by at most a quarter of a logit's change, and the tone by at most about
+        # twice that: a word whose share cannot reach MIN_CONTRIBUTION is skipped (unless it tips the
+        # sentence from one class into another, which a share this small does only at the very edge)
+        if not w.valence and abs(dn) + abs(dp) < MIN_CONTRIBUTION:
             continue
-        d = full - block.tone(tf.assemble(r, const, vecs, k))
+        d = full - tone_of(ln0 - dn, lp0 - dp, r.vader_sum - w.valence)
         if abs(d) >= MIN_CONTRIBUTION:
             out.append(Contribution(w.start, w.end, w.text, round(d, 4)))
     out.sort(key=lambda c: (-abs(c.weight), c.start))
-    return tuple(out[:MAX_CONTRIBUTIONS])
+    return full, tuple(out[:MAX_CONTRIBUTIONS])
 
 
 def sentence_tones(ctx: DocContext, mentions: Sequence[Mention] = ()) -> tuple[Sentence, ...]:
@@ -162,20 +199,24 @@ def sentence_tones(ctx: DocContext, mentions: Sequence[Mention] = ()) -> tuple[S
         i = bisect.bisect_right(starts, m.span.start) - 1
         if i >= 0 and m.span.end <= sents[i].end_char:
             by_sentence[i].append(m)
+    arrays = tf.doc_arrays(ctx.doc)
+    offset = len(tf.SENTENCE_FEATURES)
     out = []
     for i, sent in enumerate(sents):
-        r = tf.read_sentence(vader, sent, model.speech_verbs)
+        r = tf.read_sentence(vader, sent, model.speech_verbs, arrays)
+        r.words = [w for w in r.words if w.valence or w.lemma in model.lexicon]  # the others count for nothing
         sp = tf.sentence_parts(r, model.lexicon)
-        tone = model.sentence.tone(tf.assemble(r, *sp))
-        contributions = _explain(model.sentence, r, sp, tone)
+        tone, contributions = _evaluate(model.sentence, r, [_linear(model.sentence, sp)])
         targets = []
+        shared = None  # the sentence inputs' share of the target model's logits, the same for every mention
         for m in by_sentence.get(i, ()):
             tr = tf.read_target(r, m.span.start, m.span.end)
             if tr is None:
                 continue
-            parts = tf.add_parts(sp, tf.target_parts(r, tr, model.lexicon))
-            t = model.target.tone(tf.assemble(r, *parts))
-            targets.append(TargetTone(m.entity, m.span.start, m.span.end, t, _explain(model.target, r, parts, t)))
+            shared = shared or _linear(model.target, sp)
+            own = _linear(model.target, tf.target_parts(r, tr, model.lexicon), offset)
+            t, why = _evaluate(model.target, r, [shared, own])
+            targets.append(TargetTone(m.entity, m.span.start, m.span.end, t, why))
         out.append(Sentence(sent.start_char, sent.end_char, tone, ctx.is_headline(sent.start_char, sent.end_char),
                             vader=round(r.vader, 4), contributions=contributions, targets=tuple(targets)))
     return tuple(out)

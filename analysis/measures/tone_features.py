@@ -65,13 +65,6 @@ CONTENT_POS = {"NOUN", "VERB", "ADJ", "ADV"}
 NAME_ENTS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
 
 
-def lemma_key(tok: Token) -> str:
-    """The news lexicon's key for a word: its lowercase lemma, for content words that are not names."""
-    if tok.pos_ not in CONTENT_POS or tok.is_stop or not tok.is_alpha or tok.ent_type_ in NAME_ENTS:
-        return ""
-    return tok.lemma_.lower()
-
-
 def quote_state(text: str) -> list[bool]:
     """For each character of a sentence: is it inside quotation marks? Curly quotes open and close;
     straight double quotes toggle. Unpaired marks simply run to the end of the sentence."""
@@ -143,165 +136,202 @@ class Word:
     end: int
     text: str
     valence: float  # VADER's (0 when VADER does not know it)
-    lemma: str  # the news lexicon's key ("" when it is not a content word)
-    token: Any  # the spaCy token it falls on
+    lemma: str  # the news lexicon's key ("" when it is not a content word that is not a name)
+    i: int  # the index of the spaCy token it falls on
     quoted: bool  # inside quotation marks or someone's reported speech
+    chain: tuple[int, ...]  # the token and its heads up to the root of the parse
 
 
 @dataclass
 class SentenceReading:
     """What the model needs of one sentence, worked out once and shared by every person in it."""
 
-    sent: Any  # the spaCy span
+    start: int  # the sentence's character offsets into the article text
+    end: int
     words: list[Word]
     vader_sum: float
     punct: float
-    speech_verbs: list[Any]  # tokens: reporting verbs that have something reported
+    speech_verbs: list[int]  # token indexes of reporting verbs
     negations: int
     question: bool
     n_words: int
-    quoted_chars: list[bool] = field(repr=False, default_factory=list)
+    quoted_chars: list[bool] | None  # per character of the sentence; None when it has no quotation mark
+    idx: list[int] = field(repr=False, default_factory=list)  # per token of the sentence: its start
+    lens: list[int] = field(repr=False, default_factory=list)
+    first: int = 0  # index of the sentence's first token
+    heads: list[int] = field(repr=False, default_factory=list)  # per token: its head's index
+    deps: list[str] = field(repr=False, default_factory=list)
+    pos: list[str] = field(repr=False, default_factory=list)
+    children: dict[int, list[int]] = field(repr=False, default_factory=dict)
 
     @property
     def vader(self) -> float:
         return vader_compound(self.vader_sum, self.punct)
 
+    def head(self, i: int) -> int:
+        return self.heads[i - self.first]
 
-def _speech_content(verb: Token) -> list[Token]:
-    """The reported clause of a speech verb: its clausal complement(s)."""
-    return [c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "parataxis")]
+    def dep(self, i: int) -> str:
+        return self.deps[i - self.first]
+
+    def chain_of(self, i: int) -> tuple[int, ...]:
+        out = [i]
+        while True:
+            h = self.heads[i - self.first]
+            if h == i or len(out) > 200:
+                return tuple(out)
+            out.append(h)
+            i = h
+
+    def speech_content(self, v: int) -> list[int]:
+        """The reported clause(s) of a speech verb: its clausal complements."""
+        return [c for c in self.children.get(v, ()) if self.dep(c) in ("ccomp", "xcomp", "parataxis")]
+
+    def said_by(self, verbs: list[int], chain: tuple[int, ...]) -> bool:
+        """Is the token with this chain inside what one of ``verbs`` reports? (the content clause, or
+        the main clause when the speech verb hangs off it: "The plan is a disaster, he said")."""
+        for v in verbs:
+            content = self.speech_content(v)
+            if any(c in chain for c in content):
+                return True
+            if not content and self.dep(v) in ("parataxis", "ccomp") and self.head(v) != v:
+                if self.head(v) in chain and v not in chain:
+                    return True
+        return False
 
 
-def read_sentence(vader: Any, sent: SpacySpan, speech_lemmas: frozenset[str]) -> SentenceReading:
+def _has_quote_mark(text: str) -> bool:
+    return any(q in text for q in '"“”«»„')
+
+
+@dataclass
+class DocArrays:
+    """Per token of a parsed text, the attributes the tone model reads, taken out of spaCy in one go
+    (``Doc.to_array``): reading them token by token costs more than the rest of the model."""
+
+    heads: list[int]
+    deps: list[str]
+    pos: list[str]
+    lemmas: list[str]  # lowercase
+    keys: list[str]  # the news lexicon's key, "" for words it never holds (names, stop words...)
+    word: list[bool]  # not punctuation or white space
+    idx: list[int]
+    lens: list[int]
+
+
+def doc_arrays(doc: Any) -> DocArrays:
+    from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, IS_ALPHA, IS_PUNCT, IS_SPACE, IS_STOP, LEMMA, LENGTH, POS
+
+    n = len(doc)
+    if not n:
+        return DocArrays([], [], [], [], [], [], [], [])
+    arr = doc.to_array([HEAD, DEP, POS, LEMMA, IS_ALPHA, IS_STOP, IS_PUNCT, IS_SPACE, ENT_TYPE, IDX, LENGTH])
+    cols = [arr[:, j].tolist() for j in range(arr.shape[1])]
+    cols[0] = arr[:, 0].astype("int64").tolist()  # HEAD: a relative offset, stored unsigned
+    strings = doc.vocab.strings
+    cache: dict[int, str] = {}
+
+    def text(h: int) -> str:
+        v = cache.get(h)
+        if v is None:
+            v = cache[h] = strings[h] if h else ""
+        return v
+
+    heads = [i + rel for i, rel in enumerate(cols[0])]
+    deps = [text(h) for h in cols[1]]
+    pos = [text(h) for h in cols[2]]
+    lemmas = [text(h).lower() for h in cols[3]]
+    ents = cols[8]
+    name_ents = {strings[e] for e in NAME_ENTS if e in strings}
+    keys = [lemmas[i] if (pos[i] in CONTENT_POS and cols[4][i] and not cols[5][i] and ents[i] not in name_ents) else ""
+            for i in range(n)]
+    word = [not (cols[6][i] or cols[7][i]) for i in range(n)]
+    return DocArrays(heads, deps, pos, lemmas, keys, word, cols[9], cols[10])
+
+
+def read_sentence(vader: Any, sent: SpacySpan, speech_lemmas: frozenset[str], arrays: DocArrays | None = None) -> SentenceReading:
+    """Everything the model reads in one sentence. ``arrays``: ``doc_arrays(sent.doc)``, computed once
+    per text by the caller (worked out here when not given)."""
+    a = arrays if arrays is not None else doc_arrays(sent.doc)
     text = sent.text
     base = sent.start_char
     vals, total, punct = word_valences(vader, text)
-    quoted_chars = quote_state(text)
-    speech_verbs = [t for t in sent if t.lemma_.lower() in speech_lemmas and t.pos_ in ("VERB", "AUX")
-                    and (_speech_content(t) or t.dep_ in ("parataxis", "ccomp") or t.head.dep_ == "ROOT")]
-    # tokens inside reported speech: the content clause of a speech verb, or the main clause when the
-    # speech verb hangs off it ("The plan is a disaster, he said")
-    reported: set[int] = set()
-    for v in speech_verbs:
-        content = _speech_content(v)
-        if not content and v.dep_ in ("parataxis", "ccomp") and v.head.i != v.i:
-            inner = {x.i for x in v.subtree}
-            reported.update(t.i for t in v.head.subtree if t.i not in inner)
-        for c in content:
-            reported.update(t.i for t in c.subtree)
-    starts = [t.idx for t in sent]
-    by_token: dict[int, Word] = {}
+    quoted_chars = quote_state(text) if _has_quote_mark(text) else None
+    first, stop = sent.start, sent.end
+    idx, lens = a.idx[first:stop], a.lens[first:stop]
+    heads = [h if first <= h < stop else i for i, h in enumerate(a.heads[first:stop], first)]
+    deps, pos, lemmas, keys = a.deps[first:stop], a.pos[first:stop], a.lemmas[first:stop], a.keys[first:stop]
+    children: dict[int, list[int]] = {}
+    for i, h in enumerate(heads, first):
+        if h != i:
+            children.setdefault(h, []).append(i)
+    negations = deps.count("neg")
+    n_words = sum(a.word[first:stop])
+    r = SentenceReading(base, sent.end_char, [], total, punct, [], negations, text.rstrip().endswith("?"),
+                        n_words, quoted_chars, idx, lens, first, heads, deps, pos, children)
+    for k, lemma in enumerate(lemmas):
+        i = first + k
+        if lemma in speech_lemmas and pos[k] in ("VERB", "AUX") and (
+                r.speech_content(i) or deps[k] in ("parataxis", "ccomp") or deps[heads[k] - first] == "ROOT"):
+            r.speech_verbs.append(i)
+    at: dict[int, tuple[int, int, float]] = {}
     for s, e, val in vals:
-        k = bisect.bisect_right(starts, s) - 1
-        tok = sent[max(k, 0)]
-        q = any(quoted_chars[s:e]) or tok.i in reported
-        by_token[tok.i] = Word(base + s, base + e, text[s:e], val, lemma_key(tok), tok, q)
-    for tok in sent:
-        if tok.i in by_token:
+        k = max(bisect.bisect_right(idx, base + s) - 1, 0)
+        at[k] = (base + s, base + e, val)
+    for k in range(len(idx)):
+        if k in at:
+            s, e, val = at[k]
+        elif keys[k]:
+            s, e, val = idx[k], idx[k] + lens[k], 0.0
+        else:
             continue
-        key = lemma_key(tok)
-        if key:
-            s = tok.idx - base
-            quoted = (quoted_chars[s] if s < len(quoted_chars) else False) or tok.i in reported
-            by_token[tok.i] = Word(tok.idx, tok.idx + len(tok.text), tok.text, 0.0, key, tok, quoted)
-    return SentenceReading(
-        sent=sent,
-        words=[by_token[i] for i in sorted(by_token)],
-        vader_sum=total,
-        punct=punct,
-        speech_verbs=speech_verbs,
-        negations=sum(1 for t in sent if t.dep_ == "neg"),
-        question=text.rstrip().endswith("?"),
-        n_words=sum(1 for t in sent if not (t.is_punct or t.is_space)),
-        quoted_chars=quoted_chars,
-    )
+        chain = r.chain_of(first + k)
+        q = quoted_chars is not None and any(quoted_chars[s - base:e - base])
+        r.words.append(Word(s, e, text[s - base:e - base], val, keys[k], first + k,
+                            q or r.said_by(r.speech_verbs, chain), chain))
+    return r
 
 
 Lexicon = dict[str, tuple[float, float]]  # lemma -> (positive, negative) news-lexicon values
+Parts = tuple[list[float], list[list[tuple[int, float]]]]  # (inputs not tied to a word, per word: (input, value))
+_S = {name: j for j, name in enumerate(SENTENCE_FEATURES)}
+_T = {name: j + len(SENTENCE_FEATURES) for j, name in enumerate(TARGET_FEATURES)}
 
 
-def sentence_parts(r: SentenceReading, lex: Lexicon) -> tuple[list[float], list[list[float]]]:
-    """The sentence-level inputs as (inputs not tied to a word, one vector per word); the inputs are
-    their sum, except ``vader_compound`` (index 0), which ``assemble`` recomputes from VADER's sum."""
-    n = len(SENTENCE_FEATURES)
-    const = [0.0] * n
-    const[10] = 1.0 if r.speech_verbs else 0.0
-    const[11] = min(r.negations, 2) / 2.0
-    const[12] = 1.0 if r.question else 0.0
-    const[13] = math.log1p(r.n_words) / 4.0
+def sentence_parts(r: SentenceReading, lex: Lexicon) -> Parts:
+    """The sentence-level inputs as (inputs not tied to a word, each word's share); the inputs are
+    their sum, except ``vader_compound`` (index 0), which is recomputed from VADER's sum."""
+    const = [0.0] * len(SENTENCE_FEATURES)
+    const[_S["speech_verb"]] = 1.0 if r.speech_verbs else 0.0
+    const[_S["negation"]] = min(r.negations, 2) / 2.0
+    const[_S["question"]] = 1.0 if r.question else 0.0
+    const[_S["length"]] = math.log1p(r.n_words) / 4.0
     vecs = []
     for w in r.words:
-        x = [0.0] * n
+        x: list[tuple[int, float]] = []
         if w.valence:
             v = w.valence / 4.0
-            x[(3 if w.quoted else 1) + (0 if v > 0 else 1)] = v
-            x[5] = 0.2
+            x.append((_S["quoted_pos" if w.quoted else "narr_pos"] + (0 if v > 0 else 1), v))
+            x.append((_S["valenced_words"], 0.2))
         p, q = lex.get(w.lemma, (0.0, 0.0)) if w.lemma else (0.0, 0.0)
         if p or q:
-            o = 8 if w.quoted else 6
-            x[o] = p
-            x[o + 1] = q
+            o = _S["news_quoted_pos" if w.quoted else "news_pos"]
+            x.append((o, p))
+            x.append((o + 1, q))
         vecs.append(x)
     return const, vecs
 
 
-def assemble(r: SentenceReading, const: list[float], vecs: list[list[float]], skip: int = -1) -> list[float]:
-    """Sum the parts, leaving out word ``skip``; VADER's compound is recomputed without it."""
+def assemble(r: SentenceReading, const: list[float], vecs: list[list[tuple[int, float]]], skip: int = -1) -> list[float]:
+    """The inputs: the parts summed, leaving out word ``skip``; VADER's compound recomputed without it."""
     x = list(const)
     for k, v in enumerate(vecs):
         if k != skip:
-            for j, a in enumerate(v):
-                if a:
-                    x[j] += a
+            for j, a in v:
+                x[j] += a
     total = r.vader_sum - (r.words[skip].valence if skip >= 0 else 0.0)
     x[0] = vader_compound(total, r.punct)
     return x
-
-
-def _root(tokens: list[Token]) -> Token:
-    ids = {t.i for t in tokens}
-    for t in tokens:
-        if t.head.i not in ids or t.head.i == t.i:
-            return t
-    return tokens[0]
-
-
-def _governor(root: Token) -> Token | None:
-    """The word a mention depends on: its verb, adjective or noun, skipping prepositions
-    ("criticism of [Smith]" → "criticism") and possessives ("[Smith]'s failure" → "failure")."""
-    t = root
-    while t.head.i != t.i:
-        t = t.head
-        if t.pos_ not in ("ADP", "PART", "CCONJ", "PUNCT"):
-            return t
-    return None
-
-
-def _clause_head(t: Token) -> Token:
-    while t.head.i != t.i and t.pos_ not in ("VERB", "AUX"):
-        t = t.head
-    return t
-
-
-def _ancestors_depth(t: Token) -> dict[int, int]:
-    out = {t.i: 0}
-    d = 0
-    while t.head.i != t.i:
-        t = t.head
-        d += 1
-        out[t.i] = d
-    return out
-
-
-def _distance(up: dict[int, int], w: Token) -> int:
-    d = 0
-    t = w
-    while t.i not in up:
-        if t.head.i == t.i:
-            return d + 1 + max(up.values())
-        t = t.head
-        d += 1
-    return d + up[t.i]
 
 
 @dataclass
@@ -317,104 +347,123 @@ class TargetReading:
     in_quote: bool
 
 
+GOV_NEAR_DEPS = {"advmod", "acomp", "xcomp", "amod", "neg", "attr", "dobj", "prt", "oprd"}
+
+
 def read_target(r: SentenceReading, start: int, end: int) -> TargetReading | None:
     """Place every word of the sentence relative to the mention at ``[start, end)``."""
-    tokens = [t for t in r.sent if t.idx < end and t.idx + len(t.text) > start]
-    if not tokens:
+    ids = {r.first + k for k, (a, n) in enumerate(zip(r.idx, r.lens)) if a < end and a + n > start}
+    if not ids:
         return None
-    root = _root(tokens)
-    ids = {t.i for t in tokens}
-    own = {t.i for t in root.subtree} - ids
-    gov = _governor(root)
+    root = next((i for i in sorted(ids) if r.head(i) not in ids or r.head(i) == i), min(ids))
+    # the word the mention depends on: its verb, adjective or noun, skipping prepositions
+    # ("criticism of [Smith]" → "criticism") and possessives ("[Smith]'s failure" → "failure")
+    gov = None
+    t = root
+    while r.head(t) != t:
+        t = r.head(t)
+        if r.pos[t - r.first] not in ("ADP", "PART", "CCONJ", "PUNCT"):
+            gov = t
+            break
+    root_chain = r.chain_of(root)
     gov_near: set[int] = set()
     if gov is not None:
-        gov_near = {gov.i} | {c.i for c in gov.children
-                              if c.dep_ in ("advmod", "acomp", "xcomp", "amod", "neg", "attr", "dobj", "prt", "oprd")
-                              and c.i not in ids and c.i not in own}
-    clause = _clause_head(gov if gov is not None else root)
-    clause_ids = {t.i for t in clause.subtree}
-    up = _ancestors_depth(root)
-    dep = root.dep_
+        gov_near = {gov} | {c for c in r.children.get(gov, ()) if r.dep(c) in GOV_NEAR_DEPS
+                            and c not in ids and root not in r.chain_of(c)}
+    clause = gov if gov is not None else root
+    while r.head(clause) != clause and r.pos[clause - r.first] not in ("VERB", "AUX"):
+        clause = r.head(clause)
+    up = {i: d for d, i in enumerate(root_chain)}
+    dep = r.dep(root)
     if dep == "conj":  # "Smith and Jones were praised": Jones takes Smith's role
-        dep = root.head.dep_
+        dep = r.dep(r.head(root))
     role = ("subject" if dep in SUBJECT_DEPS else "object" if dep in OBJECT_DEPS
             else "possessor" if dep == "poss" else "prep_object" if dep == "pobj" else "other")
-    speaker_verbs = [v for v in r.speech_verbs if (root.head.i == v.i and dep in SUBJECT_DEPS)
-                     or any(c.dep_ == "agent" and root.head.i == c.i for c in v.children)]
-    said: set[int] = set()
-    for v in speaker_verbs:
-        for c in _speech_content(v):
-            said.update(t.i for t in c.subtree)
-        if v.dep_ in ("parataxis", "ccomp") and v.head.i != v.i:
-            inner = {x.i for x in v.subtree}
-            said.update(t.i for t in v.head.subtree if t.i not in inner)
+    head = r.head(root)
+    speaker_verbs = [v for v in r.speech_verbs if (head == v and dep in SUBJECT_DEPS)
+                     or any(r.dep(c) == "agent" and head == c for c in r.children.get(v, ()))]
     groups, closeness, gov_index, speaker_words = [], [], set(), set()
     for k, w in enumerate(r.words):
-        i = w.token.i
+        i = w.i
         if i in ids:
             groups.append("")
             closeness.append(0.0)
             continue
-        if i in own:
+        chain = w.chain
+        if root in chain:
             g = "own"
         elif i in gov_near:
             g = "gov"
-            if gov is not None and i == gov.i:
+            if i == gov:
                 gov_index.add(k)
-        elif i in clause_ids:
+        elif clause in chain and not _coordinated_away(r, chain, clause, up):
             g = "clause"
         else:
             g = "rest"
         groups.append(g)
-        closeness.append(math.exp(-(max(_distance(up, w.token), 1) - 1) / 2.0))
-        if i in said:
+        d = next((n + up[a] for n, a in enumerate(chain) if a in up), len(chain) + len(root_chain))
+        closeness.append(math.exp(-(max(d, 1) - 1) / 2.0))
+        if speaker_verbs and r.said_by(speaker_verbs, chain):
             speaker_words.add(k)
-    in_quote = any(r.quoted_chars[max(0, start - r.sent.start_char): max(0, end - r.sent.start_char)])
+    qc = r.quoted_chars
+    in_quote = qc is not None and any(qc[max(0, start - r.start): max(0, end - r.start)])
     return TargetReading(groups, closeness, role, gov_index, bool(speaker_verbs), speaker_words, in_quote)
 
 
-_VADER_SLOT = {"own": 0, "gov": 2, "clause": 4, "rest": 6}
-_NEWS_SLOT = {"own": 11, "gov": 13, "clause": 15}
+def _coordinated_away(r: SentenceReading, chain: tuple[int, ...], clause: int, up: dict[int, int]) -> bool:
+    """Is the word in a coordinated clause of its own ("praised [X] and *condemned* Y")? What a
+    coordinated verb says is a separate statement, about its own subject and object."""
+    for a in chain:
+        if a == clause:
+            return False
+        if a not in up and r.dep(a) == "conj" and r.pos[a - r.first] in ("VERB", "AUX"):
+            return True
+    return False
 
 
-def target_parts(r: SentenceReading, t: TargetReading, lex: Lexicon) -> tuple[list[float], list[list[float]]]:
-    """The inputs toward one person as (inputs not tied to a word, one vector per word)."""
-    n = len(TARGET_FEATURES)
-    const = [0.0] * n
-    const[19] = 1.0 if t.role == "subject" else 0.0
-    const[20] = 1.0 if t.role == "object" else 0.0
-    const[21] = 1.0 if t.role == "possessor" else 0.0
-    const[22] = 1.0 if t.role == "prep_object" else 0.0
-    const[23] = 1.0 if t.speaker else 0.0
-    const[25] = 1.0 if t.in_quote else 0.0
+_VADER_SLOT = {"own": _T["own_pos"], "gov": _T["gov_pos"], "clause": _T["clause_pos"], "rest": _T["rest_pos"]}
+_NEWS_SLOT = {"own": _T["news_own_pos"], "gov": _T["news_gov_pos"], "clause": _T["news_clause_pos"]}
+
+
+def target_parts(r: SentenceReading, t: TargetReading, lex: Lexicon) -> Parts:
+    """The inputs toward one person as (inputs not tied to a word, each word's share), numbered after
+    the sentence inputs (``add_parts`` puts the two together)."""
+    const = [0.0] * len(TARGET_FEATURES)
+    o = len(SENTENCE_FEATURES)
+    const[_T["is_subject"] - o] = 1.0 if t.role == "subject" else 0.0
+    const[_T["is_object"] - o] = 1.0 if t.role == "object" else 0.0
+    const[_T["is_possessor"] - o] = 1.0 if t.role == "possessor" else 0.0
+    const[_T["is_prep_object"] - o] = 1.0 if t.role == "prep_object" else 0.0
+    const[_T["is_speaker"] - o] = 1.0 if t.speaker else 0.0
+    const[_T["in_quote"] - o] = 1.0 if t.in_quote else 0.0
     vecs = []
     for k, w in enumerate(r.words):
-        x = [0.0] * n
-        g = t.groups[k]
+        x: list[tuple[int, float]] = []
         vecs.append(x)
+        g = t.groups[k]
         if not g:
             continue
         if w.valence:
             v = w.valence / 4.0
-            x[_VADER_SLOT[g] + (0 if v > 0 else 1)] = v
-            x[8] = v * t.closeness[k]
+            x.append((_VADER_SLOT[g] + (0 if v > 0 else 1), v))
+            x.append((_T["near"], v * t.closeness[k]))
             if k in t.gov_index:
                 if t.role == "subject":
-                    x[9] = v
+                    x.append((_T["subj_gov"], v))
                 elif t.role == "object":
-                    x[10] = v
+                    x.append((_T["obj_gov"], v))
             if k in t.speaker_words:
-                x[24] = v
+                x.append((_T["speaker_content"], v))
         p, q = lex.get(w.lemma, (0.0, 0.0)) if w.lemma else (0.0, 0.0)
         if p or q:
             if g in _NEWS_SLOT:
-                x[_NEWS_SLOT[g]] = p
-                x[_NEWS_SLOT[g] + 1] = q
-            x[17] = p * t.closeness[k]
-            x[18] = q * t.closeness[k]
+                x.append((_NEWS_SLOT[g], p))
+                x.append((_NEWS_SLOT[g] + 1, q))
+            x.append((_T["news_near_pos"], p * t.closeness[k]))
+            x.append((_T["news_near_neg"], q * t.closeness[k]))
     return const, vecs
 
 
-def add_parts(a: tuple[list[float], list[list[float]]], b: tuple[list[float], list[list[float]]]):
+def add_parts(a: Parts, b: Parts) -> Parts:
     """Sentence parts followed by target parts: the target model's inputs."""
     return a[0] + b[0], [x + y for x, y in zip(a[1], b[1])]

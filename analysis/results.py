@@ -92,13 +92,42 @@ class BoilerplateSpan(_Serialisable):
 
 
 @dataclass(frozen=True)
+class Contribution(_Serialisable):
+    """One word's share of a tone: how much the tone would fall (weight > 0) or rise without it."""
+
+    start: int
+    end: int
+    text: str
+    weight: float
+
+
+@dataclass(frozen=True)
+class TargetTone(_Serialisable):
+    """The tone toward one mention of a named entity in a sentence: what the sentence says about it."""
+
+    entity: str  # the naming measure's key, as in ``EntityTone.entity``
+    start: int  # the mention
+    end: int
+    tone: float  # in [-1, 1]; from +0.05 positive, to -0.05 negative, as for ``Sentence.tone``
+    contributions: tuple[Contribution, ...] = ()
+
+
+@dataclass(frozen=True)
 class Sentence(_Serialisable):
-    """A body sentence (boilerplate excluded) with its VADER compound score in [-1, 1] and its kind."""
+    """A body sentence (boilerplate excluded) with its tone in [-1, 1] (from +0.05 positive, to -0.05
+    negative): the tone model's reading of VADER's word valences (``analysis.measures.tone``).
+    ``vader`` is VADER's own compound score, ``contributions`` the words that moved the tone most,
+    ``targets`` the tone toward each named entity mentioned in it. Results written before these
+    fields existed load with ``None`` and empty tuples. ``kind`` is the sentence's kind
+    (``analysis.measures.sentence_kind``)."""
 
     start: int
     end: int
     tone: float
     is_headline: bool = False
+    vader: float | None = None
+    contributions: tuple[Contribution, ...] = ()
+    targets: tuple[TargetTone, ...] = ()
     # "speech" | "opinion" | "report" (analysis.measures.sentence_kind); "" in results made before kinds
     kind: str = ""
     kind_reason: str = ""  # the cue that decided the kind, in plain words
@@ -106,7 +135,8 @@ class Sentence(_Serialisable):
 
 @dataclass(frozen=True)
 class EntityTone(_Serialisable):
-    """Average tone of the body sentences that mention one named person, organisation or country."""
+    """Average tone toward one named person, organisation or country over the body sentences that
+    mention it (per sentence: what it says about that entity, ``Sentence.targets``)."""
 
     entity: str
     label: str

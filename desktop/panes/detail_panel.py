@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from analysis.compare.outliers import can_rank, count_text, evidence_text
+from analysis.measures.tone import TONE_WORDS
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
@@ -268,13 +269,52 @@ def kind_html(s: Any, analysis: Any) -> str:
             f"{esc(name.lower())}.</p>")
 
 
+def _moved(c: Any, toward: str = "") -> str:
+    """One word's share of a tone in plain words: "'praised' made this more positive toward Smith (+0.31)"
+    (the one tone wording of ``analysis.measures.tone.TONE_WORDS``)."""
+    way = f"more {TONE_WORDS['up']}" if c.weight > 0 else f"more {TONE_WORDS['down']}"
+    who = f" toward {esc(toward)}" if toward else ""
+    return f"“{esc(c.text)}” made this {way}{who} ({c.weight:+.2f})"
+
+
+def tone_html(s: Any) -> str:
+    """Why a sentence reads as it does: VADER's own score, the words that moved the tone, and the tone
+    toward each named person, organisation or country in it (from what the sentence says about them)."""
+    out = []
+    vader = getattr(s, "vader", None)
+    if vader is not None:
+        out.append(f"<p class='muted'>VADER's word list alone scores it {vader:+.2f}; Slant's tone model, "
+                   "fitted on news sentences people labelled, reads most plain reports of events as neutral.</p>")
+    moved = getattr(s, "contributions", ())
+    if moved:
+        out.append("<p><b>Words that moved the tone</b> (how much lower or higher it would be without each):</p><ul>"
+                   + "".join(f"<li>{_moved(c)}</li>" for c in moved[:4]) + "</ul>")
+    elif vader is not None:
+        out.append("<p>No word in it carries tone for the model.</p>")
+    seen: set[str] = set()
+    rows = []
+    for t in getattr(s, "targets", ()):
+        if t.entity in seen:
+            continue
+        seen.add(t.entity)
+        same = [x for x in s.targets if x.entity == t.entity]
+        value = sum(x.tone for x in same) / len(same)
+        why = "; ".join(_moved(c, t.entity) for c in t.contributions[:3]) or "no word here is about them"
+        rows.append(f"<li><b>Toward {esc(t.entity)}</b>: {tone_mood(value)} ({value:+.2f}). {why}.</li>")
+    if rows:
+        out.append("<p><b>Tone toward who is named</b> (from what the sentence says about each, "
+                   "not its overall mood):</p><ul>" + "".join(rows) + "</ul>")
+    return "".join(out)
+
+
 def describe_sentence(key: str, label: str, analysis: Any, sentence: int, others: list[Other], comparison: Any) -> str:
     s = analysis.sentences[sentence]
     tone = s.tone
     mood = tone_mood(tone)
     out = [f"<h3>Sentence <span class='muted'>in {esc(label)}</span></h3>",
            f"<p class='quote'>{esc(_short(analysis.text[s.start:s.end], 400))}</p>",
-           f"<p>Tone {tone:+.2f} ({mood}). <span class='muted'>{esc(hl.style(hl.TONE).description)}</span></p>"]
+           f"<p>Tone {tone:+.2f} ({mood}). <span class='muted'>{esc(hl.style(hl.TONE).description)}</span></p>",
+           tone_html(s)]
     out.append(kind_html(s, analysis))
     cp = counterparts_html(key, analysis, sentence, others, comparison)
     right = ("<h4>The closest sentence in the other articles</h4>" + cp) if cp else ""

@@ -133,3 +133,28 @@ def test_sentence_panel_says_its_kind_why_and_how_many_share_it(qapp):
     assert "1 of 3 sentences" in text
     text = _plain(describe_sentence("x", "Test", a, 1, [], None))
     assert "Reported speech" in text and "said" in text
+
+
+def test_a_sentence_says_which_words_moved_its_tone_and_toward_whom(qapp):
+    from analysis import analyze
+    from desktop.panes.detail_panel import describe_sentence
+
+    a = analyze("Critics attacked the plan, but praised Smith for her candour.")
+    text = _plain(describe_sentence("k", "Daily", a, 0, [], None))
+    assert "VADER's word list alone scores it +0.40" in text
+    assert "“praised” made this more positive (+" in text and "“attacked” made this more negative (-" in text
+    assert "Toward Smith: positive" in text and "“praised” made this more positive toward Smith (+" in text
+
+
+def test_a_sentence_analysed_before_the_tone_model_still_shows(qapp):
+    from analysis.results import Sentence
+    from dataclasses import replace
+
+    from analysis import analyze
+    from desktop.panes.detail_panel import describe_sentence
+
+    a = analyze("The meeting is scheduled for July.")
+    old = replace(a, sentences=(Sentence(a.sentences[0].start, a.sentences[0].end, 0.0),))
+    text = _plain(describe_sentence("k", "Daily", old, 0, [], None))
+    assert "Tone +0.00 (neutral)" in text
+    assert "Words that moved" not in text and "alone scores it" not in text and "Toward" not in text

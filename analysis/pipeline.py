@@ -95,9 +95,9 @@ def analyze(
     loaded = find_loaded_terms(ctx)
     attributions = find_attributions(ctx)
     hedges = find_hedges(ctx)
-    sentences = sentence_kinds(ctx, sentences, loaded, attributions, hedges)
     mentions = find_mentions(ctx)
     sentences = sentence_tones(ctx, mentions)  # after the mentions: tone toward each named entity
+    sentences = sentence_kinds(ctx, sentences, loaded, attributions, hedges)
     read = readability(ctx)
     words = len(ctx.body_words)
     if not words:

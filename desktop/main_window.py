@@ -35,6 +35,7 @@ from .panes.detail_panel import DetailPanel, Other, describe_overview, describe_
 from .panes.legend import LegendWidget
 from .panes.pane_list import PaneList
 from .settings import Settings
+from .dialogs.clear_cache import clear_cache
 from .workers import AnalysisManager
 
 FILE_FILTER = "Articles (" + " ".join(f"*{s}" for s in SUPPORTED_SUFFIXES) + ");;All files (*)"
@@ -347,6 +348,8 @@ class MainWindow(QMainWindow):
         a["reanalyse"] = self._action("Analyse &again", self.reanalyse, "Ctrl+R",
                                       "Analyse articles that were cancelled or failed")
         a["cancel"] = self._action("&Cancel analysis", self.cancel_analysis, None, "Stop the running analysis")
+        a["clear_cache"] = self._action("C&lear analysis cache…", lambda: clear_cache(
+            self, self.manager.cache, self.show_info), None, "Delete the saved analyses (asks first)")
         a["theme_auto"] = self._action("Follow &system", lambda: self.set_theme("auto"))
         a["theme_light"] = self._action("&Light", lambda: self.set_theme("light"))
         a["theme_dark"] = self._action("&Dark", lambda: self.set_theme("dark"))
@@ -376,7 +379,7 @@ class MainWindow(QMainWindow):
                 None, "sync", "collapse"))
         add(v.addMenu("&Colours"), ("theme_auto", "theme_light", "theme_dark"))
         add(v, (None, "fullscreen"))
-        add(mb.addMenu("&Analysis"), ("reanalyse", "cancel"))
+        add(mb.addMenu("&Analysis"), ("reanalyse", "cancel", None, "clear_cache"))
         add(mb.addMenu("&Help"), ("howto", "about"))
 
         tb = self.addToolBar("Main")
@@ -395,6 +398,8 @@ class MainWindow(QMainWindow):
         m.busyChanged.connect(self._on_busy)
         m.runStarted.connect(self._on_run_started)
         m.articleStarted.connect(self._on_article_started)
+        m.articleProgress.connect(lambda key, fraction: self.status_label.setText(
+            f"Analysing {self.model.entry(key).label}… {fraction:.0%}") if self.model.entry(key) else None)
         m.articleDone.connect(self._on_article_done)
         m.articleFailed.connect(self._on_article_failed)
         m.progress.connect(self._on_progress)

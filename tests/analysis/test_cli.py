@@ -74,3 +74,18 @@ def test_export_of_files_without_metadata_names_them_by_file_like_the_window(tmp
     run_cli("export", "--format", "html", "--blind", "-o", str(blind_html), str(one), str(two))
     page = blind_html.read_text(encoding="utf-8")
     assert "Outlet A" in page and "city-paper" not in page and "evening-post" not in page
+
+
+def test_analyze_prints_progress_of_long_articles_to_stderr(tmp_path, monkeypatch, capsys):
+    from desktop import cli
+
+    path = tmp_path / "long.txt"
+    path.write_text("Officials said the talks could resume.\n\n" * 300, encoding="utf-8")
+    monkeypatch.setattr(cli, "PROGRESS_CHARS", 1000)
+    monkeypatch.setenv("SLANT_CHUNK_CHARS", "2000")
+    assert cli.main(["analyze", "--format", "csv", str(path)]) == 0
+    out, err = capsys.readouterr()
+    lines = [line for line in err.splitlines() if line.startswith("slant: analysing long.txt… ")]
+    assert lines and lines[-1].endswith("100%")
+    assert len(lines) >= 3  # a line every 10 % when stderr is not a terminal
+    assert "analysing" not in out  # the report on stdout stays clean

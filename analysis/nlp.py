@@ -88,7 +88,6 @@ def _register_components() -> None:
             pos = text.find("\n", end)
         return doc
 
-
     @Language.component("slant_long_sentences")
     def long_sentences(doc: Doc) -> Doc:
         """No sentence runs on for more than ``MAX_SENTENCE_TOKENS`` tokens: in a text without full stops
@@ -198,7 +197,7 @@ def chunks(text: str, size: int | None = None) -> list[str]:
         end = min(start + size, n)
         if end < n:
             for sep in ("\n\n", "\n", ". ", "? ", "! ", " ", "\t"):
-                cut = text.rfind(sep, start + size // 2, end - len(sep) + 1)
+                cut = text.rfind(sep, start + size // 2, end)
                 if cut != -1:
                     end = cut + len(sep)
                     break
@@ -252,8 +251,8 @@ def parse(
     text = parser_safe(text)
     source = text if reading is None or reading == text or len(reading) != len(text) else parser_safe(reading)
     total = max(1, len(source))
-    docs: list[Doc] = []
-    done = 0
+    first: Doc | None = None
+    joined: _Joiner | None = None
     offset = 0
     for doc in nlp.pipe(_pieces(nlp, source), batch_size=PIPE_BATCH):
         n = len(doc.text)
@@ -261,13 +260,49 @@ def parse(
             doc = _with_words_of(doc, text[offset : offset + n])
         offset += n
         _drop_tensor(doc)
-        docs.append(doc)
-        done += n
+        if first is None:
+            first = doc
+        else:
+            if joined is None:
+                joined = _Joiner()
+                joined.add(first)
+                first = doc  # only "not None" from here on; the joiner holds the pieces
+            joined.add(doc)
         if progress is not None:
-            progress(done / total)
-    if len(docs) == 1:
-        return docs[0]
-    return Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor"])
+            progress(offset / total)
+    if joined is None:
+        return first if first is not None else nlp(source)
+    return joined.doc(nlp.vocab)
+
+
+class _Joiner:
+    """``Doc.from_docs(pieces, ensure_whitespace=False, exclude=["spans", "tensor", "user_data"])``, built
+    as the pieces come: each piece's words and token attributes are kept (about 200 bytes a token) and
+    the piece itself is let go, instead of holding every parsed piece until the end."""
+
+    def __init__(self) -> None:
+        from spacy.tokens import Doc
+
+        self.attrs = list(Doc._get_array_attrs())
+        self.words: list[str] = []
+        self.spaces: list[bool] = []
+        self.arrays: list[Any] = []
+
+    def add(self, doc: Doc) -> None:
+        self.words.extend(t.text for t in doc)
+        self.spaces.extend(bool(t.whitespace_) for t in doc)
+        self.arrays.append(doc.to_array(self.attrs))
+
+    def doc(self, vocab: Any) -> Doc:
+        import numpy
+        from spacy.tokens import Doc
+
+        array = numpy.concatenate(self.arrays)
+        self.arrays = []
+        out = Doc(vocab, words=self.words, spaces=self.spaces)
+        self.words, self.spaces = [], []
+        out.from_array(self.attrs, array)
+        return out
 
 
 _LONG_RUN = re.compile(r"\S{%d,}" % (MAX_RUN_CHARS + 1))

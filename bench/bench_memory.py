@@ -91,11 +91,20 @@ class Sampler(threading.Thread):
     def __init__(self, server_pid: int):
         super().__init__(daemon=True)
         self.server_pid, self.peak_kb, self.stop = server_pid, 0, threading.Event()
+        self.peaks: dict[str, int] = {}  # each process's own peak: "client", "server", "helper <pid>"
 
     def sample(self) -> int:
-        total = pss_kb(os.getpid()) + sum(pss_kb(p) for p in descendants(self.server_pid))
+        parts = {"client": pss_kb(os.getpid())}
+        for p in descendants(self.server_pid):
+            parts["server" if p == self.server_pid else f"helper {p}"] = pss_kb(p)
+        for name, kb in parts.items():
+            self.peaks[name] = max(self.peaks.get(name, 0), kb)
+        total = sum(parts.values())
         self.peak_kb = max(self.peak_kb, total)
         return total
+
+    def breakdown(self) -> str:
+        return ", ".join(f"{name} {kb / 1024:.0f}" for name, kb in self.peaks.items())
 
     def run(self) -> None:
         while not self.stop.wait(0.1):
@@ -104,6 +113,7 @@ class Sampler(threading.Thread):
 
 def run_one(name: str, timeout: float) -> tuple[float, float, str]:
     from analysis.sources import read_article
+    from desktop.cache import AnalysisCache
     from desktop.engine import ProcessBackend
     from desktop.highlight import render_plan
 
@@ -133,15 +143,18 @@ def run_one(name: str, timeout: float) -> tuple[float, float, str]:
             fut = engine.submit(article)
         try:
             result = fut.result(timeout=timeout)
+            with tempfile.TemporaryDirectory() as cache_dir:  # as the window's worker: cache, then plan
+                stored = AnalysisCache(cache_dir).put(article, result)
             plan = render_plan(result)
-            note = f"{len(result.sentences)} sentences, {len(plan.spans)} highlights"
+            note = (f"{len(result.sentences)} sentences, {len(plan.spans)} highlights"
+                    f"{'' if stored else ', too big for the cache'}")
         except Exception as exc:  # noqa: BLE001 - printed in the table
             note = f"FAILED: {type(exc).__name__}: {str(exc)[:80]}"
         elapsed = time.perf_counter() - t0
         sampler.sample()
         sampler.stop.set()
         sampler.join()
-        return elapsed, sampler.peak_kb / 1024, note
+        return elapsed, sampler.peak_kb / 1024, f"{note}; peak MB per process: {sampler.breakdown()}"
     finally:
         engine.shutdown()
         if engine._proc is not None and engine._proc.poll() is None:  # noqa: SLF001

@@ -88,3 +88,18 @@ def test_entities_in_a_span_are_spacys_own(seeds_text):
     ctx = DocContext(text=seeds_text, doc=doc, boilerplate=())
     for sent in list(doc.sents)[:80]:
         assert [(e.start, e.end) for e in ctx.ents_in(sent)] == [(e.start, e.end) for e in sent.ents]
+
+
+def test_pieces_are_joined_as_spacy_joins_them(seeds_text, monkeypatch):
+    """The pieces are joined as they come (each let go once its words and attributes are kept): the
+    result is token for token what ``Doc.from_docs`` makes of the same parsed pieces."""
+    from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, SENT_START, TAG
+    from spacy.tokens import Doc
+
+    monkeypatch.setenv("SLANT_CHUNK_CHARS", "3000")
+    doc = nlp.parse(seeds_text)
+    pipeline = nlp.get_nlp()
+    reference = Doc.from_docs([pipeline(p) for p in nlp.chunks(seeds_text)], ensure_whitespace=False)
+    attrs = [TAG, POS, MORPH, LEMMA, DEP, HEAD, SENT_START, ENT_IOB, ENT_TYPE]
+    assert [t.text_with_ws for t in doc] == [t.text_with_ws for t in reference]
+    assert (doc.to_array(attrs) == reference.to_array(attrs)).all()

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 
+from .dialogs.clear_cache import clear_cache
+
 if TYPE_CHECKING:
     from .main_window import MainWindow
 
@@ -85,6 +87,8 @@ def build_actions(w: MainWindow) -> dict[str, QAction]:
     a["articles_tab"] = act("&Articles", lambda: w.tabs.setCurrentIndex(0), "Ctrl+1")
     a["dashboard_tab"] = act("&Dashboard", w.show_dashboard, "Ctrl+2")
     a["reanalyse"] = act("Analyse &again", runs.reanalyse, "Ctrl+R", "Analyse articles that were cancelled or failed")
+    a["clear_cache"] = act("C&lear analysis cache…", lambda: clear_cache(w, w.manager.cache, w.show_info), None,
+                           "Delete the saved analyses (asks first)")
     a["cancel"] = act("&Cancel analysis", runs.cancel, None, "Stop the running analysis")
     a["theme_auto"] = act("Follow &system", lambda: w.set_theme("auto"))
     a["theme_light"] = act("&Light", lambda: w.set_theme("light"))
@@ -120,7 +124,7 @@ def build_menus(w: MainWindow, a: dict[str, QAction]) -> None:
                 None, "sync", "collapse"))
     _add(v.addMenu("&Colours"), a, ("theme_auto", "theme_light", "theme_dark"))
     _add(v, a, (None, "fullscreen"))
-    _add(mb.addMenu("&Analysis"), a, ("reanalyse", "cancel"))
+    _add(mb.addMenu("&Analysis"), a, ("reanalyse", "cancel", None, "clear_cache"))
     _add(mb.addMenu("&Help"), a, ("howto", "about"))
 
     tb = w.addToolBar("Main")

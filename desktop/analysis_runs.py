@@ -49,6 +49,7 @@ class AnalysisRuns(QObject):
         m.busyChanged.connect(self._on_busy)
         m.runStarted.connect(self._on_run_started)
         m.articleStarted.connect(self._on_article_started)
+        m.articleProgress.connect(self._on_article_progress)
         m.articleDone.connect(self._on_article_done)
         m.articleFailed.connect(self._on_article_failed)
         m.progress.connect(self._on_progress)
@@ -99,6 +100,11 @@ class AnalysisRuns(QObject):
         self.cancel_button.setVisible(True)
         self.cancel_button.setEnabled(True)
         self._status(f"Analysing {total} article{'s' if total != 1 else ''}…")
+
+    def _on_article_progress(self, key: str, fraction: float) -> None:
+        entry = self.model.entry(key)
+        if entry is not None:
+            self._status(f"Analysing {entry.label}… {fraction:.0%}")
 
     def _on_article_started(self, key: str) -> None:
         entry = self.model.entry(key)

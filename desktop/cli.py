@@ -84,14 +84,45 @@ def _comparison_articles(paths: Sequence[str]):
     return arts, errors
 
 
+# Articles longer than this (characters) report their progress on stderr while they are analysed.
+PROGRESS_CHARS = 200_000
+
+
+def progress_printer(label: str, stream=None):
+    """A progress callback that prints "slant: analysing LABEL… 40%" to ``stream`` (stderr): on a terminal
+    one line updated in place, else a line every 10 %."""
+    stream = stream or sys.stderr
+    tty = bool(getattr(stream, "isatty", lambda: False)())
+    shown = [-1]
+
+    def report(fraction: float) -> None:
+        pct = int(fraction * 100)
+        step = pct if tty else pct // 10 * 10
+        if step <= shown[0]:
+            return
+        shown[0] = step
+        end = "\r" if tty and pct < 100 else "\n"
+        stream.write(f"slant: analysing {label}… {step}%{end}")
+        stream.flush()
+
+    return report
+
+
 def analyse_all(files: Sequence[str], args: argparse.Namespace | None = None):
-    """(analyses, comparison, errors) for FILEs and URLs, or for the seeds when none is given."""
+    """(analyses, comparison, errors) for FILEs and URLs, or for the seeds when none is given. Long
+    articles report their progress on stderr."""
     from analysis import compare
     from analysis.pipeline import analyze_article
-    from analysis.sources import with_source
+    from analysis.sources import file_name, with_source
 
     arts, errors = _load_articles(files, args)
-    analyses = [with_source(analyze_article(a), a) for a in arts]
+    analyses = []
+    for a in arts:
+        label = a.outlet or (file_name(a.path) if a.path else a.id)
+        report = progress_printer(label) if len(a.text) > PROGRESS_CHARS else None
+        analyses.append(with_source(analyze_article(a, progress=report), a))
+        if report is not None:
+            report(1.0)
     return analyses, compare(analyses), errors
 
 

@@ -62,7 +62,7 @@ def _resolve_titles(ctx: DocContext, cues: list[_Cue]) -> None:
         title = words[1:]
         n = len(title)
         people: dict[str, str] = {}
-        for e in doc.ents:
+        for e in ctx.ents:
             if e.label_ != "PERSON" or e.end_char > c.cue_start or not ctx.span_in_body(e):
                 continue
             inside = [t.lower_ for t in e[:n]] == title and len(e) > n
@@ -105,7 +105,7 @@ def _resolve_pronouns(ctx: DocContext, cues: list[_Cue]) -> None:
             def outside(e) -> bool:
                 return not any(a <= e.start_char < b for a, b in inside)
 
-            before = [e for e in sents[si].ents if e.end_char <= c.pronoun.idx and outside(e)]
+            before = [e for e in ctx.ents_in(sents[si]) if e.end_char <= c.pronoun.idx and outside(e)]
             same = [e for e in before if e.label_ == "PERSON"]
             keys = _name_keys(before)
             if len(keys) == 1 and same:
@@ -116,8 +116,9 @@ def _resolve_pronouns(ctx: DocContext, cues: list[_Cue]) -> None:
                     if si - back < 0:
                         break
                     prev = sents[si - back]
-                    persons = [e for e in prev.ents if e.label_ == "PERSON"]
-                    pkeys = _name_keys(prev.ents)
+                    prev_ents = ctx.ents_in(prev)
+                    persons = [e for e in prev_ents if e.label_ == "PERSON"]
+                    pkeys = _name_keys(prev_ents)
                     earlier = [
                         p.person for p in cues[:n]
                         if p.person and prev.start_char <= p.cue_start < prev.end_char

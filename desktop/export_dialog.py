@@ -130,9 +130,16 @@ class ExportDialog(QDialog):
         self.texts_check = QCheckBox("Include the full article &texts with their highlights")
         self.texts_check.setChecked(True)
         self.blind_check = QCheckBox("&Blind outlet names (Outlet A, B, …) for classroom use")
-        self.blind_check.setToolTip("Outlet names are hidden everywhere: labels, headlines, article texts and tables.")
+        self.blind_check.setToolTip("Each article's outlet, byline, site and page furniture are hidden everywhere: "
+                                    "labels, headlines, article texts and tables. Other outlets cited as sources "
+                                    "stay.")
+        self.key_check = QCheckBox("Add an answer &key: who was who, at the end (for the teacher, not the students)")
+        self.key_check.setEnabled(False)
+        self.blind_check.toggled.connect(self.key_check.setEnabled)
+        self.blind_check.toggled.connect(lambda on: on or self.key_check.setChecked(False))
         ol.addWidget(self.texts_check)
         ol.addWidget(self.blind_check)
+        ol.addWidget(self.key_check)
         self.cats_group = QGroupBox("Highlights to include")
         grid = QGridLayout(self.cats_group)
         self.category_checks: dict[str, QCheckBox] = {}
@@ -175,6 +182,7 @@ class ExportDialog(QDialog):
         chosen = frozenset(k for k, cb in self.category_checks.items() if cb.isChecked())
         cats = None if len(chosen) == len(self.category_checks) else chosen
         return ExportOptions(include_texts=self.texts_check.isChecked(), blind=self.blind_check.isChecked(),
+                             answer_key=self.blind_check.isChecked() and self.key_check.isChecked(),
                              categories=cats, protect=self.protect)
 
     @Slot()
@@ -230,8 +238,10 @@ class ExportDialog(QDialog):
         self.progress.setVisible(running)
         self.progress.setValue(0)
         self.export_button.setEnabled(not running)
-        for w in (self.format_box, self.path_edit, self.texts_check, self.blind_check, self.cats_group):
+        for w in (self.format_box, self.path_edit, self.texts_check, self.blind_check, self.key_check,
+                  self.cats_group):
             w.setEnabled(not running)
+        self.key_check.setEnabled(not running and self.blind_check.isChecked())
         if not running:
             self._format_changed()
 

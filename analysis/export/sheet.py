@@ -159,6 +159,8 @@ class Sheet:
     legend: list[LegendEntry]
     glossary: tuple[tuple[str, str], ...] = GLOSSARY
     include_texts: bool = True
+    # answer key only (never on the student's sheet): (letter, outlet, byline, site) per article
+    reveal: list[tuple[str, str, str, str]] = field(default_factory=list)
 
     @property
     def labels(self) -> list[str]:
@@ -251,6 +253,7 @@ def build_sheet(
     blind: bool = False,
     story: str | None = None,
     now: _dt.datetime | None = None,
+    reveal: Sequence[tuple[str, str, str, str]] = (),
 ) -> Sheet:
     """``spans_of(a)`` yields objects with start, end, category, payload, role (``desktop.highlight.spans``);
     ``styles`` maps category key -> object with label, description, cue (``highlight.load_styles()``)."""
@@ -347,6 +350,7 @@ def build_sheet(
         articles=sections,
         legend=legend,
         include_texts=include_texts,
+        reveal=list(reveal),
     )
 
 

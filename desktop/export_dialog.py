@@ -92,7 +92,8 @@ class ExportDialog(QDialog):
     exported = Signal(str)
 
     def __init__(self, analyses: Sequence[ArticleAnalysis], comparison: Comparison, parent: QWidget | None = None,
-                 *, default_dir: str | Path | None = None, protect: Sequence[str | None] = ()):
+                 *, default_dir: str | Path | None = None, protect: Sequence[str | None] = (),
+                 blind: bool = False, labels: Sequence[tuple[str, str]] = ()):
         super().__init__(parent)
         from desktop import highlight as hl
 
@@ -140,6 +141,8 @@ class ExportDialog(QDialog):
         ol.addWidget(self.texts_check)
         ol.addWidget(self.blind_check)
         ol.addWidget(self.key_check)
+        self.labels = tuple(labels)  # the window's blind letters, so the sheet calls each outlet the same
+        self.blind_check.setChecked(blind)
         self.cats_group = QGroupBox("Highlights to include")
         grid = QGridLayout(self.cats_group)
         self.category_checks: dict[str, QCheckBox] = {}
@@ -183,6 +186,7 @@ class ExportDialog(QDialog):
         cats = None if len(chosen) == len(self.category_checks) else chosen
         return ExportOptions(include_texts=self.texts_check.isChecked(), blind=self.blind_check.isChecked(),
                              answer_key=self.blind_check.isChecked() and self.key_check.isChecked(),
+                             labels=self.labels,
                              categories=cats, protect=self.protect)
 
     @Slot()

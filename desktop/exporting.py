@@ -58,6 +58,7 @@ class ExportOptions:
     include_texts: bool = True
     blind: bool = False
     answer_key: bool = False  # blind, plus "who was who" at the end (for the teacher, never the students)
+    labels: tuple[tuple[str, str], ...] = ()  # blind letters by article id, as the window shows them
     categories: frozenset[str] | None = None  # highlight category keys (desktop.highlight); None = all
     story: str | None = None  # a line naming the story; default: built from what every article names
     protect: tuple[str, ...] = ()  # the input articles' paths: never written over
@@ -74,7 +75,7 @@ def prepare(analyses: Sequence[ArticleAnalysis], comparison: Comparison, options
             ) -> tuple[list[ArticleAnalysis], Comparison]:
     """The results as exported: renamed "Outlet A/B/..." in blind mode."""
     if options.blind or options.answer_key:
-        return blind_results(analyses, comparison)
+        return blind_results(analyses, comparison, dict(options.labels) or None)
     return list(analyses), comparison
 
 
@@ -82,7 +83,7 @@ def reveal_rows(analyses: Sequence[ArticleAnalysis], options: ExportOptions) -> 
     """Who was who, from the results before blinding: only for an answer key."""
     if not options.answer_key:
         return []
-    return [(r.label, r.outlet, r.byline, r.site) for r in who_was_who(analyses)]
+    return [(r.label, r.outlet, r.byline, r.site) for r in who_was_who(analyses, dict(options.labels) or None)]
 
 
 def make_sheet(analyses: Sequence[ArticleAnalysis], comparison: Comparison, options: ExportOptions,

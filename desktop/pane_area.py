@@ -42,6 +42,8 @@ class PaneArea(QWidget):
         self.sync = False  # scroll together
         self.hold = False  # while True, rebuilds wait (one rebuild for a batch of added articles)
         self.panes: dict[str, ArticlePane] = {}
+        # what a pane shows of an entry: the entry itself, or its blinded copy in blind mode (desktop.blinding)
+        self.present: Any = lambda entry: entry
         self.comparison: Any = None
         self._align_for: Any = None
         self._align_index: dict[tuple[str, int], dict[str, int | None]] = {}
@@ -102,7 +104,7 @@ class PaneArea(QWidget):
         self.rebuilt.emit()
 
     def _make_pane(self, entry: Entry) -> ArticlePane:
-        pane = ArticlePane(entry, scheduler=self.schedule_ui)
+        pane = ArticlePane(self.present(entry), scheduler=self.schedule_ui)
         pane.contentShown.connect(self._on_content_shown)
         pane.set_text_font(self.font_pt)
         pane.set_dark(self.dark)
@@ -137,7 +139,14 @@ class PaneArea(QWidget):
         pane = self.panes.get(key)
         entry = self.model.entry(key)
         if pane is not None and entry is not None:
-            pane.set_entry(entry)
+            pane.set_entry(self.present(entry))
+
+    def represent(self) -> None:
+        """Show every pane's entry again through ``present`` (blind mode switched on or off)."""
+        for key, pane in self.panes.items():
+            entry = self.model.entry(key)
+            if entry is not None:
+                pane.set_entry(self.present(entry))
 
     def current_key(self) -> str | None:
         """The pane holding the keyboard focus."""

@@ -29,7 +29,7 @@ import bisect
 import dataclasses
 import re
 import string
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
@@ -358,15 +358,17 @@ class Reveal:
     site: str
 
 
-def who_was_who(analyses: Sequence[ArticleAnalysis]) -> list[Reveal]:
+def who_was_who(analyses: Sequence[ArticleAnalysis], labels: Mapping[str, str] | None = None) -> list[Reveal]:
     out = []
     for i, a in enumerate(analyses):
         site = (urlsplit(a.url).hostname or a.url) if a.url else ""
-        out.append(Reveal(blind_label(i), a.outlet or a.file or a.title or a.id, a.byline or "", site or ""))
+        out.append(Reveal((labels or {}).get(a.id) or blind_label(i), a.outlet or a.file or a.title or a.id,
+                          a.byline or "", site or ""))
     return out
 
 
 def blind_article(a: ArticleAnalysis, label: str) -> tuple[ArticleAnalysis, Remap, Identity]:
+    """One article blinded on its own (the window blinds each pane's article this way)."""
     ident = identity_of(a, label)
     edits = redactions(a, ident)
     remap = Remap(edits)
@@ -376,14 +378,15 @@ def blind_article(a: ArticleAnalysis, label: str) -> tuple[ArticleAnalysis, Rema
     return b, remap, ident
 
 
-def blind(analyses: Sequence[ArticleAnalysis], comparison: Comparison
+def blind(analyses: Sequence[ArticleAnalysis], comparison: Comparison, labels: Mapping[str, str] | None = None
           ) -> tuple[list[ArticleAnalysis], Comparison]:
-    """Each article's identity hidden in its own text and labels ("Outlet A", "B", ... in input order);
-    other outlets cited as sources kept as written. Every offset still points at the same words."""
+    """Each article's identity hidden in its own text and labels ("Outlet A", "B", ... in input order, or
+    ``labels[article id]`` as the window shows them); other outlets cited as sources kept as written.
+    Every offset still points at the same words."""
     out: list[ArticleAnalysis] = []
     per: dict[str, tuple[Remap, str, Identity]] = {}
     for i, a in enumerate(analyses):
-        b, remap, ident = blind_article(a, blind_label(i))
+        b, remap, ident = blind_article(a, (labels or {}).get(a.id) or blind_label(i))
         out.append(b)
         per[a.id] = (remap, b.text, ident)
 

@@ -17,7 +17,7 @@ from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QPixm
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from . import highlight as hl
-from . import theme
+from . import screen_fit, theme
 from .actions import build_actions, build_menus
 from .analysis_runs import AnalysisRuns
 from .blinding import Blinding
@@ -96,6 +96,7 @@ class MainWindow(QMainWindow):
         self.pane_area.sync = self.actions_by_name["sync"].isChecked()
         self._connect()
         self.session.restore_layout()
+        screen_fit.apply_scale(self, self.font_pt)
         self.report_settings()
 
     def report_settings(self) -> None:
@@ -211,6 +212,12 @@ class MainWindow(QMainWindow):
     def _on_panes_rebuilt(self) -> None:
         self.analysis.compare_soon()
         self.session.changed()
+        if self.isVisible():
+            screen_fit.keep_on_screen(self)  # a sixth article never grows the window past the screen
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802
+        super().showEvent(event)
+        screen_fit.keep_on_screen(self)
 
     # ================================================================== the parts' public faces
     @property
@@ -475,9 +482,11 @@ class MainWindow(QMainWindow):
 
         self.font_pt = max(MIN_FONT_PT, min(MAX_FONT_PT, pt))
         self.pane_area.set_font(self.font_pt)
+        factor = screen_fit.apply_scale(self, self.font_pt)  # the whole interface, not only the text
         self.settings.set_font_size(self.font_pt)
         self.session.changed()
-        self.status_label.setText(f"Text size {self.font_pt} pt")
+        self.status_label.setText(f"Text size {self.font_pt} pt · interface {factor:.0%}")
+        self._refresh_detail()
 
     def set_sync(self, on: bool) -> None:
         self.settings.set_flag("sync_scroll", on)
@@ -498,6 +507,7 @@ class MainWindow(QMainWindow):
         self.pane_area.set_dark(self.dark)
         self.detail.set_dark(self.dark)
         self.legend.set_dark(self.dark)
+        screen_fit.apply_scale(self, self.font_pt)
         self._refresh_detail()
 
     # ================================================================== messages

@@ -112,8 +112,8 @@ class AnalysisRuns(QObject):
             return
         self.model.update(key, status=RUNNING)
         done = self.progress.value()
-        self.progress.setFormat(f"{done} of {self.progress.maximum()}: {entry.label[:28]}")
-        text = f"Analysing {entry.label}…"
+        self.progress.setFormat(f"{done} of {self.progress.maximum()}: {self.model.display_label(entry)[:28]}")
+        text = f"Analysing {self.model.display_label(entry)}…"
         if not self.manager.model_ready:
             text += " (loading the language model first)"
         self._status(text)
@@ -140,7 +140,7 @@ class AnalysisRuns(QObject):
         if entry is None or entry.article.text != article.text:
             return
         self.model.update(key, status=FAILED, error=message)
-        self.window.show_error(f"Could not analyse {entry.label}: {message}")
+        self.window.show_error(f"Could not analyse {self.model.display_label(entry)}: {message}")
 
     def _on_progress(self, done: int, total: int) -> None:
         self.progress.setRange(0, max(1, total))

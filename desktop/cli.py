@@ -221,7 +221,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         from analysis.sources import seed_story
 
         story = seed_story()
-    options = ExportOptions(include_texts=not args.no_texts, blind=args.blind, story=story, protect=protect)
+    options = ExportOptions(include_texts=not args.no_texts, blind=args.blind,
+                            answer_key=args.answer_key, story=story, protect=protect)
     try:
         export(args.format, args.output, analyses, comparison, options)
     except ExportTargetError as exc:
@@ -248,7 +249,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.add_argument("--format", choices=EXPORT_FORMATS, required=True)
         parser.add_argument("-o", "--output", required=True, metavar="PATH")
         parser.add_argument("--no-texts", action="store_true", help="leave out the full article texts")
-        parser.add_argument("--blind", action="store_true", help="hide outlet names (Outlet A, B, ...)")
+        parser.add_argument("--blind", action="store_true",
+                            help="hide each article's outlet, byline, site and page furniture (Outlet A, B, ...)")
+        parser.add_argument("--answer-key", action="store_true",
+                            help="blind, plus who was who at the end (for the teacher)")
         args = parser.parse_args(argv[1:])
         return cmd_export(args)
 

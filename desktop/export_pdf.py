@@ -336,6 +336,10 @@ class SheetDocument:
             self.check()
             self._article(k + 1, art)
             self.progress(10 + round(60 * (k + 1) / max(1, len(s.articles))), f"Laid out {art.label}")
+        if s.reveal:  # the answer key only; a student's sheet never has it
+            self.heading("Who was who (answer key)", 1, page_break=True)
+            self.table(["Shown as", "Outlet", "Byline", "Site"], [[c or "–" for c in row] for row in s.reveal],
+                       widths=[16, 36, 24, 24])
         self._legend()
 
     def _metrics(self) -> None:

@@ -196,6 +196,14 @@ def render_html(
             w("</table>\n")
         w("</section>\n")
 
+    # ---------------------------------------------------------------- answer key: who was who
+    if sheet.reveal:
+        w("<section class=\"reveal\">\n<h2>Who was who (answer key)</h2>\n<table class=\"reveal\">\n"
+          "<tr><th>Shown as</th><th>Outlet</th><th>Byline</th><th>Site</th></tr>\n")
+        for row in sheet.reveal:
+            w("<tr>" + "".join(f"<td>{escape(c or '–')}</td>" for c in row) + "</tr>\n")
+        w("</table>\n</section>\n")
+
     # ---------------------------------------------------------------- legend and glossary
     w("<section class=\"legend\">\n<h2>Legend</h2>\n<table class=\"legend\">\n<tr><th>Looks like</th><th>Means</th>"
       "<th>Mark without colour</th><th>What it is</th></tr>\n")

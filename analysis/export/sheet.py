@@ -171,6 +171,8 @@ class Sheet:
     warnings: tuple[str, ...] = ()  # comparison-level: "“X” is probably a different story ..."
     claims: list[tuple[str, str, str]] = field(default_factory=list)  # ranked: outlet label, sentence, why listed
     coverage: list[tuple[str, int, int]] = field(default_factory=list)  # outlet label, sentences shared, body sentences
+    # answer key only (never on the student's sheet): (letter, outlet, byline, site) per article
+    reveal: list[tuple[str, str, str, str]] = field(default_factory=list)
 
     @property
     def labels(self) -> list[str]:
@@ -281,6 +283,7 @@ def build_sheet(
     blind: bool = False,
     story: str | None = None,
     now: _dt.datetime | None = None,
+    reveal: Sequence[tuple[str, str, str, str]] = (),
 ) -> Sheet:
     """``spans_of(a)`` yields objects with start, end, category, payload, role (``desktop.highlight.spans``);
     ``styles`` maps category key -> object with label, description, cue (``highlight.load_styles()``)."""
@@ -386,6 +389,7 @@ def build_sheet(
                 if o.article in labels],
         coverage=[(labels[c.article], c.shared, c.sentences) for c in getattr(comparison, "coverage", ())
                   if c.article in labels and c.sentences],
+        reveal=list(reveal),
     )
 
 

@@ -11,7 +11,7 @@ import bisect
 import time
 from typing import Any
 
-from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen, QSyntaxHighlighter,
                            QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument, QTextFormat, QTextOption)
 from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QMenu, QSizePolicy, QTextEdit, QToolButton, QToolTip,
@@ -298,7 +298,7 @@ class PaneHeader(QFrame):
         self.close_button.setAutoRaise(True)
         top.addWidget(self.close_button)
         lay.addLayout(top)
-        self.title = QLabel()
+        self.title = _TwoLineLabel()
         self.title.setObjectName("paneTitle")
         self.title.setWordWrap(True)
         self.title.setAlignment(Qt.AlignLeft | Qt.AlignTop)
@@ -335,10 +335,21 @@ class PaneHeader(QFrame):
 
     def set_title(self, text: str) -> None:
         """Two lines at most (the full title is in the tooltip)."""
-        fm = self.title.fontMetrics()
-        self.title.setFixedHeight(fm.lineSpacing() * 2 + 2)
+        self.title.fit_height()
         self.title.setToolTip(text)
         self.title.setText(text)
+
+
+class _TwoLineLabel(QLabel):
+    """The pane's headline: always two lines high, also after Ctrl+Plus/Minus changed its font."""
+
+    def fit_height(self) -> None:
+        self.setFixedHeight(self.fontMetrics().lineSpacing() * 2 + 2)
+
+    def changeEvent(self, event: Any) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() in (QEvent.FontChange, QEvent.StyleChange):
+            self.fit_height()
 
 
 class ElidedLabel(QLabel):

@@ -125,7 +125,8 @@ def _finish_screenshot(app, window, path: str, view: str) -> None:
     step()
 
 
-def run(files: Sequence[str], screenshot: str | None = None, view: str = "main", reading=None) -> int:
+def run(files: Sequence[str], screenshot: str | None = None, view: str = "main", reading=None,
+        blind: bool = False) -> int:
     if screenshot:
         if not display_available():
             os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -140,6 +141,8 @@ def run(files: Sequence[str], screenshot: str | None = None, view: str = "main",
 
     app = create_app()
     window = launch_window(files, screenshot=bool(screenshot), reading=reading)
+    if blind:
+        window.actions_by_name["blind"].setChecked(True)
     if screenshot:
         done = {"fired": False}
 

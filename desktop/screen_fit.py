@@ -89,7 +89,12 @@ def apply_scale(window: Any, text_pt: float) -> float:
         window.setFont(f)
         # Under a style sheet a parent's font does not reach every child, so the base size is a rule too;
         # the style sheet's own sizes (pane titles, chips...) follow, scaled, and win by specificity.
-        base = f"QWidget {{ font-size: {f.pointSizeF():.2f}pt; }}\n" if f.pointSizeF() > 0 else ""
+        # Widgets with a font of their own keep it: the article text (its own size, Ctrl+Plus) and the
+        # dashboard's headings (1.2 times the base).
+        pt = f.pointSizeF()
+        base = (f"QWidget {{ font-size: {pt:.2f}pt; }}\n"
+                f"QLabel[role=\"heading\"] {{ font-size: {pt * 1.2:.2f}pt; font-weight: 700; }}\n"
+                f"QTextEdit#articleText {{ font-size: {text_pt:.2f}pt; }}\n") if pt > 0 else ""
         window.setStyleSheet(base + scaled_stylesheet(theme.stylesheet(window.dark), factor))
     window.ui_scale = factor
     return factor

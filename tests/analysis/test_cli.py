@@ -135,3 +135,14 @@ def test_a_file_that_raises_any_read_error_gives_one_line_not_a_traceback(tmp_pa
     arts, errors = cli._load_articles([str(good), str(bad)])
     assert [a.path for a in arts] == [str(good)]
     assert len(errors) == 1 and "bad.txt" in errors[0] and "\n" not in errors[0]
+
+
+def test_analyze_blind_hides_each_article_and_keeps_cited_outlets():
+    data = json.loads(run_cli("analyze", "--blind", "--format", "json").stdout)
+    by_id = {a["id"]: a for a in data["articles"]}
+    assert [a["outlet"] for a in data["articles"]] == [f"Outlet {c}" for c in "ABCDE"]
+    assert "Breitbart" not in json.dumps(data) and "Frances Martel" not in json.dumps(data)
+    assert "Kyodo" not in json.dumps(by_id["003"]) and "Reuters" not in json.dumps(by_id["004"])
+    assert "Kyodo News similarly reported" in by_id["001"]["text"]  # a cited outlet is a finding, kept
+    text = run_cli("analyze", "--blind").stdout
+    assert "Outlet B" in text and "Breitbart" not in text

@@ -78,11 +78,13 @@ def launch_window(files: Sequence[str] = (), screenshot: bool = False, articles:
     dark = theme.apply(app, "light" if screenshot else settings.theme())
     window = MainWindow(settings, dark=dark)
     if screenshot or size:
-        from .screen_fit import available, first_size
+        from .screen_fit import available, first_size, virtual_screen
 
         # a screenshot is the preferred size, or the screen's when smaller (a 1280x720 projector)
-        window.resize(size[0], size[1]) if size else window.resize(first_size(available(window),
-                                                                             preferred=SCREENSHOT_SIZE))
+        if size or virtual_screen():
+            window.resize(*(size or SCREENSHOT_SIZE))
+        else:
+            window.resize(first_size(available(window), preferred=SCREENSHOT_SIZE))
     if articles:
         window.add_articles(list(articles))
     else:

@@ -78,11 +78,13 @@ def launch_window(files: Sequence[str] = (), screenshot: bool = False, articles:
     dark = theme.apply(app, "light" if screenshot else settings.theme())
     window = MainWindow(settings, dark=dark)
     if screenshot or size:
-        from .screen_fit import available, first_size
+        from .screen_fit import available, first_size, virtual_screen
 
         # a screenshot is the preferred size, or the screen's when smaller (a 1280x720 projector)
-        window.resize(size[0], size[1]) if size else window.resize(first_size(available(window),
-                                                                             preferred=SCREENSHOT_SIZE))
+        if size or virtual_screen():
+            window.resize(*(size or SCREENSHOT_SIZE))
+        else:
+            window.resize(first_size(available(window), preferred=SCREENSHOT_SIZE))
     if articles:
         window.add_articles(list(articles))
     else:
@@ -125,7 +127,8 @@ def _finish_screenshot(app, window, path: str, view: str) -> None:
     step()
 
 
-def run(files: Sequence[str], screenshot: str | None = None, view: str = "main", reading=None) -> int:
+def run(files: Sequence[str], screenshot: str | None = None, view: str = "main", reading=None,
+        blind: bool = False) -> int:
     if screenshot:
         if not display_available():
             os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -140,6 +143,8 @@ def run(files: Sequence[str], screenshot: str | None = None, view: str = "main",
 
     app = create_app()
     window = launch_window(files, screenshot=bool(screenshot), reading=reading)
+    if blind:
+        window.actions_by_name["blind"].setChecked(True)
     if screenshot:
         done = {"fired": False}
 

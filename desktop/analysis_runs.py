@@ -49,6 +49,7 @@ class AnalysisRuns(QObject):
         m.busyChanged.connect(self._on_busy)
         m.runStarted.connect(self._on_run_started)
         m.articleStarted.connect(self._on_article_started)
+        m.articleProgress.connect(self._on_article_progress)
         m.articleDone.connect(self._on_article_done)
         m.articleFailed.connect(self._on_article_failed)
         m.progress.connect(self._on_progress)
@@ -100,14 +101,19 @@ class AnalysisRuns(QObject):
         self.cancel_button.setEnabled(True)
         self._status(f"Analysing {total} article{'s' if total != 1 else ''}…")
 
+    def _on_article_progress(self, key: str, fraction: float) -> None:
+        entry = self.model.entry(key)
+        if entry is not None:
+            self._status(f"Analysing {entry.label}… {fraction:.0%}")
+
     def _on_article_started(self, key: str) -> None:
         entry = self.model.entry(key)
         if entry is None:
             return
         self.model.update(key, status=RUNNING)
         done = self.progress.value()
-        self.progress.setFormat(f"{done} of {self.progress.maximum()}: {entry.label[:28]}")
-        text = f"Analysing {entry.label}…"
+        self.progress.setFormat(f"{done} of {self.progress.maximum()}: {self.model.display_label(entry)[:28]}")
+        text = f"Analysing {self.model.display_label(entry)}…"
         if not self.manager.model_ready:
             text += " (loading the language model first)"
         self._status(text)
@@ -134,7 +140,7 @@ class AnalysisRuns(QObject):
         if entry is None or entry.article.text != article.text:
             return
         self.model.update(key, status=FAILED, error=message)
-        self.window.show_error(f"Could not analyse {entry.label}: {message}")
+        self.window.show_error(f"Could not analyse {self.model.display_label(entry)}: {message}")
 
     def _on_progress(self, done: int, total: int) -> None:
         self.progress.setRange(0, max(1, total))

@@ -17,7 +17,10 @@ Protocol: one JSON object per line on stdin/stdout.
     <- {"id": n, "ok": true, "comparison": Comparison.to_dict()}
     -> {"id": n, "cmd": "warm"}           loads the model; <- {"id": n, "ok": true, "version": "..."}
     <- {"heartbeat": true}                every second once the model is loaded (desktop.engine's watchdog)
-No Qt here.
+While an article is analysed the server may send progress lines before its reply (no "ok" key):
+    <- {"id": n, "progress": 0.4}         the fraction done (about every 1 % and at most 4 times a second)
+Helpers send theirs through a pipe of their own to the server, which writes them out with its replies
+(a helper writing to the window's pipe could land in the middle of a long reply). No Qt here.
 """
 from __future__ import annotations
 
@@ -30,6 +33,8 @@ import time
 import traceback
 
 MAX_DEFAULT_PROCESSES = 2
+PROGRESS_INTERVAL = 0.25  # seconds between two progress lines of one request
+_progress_out = None  # this process's way to send a progress line: set by main() and in each helper
 
 
 def worker_processes() -> int:
@@ -56,7 +61,7 @@ def _handle(msg: dict) -> dict:
         a = msg["article"]
         article = Article(text=a["text"], id=a["id"], outlet=a.get("outlet"), title=a.get("title"),
                           date=a.get("date"), notes=tuple(a.get("notes") or ()), path=a.get("path"))
-        return {"ok": True, "analysis": analyze_article(article).to_dict()}
+        return {"ok": True, "analysis": analyze_article(article, progress=_reporter(msg.get("id"))).to_dict()}
     if cmd == "compare":
         from analysis import compare
         from analysis.results import ArticleAnalysis
@@ -64,6 +69,26 @@ def _handle(msg: dict) -> dict:
         analyses = [ArticleAnalysis.from_dict(d) for d in msg["analyses"]]
         return {"ok": True, "comparison": compare(analyses).to_dict()}
     return {"ok": False, "error": f"unknown command {cmd!r}"}
+
+
+def _reporter(ident: object):
+    """A progress callback for request ``ident`` that sends a line now and then (or None: nobody listens)."""
+    out = _progress_out
+    if out is None or ident is None:
+        return None
+    last = [0.0, -1.0]  # time, fraction of the last line sent
+
+    def report(fraction: float) -> None:
+        now = time.monotonic()
+        if fraction - last[1] < 0.01 or now - last[0] < PROGRESS_INTERVAL:
+            return
+        last[0], last[1] = now, fraction
+        try:
+            out(json.dumps({"id": ident, "progress": round(fraction, 3)}))
+        except OSError:
+            pass
+
+    return report
 
 
 def _serve(msg: dict) -> str:
@@ -76,8 +101,13 @@ def _serve(msg: dict) -> str:
     return json.dumps(reply)  # ASCII: lone surrogates survive
 
 
-def _helper_init(server_pid: int) -> None:
-    """In each forked helper: never write to the window's pipe, and exit when the server is gone."""
+def _helper_init(server_pid: int, progress_fd: int | None = None) -> None:
+    """In each forked helper: never write to the window's pipe (progress lines go to the server through
+    ``progress_fd``; one short ``write`` each, so two helpers' lines never mix), and exit when the server
+    is gone."""
+    global _progress_out
+    if progress_fd is not None:
+        _progress_out = lambda line: os.write(progress_fd, (line + "\n").encode("ascii"))  # noqa: E731
     os.dup2(2, 1)
     devnull = os.open(os.devnull, os.O_RDONLY)
     os.dup2(devnull, 0)
@@ -91,7 +121,7 @@ def _helper_init(server_pid: int) -> None:
     threading.Thread(target=watch, daemon=True, name="slant-helper-watchdog").start()
 
 
-def _start_helpers(processes: int):
+def _start_helpers(processes: int, progress_fd: int | None = None):
     """A pool of ``processes`` forked helpers, or None (one process, or forking unavailable).
 
     ``concurrent.futures.ProcessPoolExecutor`` rather than ``multiprocessing.Pool``: when a helper dies
@@ -104,7 +134,7 @@ def _start_helpers(processes: int):
         from concurrent.futures import ProcessPoolExecutor
 
         pool = ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("fork"),
-                                   initializer=_helper_init, initargs=(os.getpid(),))
+                                   initializer=_helper_init, initargs=(os.getpid(), progress_fd))
         pool.submit(int).result()  # fork the helpers now, while this process has no other thread
         return pool
     except (ValueError, OSError):
@@ -128,6 +158,14 @@ def _start_heartbeat(send, interval: float | None = None) -> None:
             time.sleep(period)
 
     threading.Thread(target=beat, daemon=True, name="slant-heartbeat").start()
+
+
+def _relay_progress(fd: int, send) -> None:
+    """The helpers' progress lines, passed on to the window with the replies."""
+    with os.fdopen(fd, "r", encoding="ascii", errors="replace") as lines:
+        for line in lines:
+            if line.strip():
+                send(line.strip())
 
 
 def _error_reply(ident: object, exc: BaseException) -> str:
@@ -158,6 +196,9 @@ def main(argv: list[str] | None = None) -> int:
             out.write(line + "\n")
             out.flush()
 
+    global _progress_out
+    _progress_out = send
+
     # Load everything before the first request (and before forking, so helpers share it). The cyclic
     # garbage collector is off while loading (nothing loaded is garbage) and what was loaded is frozen
     # before forking, so neither start-up nor the helpers' collections touch those objects (CPython's
@@ -176,7 +217,12 @@ def main(argv: list[str] | None = None) -> int:
     except (AttributeError, OSError, ValueError):
         pass
     gc.freeze()
-    pool = _start_helpers(processes) if warmed else None
+    pool = None
+    if warmed and processes > 1:
+        progress_r, progress_w = os.pipe()
+        pool = _start_helpers(processes, progress_w)
+        threading.Thread(target=_relay_progress, args=(progress_r, send), daemon=True,
+                         name="slant-progress").start()
     gc.enable()
     _start_heartbeat(send)  # only now: no thread may run while the helpers are forked
 

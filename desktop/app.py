@@ -78,7 +78,11 @@ def launch_window(files: Sequence[str] = (), screenshot: bool = False, articles:
     dark = theme.apply(app, "light" if screenshot else settings.theme())
     window = MainWindow(settings, dark=dark)
     if screenshot or size:
-        window.resize(*(size or SCREENSHOT_SIZE))
+        from .screen_fit import available, first_size
+
+        # a screenshot is the preferred size, or the screen's when smaller (a 1280x720 projector)
+        window.resize(size[0], size[1]) if size else window.resize(first_size(available(window),
+                                                                             preferred=SCREENSHOT_SIZE))
     if articles:
         window.add_articles(list(articles))
     else:

@@ -216,12 +216,20 @@ def paint_bar_chart(
     value_format: str = "{:.1f}",
     palette: ChartPalette | None = None,
     caption: str = "",
+    intervals: dict[str, tuple[float, float]] | None = None,
+    too_few: set[str] | frozenset[str] = frozenset(),
+    notes: dict[str, str] | None = None,
 ) -> BarLayout:
     """Horizontal bars, one per ``(label, value)``; ``outliers`` holds labels to mark.
 
     The median is drawn as a dashed vertical line labelled under the bars. Negative values grow left
     from a zero line. ``caption`` (optional) is a one-line explanation under the chart.
+    ``intervals`` (label -> (low, high)) draws each share's 95% range as a whisker across its bar;
+    ``too_few`` holds labels whose value rests on too few items: drawn as an empty outline, never a
+    confident bar, with "too few" after the value; ``notes`` (label -> "3 of 12") follow the value.
     """
+    intervals = intervals or {}
+    notes = notes or {}
     palette = palette or ChartPalette.light()
     rect = QRectF(rect)
     painter.save()
@@ -249,6 +257,10 @@ def paint_bar_chart(
         axis_h = ms.line * 1.3  # the row under the bars with the median label
         values = [float(v) for _, v in bars]
         texts = [_format(value_format, v) for v in values]
+        for k, (label, _) in enumerate(bars):
+            extra = [x for x in (notes.get(label, ""), "too few" if label in too_few else "") if x]
+            if extra:
+                texts[k] += " (" + ", ".join(extra) + ")"
         marks = []
         for (label, v) in bars:
             if label in outliers:
@@ -266,8 +278,9 @@ def paint_bar_chart(
             bar_left = rect.left() + label_w
             bar_right = max(bar_left + unit, rect.right() - value_w)
 
-        lo = min([0.0, *values] + ([median] if median is not None else []))
-        hi = max([0.0, *values] + ([median] if median is not None else []))
+        ends = [x for lbl, _ in bars for x in intervals.get(lbl, ())]
+        lo = min([0.0, *values, *ends] + ([median] if median is not None else []))
+        hi = max([0.0, *values, *ends] + ([median] if median is not None else []))
         if hi == lo:
             hi = lo + 1.0
         span = hi - lo
@@ -311,9 +324,21 @@ def paint_bar_chart(
             br = QRectF(x1, y + (row_h - bar_h) / 2, max(x2 - x1, thin), bar_h)
             bar_rects.append(br)
             color = palette.outlier if is_out else palette.bar
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(color)
-            painter.drawRect(br)
+            if label in too_few:  # thin evidence: an outline, not a confident bar
+                painter.setPen(_pen(palette.muted, thin))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawRect(br)
+            else:
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(color)
+                painter.drawRect(br)
+            if label in intervals:  # the 95% range as a whisker with end ticks
+                a, b = (x_of(e) for e in intervals[label])
+                cy = y + row_h / 2
+                painter.setPen(_pen(palette.text, thin * 1.5))
+                painter.drawLine(QPointF(a, cy), QPointF(b, cy))
+                for e in (a, b):
+                    painter.drawLine(QPointF(e, cy - bar_h * 0.4), QPointF(e, cy + bar_h * 0.4))
             if is_out:  # a hatch survives greyscale printing
                 painter.setBrush(hatch)
                 painter.drawRect(br)
@@ -321,7 +346,7 @@ def paint_bar_chart(
                 painter.setBrush(Qt.BrushStyle.NoBrush)
                 painter.drawRect(br)
             # value and outlier mark
-            painter.setPen(palette.text)
+            painter.setPen(palette.muted if label in too_few else palette.text)
             painter.setFont(bold if is_out else normal)
             painter.drawText(
                 QRectF(bar_right + unit * 0.4, y, value_w, row_h),
@@ -600,6 +625,9 @@ class BarChartWidget(_ChartWidget):
         self._format = "{:.1f}"
         self._caption = ""
         self._tooltips: list[str] = []
+        self._intervals: dict[str, tuple[float, float]] = {}
+        self._too_few: frozenset[str] = frozenset()
+        self._notes: dict[str, str] = {}
         self._layout: BarLayout | None = None
 
     def setData(  # noqa: N802
@@ -612,13 +640,19 @@ class BarChartWidget(_ChartWidget):
         value_format: str = "{:.1f}",
         caption: str = "",
         tooltips: Sequence[str] = (),
+        intervals: dict[str, tuple[float, float]] | None = None,
+        too_few: set[str] | frozenset[str] = frozenset(),
+        notes: dict[str, str] | None = None,
     ) -> None:
+        self._intervals, self._too_few, self._notes = dict(intervals or {}), frozenset(too_few), dict(notes or {})
         self._title, self._bars, self._median = title, list(bars), median
         self._outliers, self._format, self._caption = frozenset(outliers), value_format, caption
         self._tooltips = list(tooltips)
         self._layout = None
         summary = "; ".join(
-            f"{lbl} {_format(value_format, v)}{' (outlier)' if lbl in self._outliers else ''}" for lbl, v in self._bars
+            f"{lbl} {_format(value_format, v)}{' (' + self._notes[lbl] + ')' if lbl in self._notes else ''}"
+            f"{' (too few to compare)' if lbl in self._too_few else ''}{' (outlier)' if lbl in self._outliers else ''}"
+            for lbl, v in self._bars
         )
         if median is not None:
             summary += f"; story median {_format(value_format, median)}"
@@ -650,6 +684,9 @@ class BarChartWidget(_ChartWidget):
             value_format=self._format,
             palette=self.chartPalette(),
             caption=self._caption,
+            intervals=self._intervals,
+            too_few=self._too_few,
+            notes=self._notes,
         )
 
     def barRect(self, index: int) -> QRectF | None:  # noqa: N802

@@ -84,14 +84,45 @@ def _comparison_articles(paths: Sequence[str]):
     return arts, errors
 
 
+# Articles longer than this (characters) report their progress on stderr while they are analysed.
+PROGRESS_CHARS = 200_000
+
+
+def progress_printer(label: str, stream=None):
+    """A progress callback that prints "slant: analysing LABEL… 40%" to ``stream`` (stderr): on a terminal
+    one line updated in place, else a line every 10 %."""
+    stream = stream or sys.stderr
+    tty = bool(getattr(stream, "isatty", lambda: False)())
+    shown = [-1]
+
+    def report(fraction: float) -> None:
+        pct = int(fraction * 100)
+        step = pct if tty else pct // 10 * 10
+        if step <= shown[0]:
+            return
+        shown[0] = step
+        end = "\r" if tty and pct < 100 else "\n"
+        stream.write(f"slant: analysing {label}… {step}%{end}")
+        stream.flush()
+
+    return report
+
+
 def analyse_all(files: Sequence[str], args: argparse.Namespace | None = None):
-    """(analyses, comparison, errors) for FILEs and URLs, or for the seeds when none is given."""
+    """(analyses, comparison, errors) for FILEs and URLs, or for the seeds when none is given. Long
+    articles report their progress on stderr."""
     from analysis import compare
     from analysis.pipeline import analyze_article
-    from analysis.sources import with_source
+    from analysis.sources import file_name, with_source
 
     arts, errors = _load_articles(files, args)
-    analyses = [with_source(analyze_article(a), a) for a in arts]
+    analyses = []
+    for a in arts:
+        label = a.outlet or (file_name(a.path) if a.path else a.id)
+        report = progress_printer(label) if len(a.text) > PROGRESS_CHARS else None
+        analyses.append(with_source(analyze_article(a, progress=report), a))
+        if report is not None:
+            report(1.0)
     return analyses, compare(analyses), errors
 
 
@@ -99,14 +130,20 @@ def _text_report(analyses, comparison) -> str:
     out = io.StringIO()
     w = out.write
     w(f"Slant: {len(analyses)} article{'' if len(analyses) == 1 else 's'}\n\n")
-    header = f"{'article':<34}{'words':>7}{'loaded/1k':>11}{'hedges/1k':>11}{'unnamed':>9}{'tone':>7}{'FRE':>7}\n"
+    header = f"{'article':<34}{'words':>7}{'loaded/1k':>11}{'hedges/1k':>11}{'unnamed':>15}{'tone':>7}{'FRE':>7}\n"
     w(header)
     w("-" * (len(header) - 1) + "\n")
+    from analysis.compare.outliers import MIN_COUNT, attribution_count, unnamed_count
+
     for a in analyses:
         c = a.counts
+        n = attribution_count(a)
+        # the share with its count; "1 of 1" alone when too few to make a share of
+        unnamed = "–" if not n else (f"{unnamed_count(a)} of {n}" if n < MIN_COUNT
+                                     else f"{unnamed_count(a) / n:.0%} ({unnamed_count(a)}/{n})")
         w(
             f"{a.label[:33]:<34}{c.words:>7}{c.loaded_per_1000_words:>11.1f}{c.hedges_per_1000_words:>11.1f}"
-            f"{c.unnamed_source_share:>9.0%}{a.tone.mean:>7.2f}{a.readability.flesch_reading_ease:>7.1f}\n"
+            f"{unnamed:>15}{a.tone.mean:>7.2f}{a.readability.flesch_reading_ease:>7.1f}\n"
         )
     for a in analyses:
         w(f"\n== {a.label}\n")
@@ -126,7 +163,17 @@ def _text_report(analyses, comparison) -> str:
         labels = {a.id: a.label for a in analyses}
         for o in comparison.only_here:
             w(f"  [{labels.get(o.article, o.article)}] {' '.join(o.text.split())}\n")
+            if o.reasons:
+                w(f"      why: {'; '.join(o.reasons)}\n")
+    for c in comparison.coverage:
+        if c.sentences:
+            w(f"  {labels_of(analyses).get(c.article, c.article)}: {c.shared} of {c.sentences} sentences shared with "
+              "another outlet\n")
     return out.getvalue()
+
+
+def labels_of(analyses) -> dict[str, str]:
+    return {a.id: a.label for a in analyses}
 
 
 def _csv_report(analyses) -> str:
@@ -174,7 +221,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         from analysis.sources import seed_story
 
         story = seed_story()
-    options = ExportOptions(include_texts=not args.no_texts, blind=args.blind, story=story, protect=protect)
+    options = ExportOptions(include_texts=not args.no_texts, blind=args.blind,
+                            answer_key=args.answer_key, story=story, protect=protect)
     try:
         export(args.format, args.output, analyses, comparison, options)
     except ExportTargetError as exc:
@@ -201,7 +249,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.add_argument("--format", choices=EXPORT_FORMATS, required=True)
         parser.add_argument("-o", "--output", required=True, metavar="PATH")
         parser.add_argument("--no-texts", action="store_true", help="leave out the full article texts")
-        parser.add_argument("--blind", action="store_true", help="hide outlet names (Outlet A, B, ...)")
+        parser.add_argument("--blind", action="store_true",
+                            help="hide each article's outlet, byline, site and page furniture (Outlet A, B, ...)")
+        parser.add_argument("--answer-key", action="store_true",
+                            help="blind, plus who was who at the end (for the teacher)")
         args = parser.parse_args(argv[1:])
         return cmd_export(args)
 
@@ -224,10 +275,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def entry() -> int:
+    from analysis.lexicons import LexiconError
+
     try:
         return main()
     except BrokenPipeError:  # output piped into head & co.
         return 0
+    except LexiconError as exc:  # a user lexicon file is broken: say which and what, no traceback
+        print(f"slant: {exc}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

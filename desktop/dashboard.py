@@ -12,8 +12,8 @@ numbers" (every metric, story median, outliers), "Words each outlet prefers", "W
 "Only one outlet reports". With fewer than two articles the panel shows an empty state instead.
 
 Styling: widgets carry object names (``dashboardPanel``, ``dashboardTabs``, ``dashboardEmpty``,
-``dashboardTitle``, ``metricsTable``, ``namingTable``, ``onlyHereTable``, ``distinctiveTable``,
-``barChart``, ``toneStrip``) and a dynamic property ``role`` (``"heading"``, ``"intro"``, ``"empty"``)
+``dashboardTitle``, ``storyWarning``, ``coverageSummary``, ``metricsTable``, ``namingTable``, ``onlyHereTable``, ``distinctiveTable``,
+``barChart``, ``toneStrip``) and a dynamic property ``role`` (``"heading"``, ``"intro"``, ``"empty"``, ``"warning"``)
 for the window's .qss; nothing here sets a stylesheet.
 """
 from __future__ import annotations
@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from analysis.compare.outliers import evidence_text, short_count
 from analysis.measures.tone import TONE_WORDS
 from analysis.results import ArticleAnalysis, Comparison, MetricRow
 
@@ -52,6 +53,7 @@ from .models.dashboard_models import (
     MetricsTableModel,
     NamingModel,
     OnlyHereModel,
+    coverage_text,
     article_labels,
     first_finding,
     format_metric,
@@ -88,7 +90,7 @@ CHARTS: tuple[ChartSpec, ...] = (
         "unnamed_source_share",
         "Claims from unnamed sources",
         "Out of all quotes and claims, the share whose source is not named (“sources said”, “rumours”).",
-        lambda a: a.counts.unnamed_source_share if a.counts.attributions else None,
+        lambda a: a.counts.unnamed_source_share if a.counts.statements else None,
         "no quotes or claims",
     ),
     ChartSpec(
@@ -235,6 +237,14 @@ class DashboardPanel(QWidget):
         self.title_label = _label("", "heading", "dashboardTitle")
         self.title_label.setContentsMargins(12, 0, 12, 0)
         cl.addWidget(self.title_label)
+        # "probably a different story" (analysis/compare/topic.py): said before any figure
+        self.warning_label = _label("", "warning", "storyWarning")
+        self.warning_label.setContentsMargins(12, 0, 12, 0)
+        bold = QFont(self.warning_label.font())
+        bold.setBold(True)
+        self.warning_label.setFont(bold)
+        self.warning_label.setVisible(False)
+        cl.addWidget(self.warning_label)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("dashboardTabs")
         self.tabs.setDocumentMode(True)
@@ -340,11 +350,18 @@ class DashboardPanel(QWidget):
     def _build_only_here(self) -> None:
         self.only_here_view = self._jump_view("onlyHereTable", self.only_here_model, "What only one outlet reports",
                                               rows=True)
+        box = QWidget()
+        lay = QVBoxLayout(box)
+        lay.setContentsMargins(0, 0, 0, 0)
+        self.coverage_label = _label("", "intro", "coverageSummary")
+        lay.addWidget(self.coverage_label)
+        lay.addWidget(self.only_here_view, 1)
         self.only_here = _Section(
-            "Sentences that only one outlet has: facts, claims or opinions the others leave out. "
-            "Click one to read it in its article.",
-            self.only_here_view,
-            "Everything here is reported by at least two outlets.",
+            "Claims only one outlet makes, most distinct first: people, numbers, places or sources no other outlet "
+            "has, and allegations from sources it does not name. Sentences that say what others say in other "
+            "words are not listed. Click one to read it in its article.",
+            box,
+            "No claim here is made by one outlet alone.",
         )
         self.tabs.addTab(self.only_here, TAB_TITLES[4])
 
@@ -365,10 +382,16 @@ class DashboardPanel(QWidget):
             return
         self._labels = article_labels(shown, self._order)
         self.title_label.setText(f"How the {len(shown)} outlets differ: " + ", ".join(self._labels.values()))
+        warnings = tuple(getattr(comparison, "warnings", ()) or ())
+        self.warning_label.setText(" ".join(f"Different story? {w}" for w in warnings))
+        self.warning_label.setVisible(bool(warnings))
 
         self.metrics_model.set_results(shown, comparison)
         self.naming_model.set_results(shown, comparison)
         self.only_here_model.set_results(shown, comparison)
+        cov = coverage_text(comparison, {a.id: self._labels[a.id] for a in shown if a.id in self._labels})
+        self.coverage_label.setText(f"How much each outlet shares with the others: {cov}." if cov else "")
+        self.coverage_label.setVisible(bool(cov))
         self._fill_charts(shown, comparison)
         self._fill_words(shown, comparison)
         self._fit_tables()
@@ -385,6 +408,7 @@ class DashboardPanel(QWidget):
     def clear(self) -> None:
         """Back to the empty state ("Load at least two articles to compare")."""
         self._comparison = None
+        self.warning_label.setVisible(False)
         for model in (self.metrics_model, self.naming_model, self.only_here_model):
             model.set_results([], None)
         self._clear_charts()
@@ -433,12 +457,20 @@ class DashboardPanel(QWidget):
                     continue
                 bars.append((self._labels[a.id], float(value)))
                 ids.append(a.id)
-                tips.append(f"{self._labels[a.id]}: {format_metric(spec.metric, value)}. Click to see an example.")
+                evidence = evidence_text(row, a.id) if row is not None else ""
+                evidence = f" ({evidence})" if evidence else ""
+                tips.append(f"{self._labels[a.id]}: {format_metric(spec.metric, value)}{evidence}. "
+                            "Click to see an example.")
             median = row.median if row is not None else (statistics.median(v for _, v in bars) if bars else None)
             outliers = {self._labels[i] for i in (row.outliers if row is not None else ()) if i in self._labels}
             caption = spec.caption
             if missing:
                 caption += f" Not shown: {', '.join(missing)} ({spec.missing or 'not measured'})."
+            too_few = {self._labels[i] for i in (row.too_few if row is not None else ()) if i in self._labels}
+            if too_few:
+                caption += f" Outlined: too few {row.count_unit or 'item'}s to compare."
+            if row is not None and row.intervals:
+                caption += " Whiskers: the share's plausible range (95%)."
             self.bar_charts[spec.metric].setData(
                 spec.title,
                 bars,
@@ -447,6 +479,10 @@ class DashboardPanel(QWidget):
                 value_format=metric_value_format(spec.metric),
                 caption=caption,
                 tooltips=tips,
+                intervals={self._labels[i]: iv for i, iv in (row.intervals.items() if row is not None else ())
+                           if i in self._labels},
+                too_few=too_few,
+                notes={self._labels[i]: short_count(row, i) for i in ids if row is not None and short_count(row, i)},
             )
             self.bar_charts[spec.metric].setToolTip(caption)
             self._bar_ids[spec.metric] = ids
@@ -524,6 +560,8 @@ class DashboardPanel(QWidget):
         oh = self.only_here_view.horizontalHeader()
         oh.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         oh.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        oh.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        oh.resizeSection(2, max(240, self.fontMetrics().horizontalAdvance("x") * 52))
 
     def _set_tab_counts(self) -> None:
         empty = self._comparison is None

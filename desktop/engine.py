@@ -12,7 +12,7 @@ what it still owed fails with a message and the next request starts a new one.
 Watchdog: the server sends a heartbeat line every ``HEARTBEAT_S`` seconds (from a thread of its own, so a
 long analysis does not silence it). When it owes replies and has sent nothing for ``timeout`` seconds
 (``$SLANT_SERVER_TIMEOUT``, default 30; ``STARTUP_TIMEOUT_S`` before its first heartbeat, while it loads the
-model), it is taken as not responding (stopped with SIGSTOP, hung, swapped out for ever): it is killed,
+model), and uses no CPU either, it is taken as not responding (stopped with SIGSTOP, deadlocked): it is killed,
 its requests fail with ``NOT_RESPONDING`` and the next request starts a new server. ``cancel_pending()``
 (the window's Cancel) does the same at once when the server has not been heard from lately.
 
@@ -41,6 +41,16 @@ DEFAULT_TIMEOUT_S = 30.0
 STARTUP_TIMEOUT_S = 180.0  # before the first heartbeat: loading the model on a busy machine
 NOT_RESPONDING = ("The analysis server is not responding (no sign of life for {s:.0f} seconds), so it was "
                   "stopped. Analysis › Analyse again (Ctrl+R) starts a new one.")
+
+
+def cpu_seconds(pid: int) -> float | None:
+    """CPU time (user + system) process ``pid`` has used, from /proc (Linux); None elsewhere or when gone."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as f:
+            fields = f.read().rsplit(b")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError, AttributeError):
+        return None
 
 
 def server_timeout() -> float:
@@ -107,6 +117,7 @@ class ProcessBackend:
         self._lock = threading.Lock()  # the process and the pending table
         self._write_lock = threading.Lock()  # one request line at a time on stdin
         self._pending: dict[int, tuple[subprocess.Popen[str], Future]] = {}
+        self._progress: dict[int, Callable[[float], None]] = {}  # request id -> progress callback
         self._next_id = 0
         self._stderr_tail: deque[str] = deque(maxlen=30)
         self.version: str | None = None
@@ -146,9 +157,18 @@ class ProcessBackend:
             return any(p is proc for p, _ in self._pending.values())
 
     def _watch(self, proc: subprocess.Popen[str]) -> None:
-        """Kill the server when it owes replies and has been silent too long (see the module docstring)."""
+        """Kill the server when it owes replies and has been silent too long (see the module docstring).
+        CPU time the server spends counts as a sign of life too (where the system tells it): C code that
+        holds Python's lock for long (a huge text in one process) can delay a heartbeat, while a stopped
+        or deadlocked server uses none."""
+        cpu, sampled = cpu_seconds(proc.pid), time.monotonic()
         while proc.poll() is None:
             time.sleep(min(0.5, self.timeout / 4))
+            now_cpu = cpu_seconds(proc.pid)
+            if now_cpu is not None and cpu is not None and now_cpu > cpu:
+                # it ran since the last sample: alive then (not necessarily now: it may have just been stopped)
+                proc.slant_heard = max(getattr(proc, "slant_heard", 0.0), sampled)  # type: ignore[attr-defined]
+            cpu, sampled = now_cpu, time.monotonic()
             limit = self.timeout if getattr(proc, "slant_ready", False) else max(self.timeout, STARTUP_TIMEOUT_S)
             silent = self._silent_for(proc)
             if silent > limit and self._owes(proc):
@@ -197,7 +217,11 @@ class ProcessBackend:
                 if reply.get("heartbeat"):
                     proc.slant_ready = True  # type: ignore[attr-defined]
                     continue
+                if "ok" not in reply and "progress" in reply:  # a progress line, before the reply
+                    self._report(reply)
+                    continue
                 with self._lock:
+                    self._progress.pop(reply.get("id"), None)
                     entry = self._pending.pop(reply.get("id"), None)
                 if entry is not None:
                     entry[1].set_result(reply)
@@ -212,23 +236,37 @@ class ProcessBackend:
         message = getattr(proc, "slant_end_message", None)
         self._fail_pending(proc, message or "The analysis process stopped unexpectedly." + (f"\n{tail}" if tail else ""))
 
+    def _report(self, reply: dict[str, Any]) -> None:
+        with self._lock:
+            callback = self._progress.get(reply.get("id"))
+        if callback is not None:
+            try:
+                callback(float(reply["progress"]))
+            except Exception:  # noqa: BLE001 - a listener's error must not stop the reader
+                pass
+
     def _fail_pending(self, proc: subprocess.Popen[str], message: str) -> None:
         with self._lock:
             owed = [i for i, (p, _) in self._pending.items() if p is proc]
             futures = [self._pending.pop(i)[1] for i in owed]
+            for i in owed:
+                self._progress.pop(i, None)
         for fut in futures:
             if not fut.done():
                 fut.set_exception(AnalysisError(message))
 
     # -- requests
-    def submit_request(self, msg: dict[str, Any]) -> Future:
-        """Send ``msg``; the future gets the server's reply (a dict with ``ok``)."""
+    def submit_request(self, msg: dict[str, Any], progress: Callable[[float], None] | None = None) -> Future:
+        """Send ``msg``; the future gets the server's reply (a dict with ``ok``). ``progress`` is called
+        (in a reader thread) with the fraction done whenever the server reports one."""
         fut: Future = Future()
         with self._lock:
             proc = self._running_locked()
             self._next_id += 1
             ident = self._next_id
             self._pending[ident] = (proc, fut)
+            if progress is not None:
+                self._progress[ident] = progress
         line = json.dumps(dict(msg, id=ident)) + "\n"  # ASCII: lone surrogates survive
         try:
             with self._write_lock:
@@ -243,16 +281,18 @@ class ProcessBackend:
     def request(self, msg: dict[str, Any]) -> dict[str, Any]:
         return _checked(self.submit_request(msg).result())
 
-    def submit(self, article: Any) -> Future:
-        """Analyse ``article`` in the server; the future gets its ``ArticleAnalysis``."""
-        return chain(self.submit_request({"cmd": "analyze", "article": article_payload(article)}), convert=_analysis)
+    def submit(self, article: Any, progress: Callable[[float], None] | None = None) -> Future:
+        """Analyse ``article`` in the server; the future gets its ``ArticleAnalysis``; ``progress`` gets
+        the fraction done now and then (long articles)."""
+        request = {"cmd": "analyze", "article": article_payload(article)}
+        return chain(self.submit_request(request, progress), convert=_analysis)
 
     def warm(self) -> str:
         self.version = self.request({"cmd": "warm"}).get("version")
         return self.version or ""
 
-    def analyze(self, article: Any) -> ArticleAnalysis:
-        return self.submit(article).result()
+    def analyze(self, article: Any, progress: Callable[[float], None] | None = None) -> ArticleAnalysis:
+        return self.submit(article, progress).result()
 
     def compare(self, analyses: list[ArticleAnalysis]) -> Comparison:
         reply = self.submit_request({"cmd": "compare", "analyses": [a.to_dict() for a in analyses]})
@@ -299,10 +339,10 @@ class ThreadBackend:
     def prestart(self) -> None:
         pass  # nothing to start: the model loads on the first request (or warm-up)
 
-    def analyze(self, article: Any) -> ArticleAnalysis:
+    def analyze(self, article: Any, progress: Callable[[float], None] | None = None) -> ArticleAnalysis:
         from .lexicon_guard import analyze_article  # a broken user lexicon: built-in ones, with a note
 
-        return analyze_article(article)
+        return analyze_article(article, progress=progress)
 
     def compare(self, analyses: list[ArticleAnalysis]) -> Comparison:
         from analysis import compare

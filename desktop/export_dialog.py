@@ -92,7 +92,8 @@ class ExportDialog(QDialog):
     exported = Signal(str)
 
     def __init__(self, analyses: Sequence[ArticleAnalysis], comparison: Comparison, parent: QWidget | None = None,
-                 *, default_dir: str | Path | None = None, protect: Sequence[str | None] = ()):
+                 *, default_dir: str | Path | None = None, protect: Sequence[str | None] = (),
+                 blind: bool = False, labels: Sequence[tuple[str, str]] = ()):
         super().__init__(parent)
         from desktop import highlight as hl
 
@@ -130,9 +131,18 @@ class ExportDialog(QDialog):
         self.texts_check = QCheckBox("Include the full article &texts with their highlights")
         self.texts_check.setChecked(True)
         self.blind_check = QCheckBox("&Blind outlet names (Outlet A, B, …) for classroom use")
-        self.blind_check.setToolTip("Outlet names are hidden everywhere: labels, headlines, article texts and tables.")
+        self.blind_check.setToolTip("Each article's outlet, byline, site and page furniture are hidden everywhere: "
+                                    "labels, headlines, article texts and tables. Other outlets cited as sources "
+                                    "stay.")
+        self.key_check = QCheckBox("Add an answer &key: who was who, at the end (for the teacher, not the students)")
+        self.key_check.setEnabled(False)
+        self.blind_check.toggled.connect(self.key_check.setEnabled)
+        self.blind_check.toggled.connect(lambda on: on or self.key_check.setChecked(False))
         ol.addWidget(self.texts_check)
         ol.addWidget(self.blind_check)
+        ol.addWidget(self.key_check)
+        self.labels = tuple(labels)  # the window's blind letters, so the sheet calls each outlet the same
+        self.blind_check.setChecked(blind)
         self.cats_group = QGroupBox("Highlights to include")
         grid = QGridLayout(self.cats_group)
         self.category_checks: dict[str, QCheckBox] = {}
@@ -175,6 +185,8 @@ class ExportDialog(QDialog):
         chosen = frozenset(k for k, cb in self.category_checks.items() if cb.isChecked())
         cats = None if len(chosen) == len(self.category_checks) else chosen
         return ExportOptions(include_texts=self.texts_check.isChecked(), blind=self.blind_check.isChecked(),
+                             answer_key=self.blind_check.isChecked() and self.key_check.isChecked(),
+                             labels=self.labels,
                              categories=cats, protect=self.protect)
 
     @Slot()
@@ -230,8 +242,10 @@ class ExportDialog(QDialog):
         self.progress.setVisible(running)
         self.progress.setValue(0)
         self.export_button.setEnabled(not running)
-        for w in (self.format_box, self.path_edit, self.texts_check, self.blind_check, self.cats_group):
+        for w in (self.format_box, self.path_edit, self.texts_check, self.blind_check, self.key_check,
+                  self.cats_group):
             w.setEnabled(not running)
+        self.key_check.setEnabled(not running and self.blind_check.isChecked())
         if not running:
             self._format_changed()
 

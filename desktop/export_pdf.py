@@ -307,6 +307,8 @@ class SheetDocument:
             meta += " · outlet names hidden (blind mode)"
         self.para(meta, self.fmt(8.5, colour="#555555"), top=1, bottom=0)
 
+        for warning in s.warnings:
+            self.para("Different story? " + warning, self.fmt(9.5, bold=True, colour="#8a3b00"), top=1)
         self.heading("The outlets", 2)
         self.table(["Outlet", "Headline", "Date (as the text supports it)", "Words"],
                    [list(o) for o in s.outlets], widths=[22, 44, 26, 8], size=8, padding=0.4)
@@ -334,6 +336,10 @@ class SheetDocument:
             self.check()
             self._article(k + 1, art)
             self.progress(10 + round(60 * (k + 1) / max(1, len(s.articles))), f"Laid out {art.label}")
+        if s.reveal:  # the answer key only; a student's sheet never has it
+            self.heading("Who was who (answer key)", 1, page_break=True)
+            self.table(["Shown as", "Outlet", "Byline", "Site"], [[c or "–" for c in row] for row in s.reveal],
+                       widths=[16, 36, 24, 24])
         self._legend()
 
     def _metrics(self) -> None:
@@ -343,6 +349,9 @@ class SheetDocument:
         rows = []
         for m in s.metrics:
             cells = [f"{c} {'▲' if f == 'high' else '▼'}" if f else c for c, f in zip(m.cells, m.outlier_flags)]
+            if m.evidence:  # what each value rests on, small under it
+                cells = [[(c, self.fmt(8, bold=bool(f))), ("\n" + ev, self.fmt(6.5, colour="#555555"))] if ev else c
+                         for c, ev, f in zip(cells, m.evidence, m.outlier_flags)]
             label = [(m.label, self.fmt(8))]
             if m.higher_means:
                 label.append(("\nhigher: " + m.higher_means, self.fmt(6.5, colour="#555555")))
@@ -358,7 +367,9 @@ class SheetDocument:
 
         self.table(["Metric", *labels, "Story median"], rows, widths=[first, *[w] * n, 9], cell_fmt=cell_fmt,
                    size=8, padding=0.4)
-        self.para("▲ / ▼ in bold on a tint: an outlier, well above / below the other outlets on this story.",
+        self.para("▲ / ▼ in bold on a tint: an outlier, well above / below the other outlets on this story. Under each "
+                  "value: what it rests on; “too few to compare” when fewer than 3 attributions or sentences stand "
+                  "behind it.",
                   self.fmt(7.5, colour="#444444"), bottom=1)
 
     def _charts(self) -> None:
@@ -379,6 +390,8 @@ class SheetDocument:
         for k, ch in enumerate(s.charts):
             def draw(p: QPainter, r: QRectF, ch=ch) -> None:
                 paint_bar_chart(p, r, ch.title, list(ch.bars), median=ch.median, outliers=set(ch.outliers),
+                                intervals={lbl: (a, b) for lbl, a, b in ch.intervals}, too_few=set(ch.too_few),
+                                notes=dict(ch.notes),
                                 value_format=ch.value_format)
             obj = self.charts.add(draw, QSizeF(col_w, h))
             t.cellAt(k // 2, k % 2).firstCursorPosition().insertText("\ufffc", obj)
@@ -401,20 +414,25 @@ class SheetDocument:
     def _only_here(self) -> None:
         s = self.sheet
         self.heading("Only this outlet reports", 2)
-        if not s.only_here:
-            self.para("Nothing: the comparison found no sentence that only one outlet reports.", self.fmt(9))
+        if s.coverage:
+            self.para("Sentences each outlet shares with at least one other: " + s.coverage_line() + ".",
+                      self.fmt(8.5, colour="#444444"))
+        if not s.claims and not s.only_here:
+            self.para("Nothing: no claim here is made by one outlet alone.", self.fmt(9))
+            return
+        if s.claims:
+            shown, more = s.claims_shown()
+            self.para("Claims only one outlet makes, most distinct first (people, numbers, places or sources no other "
+                      "outlet has; allegations from sources it does not name).", self.fmt(8.5, colour="#444444"))
+            rows = [[label, sentence, [(why, self.fmt(7.5, colour="#333333"))]] for label, sentence, why in shown]
+            if more:
+                rows.append(["", f"… and {more} more (all are in the HTML, XLSX and CSV exports).", ""])
+            self.table(["Outlet", "Claim", "Why it is listed"], rows, widths=[18, 52, 30], size=8)
             return
         for label, sentences, rest in s.only_here_shown():
             self.para(label, self.fmt(9.5, bold=True), top=1.2)
-            if rest:
-                sentences = [*sentences, f"… and {len(rest)} more (all are in the HTML, XLSX and CSV exports)."]
             for sent in sentences:
-                bf = QTextBlockFormat()
-                bf.setLeftMargin(5 * self.px_per_mm)
-                bf.setTextIndent(-3 * self.px_per_mm)
-                bf.setTopMargin(0.6 * self.px_per_mm)
-                self.cursor.insertBlock(bf, self.fmt())
-                self.cursor.insertText("•  " + sent, self.fmt(9, families=BODY_FAMILIES))
+                self.para("•  " + sent, self.fmt(9, families=BODY_FAMILIES))
 
     # --- articles
     def _format_for(self, node: Node) -> QTextCharFormat:

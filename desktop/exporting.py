@@ -31,9 +31,10 @@ from pathlib import Path
 from analysis.document import document
 from analysis.export import ExportCancelled, atomic
 from analysis.export.blind import blind as blind_results
+from analysis.export.blind import who_was_who
 from analysis.export.sheet import Sheet, build_sheet
 from analysis.export.spreadsheet import write_csv, write_xlsx
-from analysis.export.tables import all_tables
+from analysis.export.tables import Table, all_tables
 from analysis.export.target import ExportTargetError, check_target
 from analysis.pipeline import analyzer_version
 from analysis.results import ArticleAnalysis, Comparison
@@ -56,6 +57,8 @@ __all__ = ["ExportTargetError", "ExportOptions", "export", "validate_target", "p
 class ExportOptions:
     include_texts: bool = True
     blind: bool = False
+    answer_key: bool = False  # blind, plus "who was who" at the end (for the teacher, never the students)
+    labels: tuple[tuple[str, str], ...] = ()  # blind letters by article id, as the window shows them
     categories: frozenset[str] | None = None  # highlight category keys (desktop.highlight); None = all
     story: str | None = None  # a line naming the story; default: built from what every article names
     protect: tuple[str, ...] = ()  # the input articles' paths: never written over
@@ -71,20 +74,28 @@ def validate_target(fmt: str, path: str | Path | None, options: ExportOptions | 
 def prepare(analyses: Sequence[ArticleAnalysis], comparison: Comparison, options: ExportOptions
             ) -> tuple[list[ArticleAnalysis], Comparison]:
     """The results as exported: renamed "Outlet A/B/..." in blind mode."""
-    if options.blind:
-        return blind_results(analyses, comparison)
+    if options.blind or options.answer_key:
+        return blind_results(analyses, comparison, dict(options.labels) or None)
     return list(analyses), comparison
 
 
-def make_sheet(analyses: Sequence[ArticleAnalysis], comparison: Comparison, options: ExportOptions) -> Sheet:
+def reveal_rows(analyses: Sequence[ArticleAnalysis], options: ExportOptions) -> list[tuple[str, str, str, str]]:
+    """Who was who, from the results before blinding: only for an answer key."""
+    if not options.answer_key:
+        return []
+    return [(r.label, r.outlet, r.byline, r.site) for r in who_was_who(analyses, dict(options.labels) or None)]
+
+
+def make_sheet(analyses: Sequence[ArticleAnalysis], comparison: Comparison, options: ExportOptions,
+               reveal: Sequence[tuple[str, str, str, str]] = ()) -> Sheet:
     """The comparison sheet (HTML and PDF content) for already prepared results."""
     from desktop import highlight as hl
 
     return build_sheet(
         analyses, comparison,
         spans_of=hl.spans, styles=hl.load_styles(), paint_order=hl.PAINT_ORDER, version=analyzer_version(),
-        categories=options.categories, include_texts=options.include_texts, blind=options.blind,
-        story=options.story,
+        categories=options.categories, include_texts=options.include_texts,
+        blind=options.blind or options.answer_key, story=options.story, reveal=reveal,
     )
 
 
@@ -114,7 +125,9 @@ def _about(options: ExportOptions, n: int) -> list[tuple[str, str]]:
         ("Analyser version", analyzer_version()),
         ("Generated", datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z")),
         ("Articles", str(n)),
-        ("Outlet names", "hidden (blind mode: Outlet A, B, ...)" if options.blind else "shown"),
+        ("Outlet names", ("hidden (blind mode: Outlet A, B, ...); who was who is on the Answer key sheet"
+                          if options.answer_key else "hidden (blind mode: Outlet A, B, ...)" if options.blind
+                          else "shown")),
         ("Summary", "Each metric per outlet, the story median and the outliers (outlets far from the others)."),
         ("Articles sheet", "One row per article: counts, densities, tone, readability."),
         ("Loaded terms", "Charged words and labels, with the rule that fired, why, and neutral alternatives."),
@@ -146,14 +159,21 @@ def export(fmt: str, path: str | Path, analyses: Sequence[ArticleAnalysis], comp
             raise ExportCancelled()
 
     report(0, "Preparing")
+    reveal = reveal_rows(analyses, options)
     analyses, comparison = prepare(analyses, comparison, options)
     check()
     if fmt == "json":
-        text = json.dumps(document(analyses, comparison), ensure_ascii=False, indent=2) + "\n"
+        doc = document(analyses, comparison)
+        if reveal:
+            doc["answer_key"] = [dict(zip(("shown_as", "outlet", "byline", "site"), row)) for row in reveal]
+        text = json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
         check()
         atomic.write_text(path, text)
     elif fmt in ("xlsx", "csv"):
         tables = all_tables(analyses, comparison, options.categories)
+        if reveal:
+            tables.append(Table("Answer key", "Who was who (answer key)", ("Shown as", "Outlet", "Byline", "Site"),
+                                ("text",) * 4, [list(r) for r in reveal]))
         check()
         if fmt == "xlsx":
             write_xlsx(path, tables, _about(options, len(analyses)))
@@ -161,13 +181,13 @@ def export(fmt: str, path: str | Path, analyses: Sequence[ArticleAnalysis], comp
             check_target(path, fmt, options.protect, tables)  # the side files by their real names
             write_csv(path, tables)
     elif fmt == "html":
-        text = html_text(make_sheet(analyses, comparison, options))
+        text = html_text(make_sheet(analyses, comparison, options, reveal))
         check()
         atomic.write_text(path, text)
     else:
         from desktop import export_pdf
 
-        sheet = make_sheet(analyses, comparison, options)
+        sheet = make_sheet(analyses, comparison, options, reveal)
         data = export_pdf.render_pdf(sheet, progress=report, cancelled=is_cancelled)
         check()
         atomic.write_bytes(path, data)
@@ -199,8 +219,9 @@ def print_to(printer, analyses: Sequence[ArticleAnalysis], comparison: Compariso
     from desktop import export_pdf
 
     options = options or ExportOptions()
+    reveal = reveal_rows(analyses, options)
     analyses, comparison = prepare(analyses, comparison, options)
-    sheet = make_sheet(analyses, comparison, options)
+    sheet = make_sheet(analyses, comparison, options, reveal)
     printer.setFullPage(True)
     printer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
     from desktop.qt_messages import collapsed_font_warnings

@@ -27,6 +27,7 @@ if TYPE_CHECKING:  # pragma: no cover
 # Category keys (stable: settings store them, tests and exports use them).
 LOADED = "loaded_term"
 SCARE = "scare_quote"
+OPINION = "opinion"  # loaded terms of category "opinion": the writer's judgements, mostly phrases
 CUE_NEUTRAL = "cue_neutral"
 CUE_CHARGED = "cue_charged"
 SOURCE_NAMED = "source_named"
@@ -36,12 +37,12 @@ HEDGE = "hedge"
 BOILERPLATE = "boilerplate"
 TONE = "tone"
 
-FINDING_CATEGORIES = (LOADED, SCARE, CUE_NEUTRAL, CUE_CHARGED, SOURCE_NAMED, SOURCE_ANONYMOUS, SOURCE_VAGUE, HEDGE)
+FINDING_CATEGORIES = (LOADED, OPINION, SCARE, CUE_NEUTRAL, CUE_CHARGED, SOURCE_NAMED, SOURCE_ANONYMOUS, SOURCE_VAGUE, HEDGE)
 # When spans overlap, the later category in this order is drawn on top (its underline wins).
 PAINT_ORDER = (TONE, BOILERPLATE, HEDGE, CUE_NEUTRAL, CUE_CHARGED, SOURCE_VAGUE, SOURCE_ANONYMOUS, SOURCE_NAMED,
-               SCARE, LOADED)
+               SCARE, OPINION, LOADED)
 # When a click lands on overlapping spans, the most specific finding is shown first.
-CLICK_PRIORITY = (LOADED, SCARE, CUE_CHARGED, SOURCE_ANONYMOUS, SOURCE_VAGUE, SOURCE_NAMED, CUE_NEUTRAL, HEDGE)
+CLICK_PRIORITY = (LOADED, OPINION, SCARE, CUE_CHARGED, SOURCE_ANONYMOUS, SOURCE_VAGUE, SOURCE_NAMED, CUE_NEUTRAL, HEDGE)
 
 UNDERLINES = ("solid", "dash", "dot", "wave", "double", "none")
 BOXES = ("none", "solid", "dash", "dot")
@@ -133,11 +134,14 @@ class HighlightSpan:
 def loaded_category(term: Any) -> str:
     rule = (getattr(term, "rule", "") or "").lower()
     cat = (getattr(term, "category", "") or "").lower()
-    return SCARE if ("scare" in rule or "scare" in cat) else LOADED
+    if "scare" in rule or "scare" in cat:
+        return SCARE
+    return OPINION if cat == "opinion" else LOADED
 
 
 def cue_category(attribution: Any) -> str:
-    return CUE_NEUTRAL if attribution.cue_class == "neutral" else CUE_CHARGED
+    # a thought or wish ("believes", "wants") is no charged way of reporting speech
+    return CUE_NEUTRAL if attribution.cue_class in ("neutral", "state_of_mind") else CUE_CHARGED
 
 
 def source_category(attribution: Any) -> str:

@@ -25,15 +25,15 @@ def lexicon_notes(warnings: tuple[str, ...] | list[str]) -> list[str]:
     return [w[len(NOTE_PREFIX):] for w in warnings if w.startswith(NOTE_PREFIX)]
 
 
-def analyze_article(article: Any):
+def analyze_article(article: Any, progress: Any = None):
     """``analysis.pipeline.analyze_article`` that survives a broken user lexicon file (see above)."""
     from analysis.pipeline import analyze_article as analyse
 
     try:
-        return analyse(article)
+        return analyse(article, progress=progress)
     except lexicons.LexiconError as exc:
         with lexicons.builtin_only():
-            result = analyse(article)
+            result = analyse(article, progress=progress)
         return replace(result, warnings=(note_for(exc),) + tuple(result.warnings))
 
 

@@ -28,7 +28,7 @@ class CloseArticleCommand(QUndoCommand):
     """Closing an article, undoable: Undo puts the same entry (text, details, analysis) back where it was."""
 
     def __init__(self, library: ArticleLibrary, entry: Entry, row: int):
-        super().__init__(f"Close “{entry.label}”")
+        super().__init__(f"Close “{library.model.display_label(entry)}”")
         self.library, self.entry, self.row = library, entry, row
 
     def redo(self) -> None:
@@ -195,7 +195,7 @@ class ArticleLibrary(QObject):
         if confirm and self.only_here(entry) and not self.ask_discard(entry):
             return False
         w.undo_stack.push(CloseArticleCommand(self, entry, self.model.row_of(key)))
-        w.status_label.setText(f"Closed {entry.label}. Edit › Undo (Ctrl+Z) brings it back.")
+        w.status_label.setText(f"Closed {self.model.display_label(entry)}. Edit › Undo (Ctrl+Z) brings it back.")
         return True
 
     def only_here(self, entry: Entry) -> bool:
@@ -206,7 +206,7 @@ class ArticleLibrary(QObject):
     def ask_discard(self, entry: Entry) -> bool:
         """Ask before closing a pasted article (tests replace this)."""
         box = QMessageBox(QMessageBox.Question, "Close an article saved nowhere else",
-                          f"“{entry.label}” is saved nowhere on disk (it was pasted or fetched).\n\nClose it? Edit › Undo "
+                          f"“{self.model.display_label(entry)}” is saved nowhere on disk (it was pasted or fetched).\n\nClose it? Edit › Undo "
                           "(Ctrl+Z) brings it back until Slant is closed; File › Save keeps it in a comparison file.",
                           QMessageBox.NoButton, self.window)
         close = box.addButton("Close article", QMessageBox.DestructiveRole)
@@ -228,7 +228,7 @@ class ArticleLibrary(QObject):
         wanted = entry.compared
         self.model.insert(entry, row)
         if wanted and not entry.compared:
-            w.show_info(f"“{entry.label}” is back in the list; {MAX_PANES} articles are already side by side, "
+            w.show_info(f"“{self.model.display_label(entry)}” is back in the list; {MAX_PANES} articles are already side by side, "
                         "so tick it to show it.")
         w.pane_area.update_empty()
         w.analysis.schedule()

@@ -17,9 +17,10 @@ from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QPixm
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from . import highlight as hl
-from . import theme
+from . import screen_fit, theme
 from .actions import build_actions, build_menus
 from .analysis_runs import AnalysisRuns
+from .blinding import Blinding
 from .cache import AnalysisCache
 from .comparison_io import ComparisonFiles
 from .find_bar import FindBar
@@ -85,13 +86,17 @@ class MainWindow(QMainWindow):
         self.comparisons = ComparisonFiles(self)
         self.library = ArticleLibrary(self)
         self.analysis = AnalysisRuns(self)
+        self.blinding = Blinding(self)  # View > Blind outlets: what every view shows of the articles
         self._build_status_bar()
         self.actions_by_name = build_actions(self)
         build_menus(self, self.actions_by_name)
+        if self.actions_by_name["blind"].isChecked():
+            self.blinding.set_on(True)
         self.pane_area.collapse = self.actions_by_name["collapse"].isChecked()
         self.pane_area.sync = self.actions_by_name["sync"].isChecked()
         self._connect()
         self.session.restore_layout()
+        screen_fit.apply_scale(self, self.font_pt)
         self.report_settings()
 
     def report_settings(self) -> None:
@@ -207,6 +212,12 @@ class MainWindow(QMainWindow):
     def _on_panes_rebuilt(self) -> None:
         self.analysis.compare_soon()
         self.session.changed()
+        if self.isVisible():
+            screen_fit.keep_on_screen(self)  # a sixth article never grows the window past the screen
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802
+        super().showEvent(event)
+        screen_fit.keep_on_screen(self)
 
     # ================================================================== the parts' public faces
     @property
@@ -250,8 +261,9 @@ class MainWindow(QMainWindow):
     def add_articles(self, articles: list[Any], pasted: bool = False) -> list[Entry]:
         return self.library.add_articles(articles, pasted)
 
-    def open_files(self, paths: list[str]) -> tuple[list[Entry], list[str]]:
-        return self.library.open_files(paths)
+    def open_files(self, paths: list[str], **reading: Any) -> tuple[list[Entry], list[str]]:
+        """``reading``: encoding, meta_file and metadata, as ``ArticleLibrary.open_files`` takes them."""
+        return self.library.open_files(paths, **reading)
 
     def add_pasted(self, text: str, outlet: str | None = None, title: str | None = None,
                    date: str | None = None) -> Entry | None:
@@ -349,7 +361,7 @@ class MainWindow(QMainWindow):
             return
         self._dashboard_stale = False
         try:
-            self.dashboard.set_results(self.analysis.compared_analyses(), self.comparison)
+            self.dashboard.set_results(self.blinding.analyses(), self.shown_comparison)
         except Exception as exc:  # noqa: BLE001 - a dashboard bug must not break reading
             self.show_error(f"The dashboard could not show the comparison: {exc}")
 
@@ -361,18 +373,27 @@ class MainWindow(QMainWindow):
         self.pane_area.set_enabled_categories(self.legend_model.enabled_set())
         self.settings.set_categories(self.legend_model.enabled())
 
-    def _others(self, key: str) -> list[Other]:
-        return [Other(e.key, e.label, e.analysis) for e in self.model.compared()
+    def shown_entry(self, key: str) -> Any:
+        """An entry as the views show it (blinded in blind mode)."""
+        return self.blinding.entry(self.model.entry(key))
+
+    @property
+    def shown_comparison(self) -> Any:
+        return self.blinding.comparison(self.comparison)
+
+    def _others(self, key: str | None) -> list[Other]:
+        return [Other(e.key, e.label, e.analysis) for e in map(self.blinding.entry, self.model.compared())
                 if e.key != key and e.analysis is not None]
 
     def show_span(self, key: str, span: hl.HighlightSpan) -> None:
-        entry = self.model.entry(key)
+        entry = self.shown_entry(key)
         pane = self.panes.get(key)
         if entry is None or entry.analysis is None or pane is None:
             return
         self.detail_key = key
         sentence = pane.sentence_at(span.start)
-        body = describe_span(key, entry.label, entry.analysis, span, self._others(key), self.comparison, sentence)
+        body = describe_span(key, entry.label, entry.analysis, span, self._others(key), self.shown_comparison,
+                             sentence)
         self.detail.show_html(body, span)
         self._detail_sentence = None
         self.spanShown.emit(key, span)
@@ -390,14 +411,14 @@ class MainWindow(QMainWindow):
         if not pane.view.textCursor().hasSelection():
             self.detail_key = key
             self._detail_sentence = index
-            self.detail.show_html(describe_sentence(key, entry.label, entry.analysis, index, self._others(key),
-                                                    self.comparison))
+            shown = self.shown_entry(key)
+            self.detail.show_html(describe_sentence(key, shown.label, shown.analysis, index, self._others(key),
+                                                    self.shown_comparison))
 
     def show_overview(self) -> None:
         self.detail_key = None
         self._detail_sentence = None
-        others = [Other(e.key, e.label, e.analysis) for e in self.model.compared() if e.analysis is not None]
-        self.detail.show_html(describe_overview(others, self.comparison))
+        self.detail.show_html(describe_overview(self._others(None), self.shown_comparison))
 
     def _refresh_detail(self) -> None:
         key = self.detail_key
@@ -407,10 +428,20 @@ class MainWindow(QMainWindow):
         if self.detail.span is not None:
             self.show_span(key, self.detail.span)
         elif self._detail_sentence is not None:
-            entry = self.model.entry(key)
+            entry = self.shown_entry(key)
             if entry is not None and entry.analysis is not None:
                 self.detail.show_html(describe_sentence(key, entry.label, entry.analysis, self._detail_sentence,
-                                                        self._others(key), self.comparison))
+                                                        self._others(key), self.shown_comparison))
+
+    def refresh_views(self) -> None:
+        """Blind mode switched: the detail panel and the dashboard show the articles again."""
+        if self.detail.span is not None and self.detail_key in self.panes:
+            self.detail.span = None  # its offsets belong to the other text
+            self.detail_key = None
+        self._refresh_detail()
+        self._dashboard_stale = True
+        if self.tabs.currentIndex() == 1:
+            self._fill_dashboard()
 
     def jump_to(self, key: str, start: int, end: int) -> None:
         pane = self.panes.get(key)
@@ -452,9 +483,11 @@ class MainWindow(QMainWindow):
 
         self.font_pt = max(MIN_FONT_PT, min(MAX_FONT_PT, pt))
         self.pane_area.set_font(self.font_pt)
+        factor = screen_fit.apply_scale(self, self.font_pt)  # the whole interface, not only the text
         self.settings.set_font_size(self.font_pt)
         self.session.changed()
-        self.status_label.setText(f"Text size {self.font_pt} pt")
+        self.status_label.setText(f"Text size {self.font_pt} pt · interface {factor:.0%}")
+        self._refresh_detail()
 
     def set_sync(self, on: bool) -> None:
         self.settings.set_flag("sync_scroll", on)
@@ -475,6 +508,7 @@ class MainWindow(QMainWindow):
         self.pane_area.set_dark(self.dark)
         self.detail.set_dark(self.dark)
         self.legend.set_dark(self.dark)
+        screen_fit.apply_scale(self, self.font_pt)
         self._refresh_detail()
 
     # ================================================================== messages
@@ -515,7 +549,8 @@ class MainWindow(QMainWindow):
         try:
             dlg = ExportDialog(inputs[0], inputs[1], parent=self,
                                default_dir=self.settings.last_directory() or None,
-                               protect=[e.article.path for e in self.model.entries()])
+                               protect=[e.article.path for e in self.model.entries()],
+                               blind=self.blinding.on, labels=self.blinding.id_labels())
             dlg.exported.connect(self.show_exported)
             dlg.exec()
         except Exception as exc:  # noqa: BLE001
@@ -526,9 +561,10 @@ class MainWindow(QMainWindow):
         if inputs is None:
             return
         try:
-            from .exporting import print_sheet
+            from .exporting import ExportOptions, print_sheet
 
-            print_sheet(inputs[0], inputs[1], parent=self)
+            print_sheet(inputs[0], inputs[1], parent=self,
+                        options=ExportOptions(blind=self.blinding.on, labels=self.blinding.id_labels()))
         except Exception as exc:  # noqa: BLE001
             self.show_error(f"Printing failed: {exc}")
 

@@ -12,11 +12,13 @@ from collections import deque
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QFrame, QLabel, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from .models.article_model import ArticleListModel, Entry
 from .models.legend_model import LegendModel
 from .panes.article_pane import ArticlePane, metric_badges
+
+MIN_CHARS_PER_LINE = 28  # a pane never gets narrower than this; beyond it the pane area scrolls sideways
 
 EMPTY_TEXT = ("No article is shown.\n\nOpen files (Ctrl+O), paste an article (Ctrl+V) or drop "
               "files here. Tick articles in the list on the left to compare them.")
@@ -42,6 +44,8 @@ class PaneArea(QWidget):
         self.sync = False  # scroll together
         self.hold = False  # while True, rebuilds wait (one rebuild for a batch of added articles)
         self.panes: dict[str, ArticlePane] = {}
+        # what a pane shows of an entry: the entry itself, or its blinded copy in blind mode (desktop.blinding)
+        self.present: Any = lambda entry: entry
         self.comparison: Any = None
         self._align_for: Any = None
         self._align_index: dict[tuple[str, int], dict[str, int | None]] = {}
@@ -51,13 +55,23 @@ class PaneArea(QWidget):
         self.splitter = QSplitter(Qt.Horizontal)
         self.splitter.setObjectName("paneSplitter")
         self.splitter.setChildrenCollapsible(False)
+        # The panes sit in a sideways-scrolling area: on a small screen (a 1280x720 projector) or with six
+        # articles they keep a readable width and the area scrolls, instead of squeezing the panes or
+        # growing the window past the screen.
+        self.scroll = QScrollArea()
+        self.scroll.setObjectName("paneScroll")
+        self.scroll.setFrameShape(QFrame.NoFrame)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAsNeeded)
+        self.scroll.setWidget(self.splitter)
         self.empty_label = QLabel(EMPTY_TEXT)
         self.empty_label.setAlignment(Qt.AlignCenter)
         self.empty_label.setWordWrap(True)
         self.empty_label.setObjectName("emptyLabel")
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
-        lay.addWidget(self.splitter, 1)
+        lay.addWidget(self.scroll, 1)
         lay.addWidget(self.empty_label, 1)
 
         self._ui_jobs: deque = deque()
@@ -90,19 +104,20 @@ class PaneArea(QWidget):
                 self.splitter.insertWidget(i, pane)
         if count_changed or len(self.splitter.sizes()) != len(wanted):
             n = max(1, len(wanted))
-            total = max(self.splitter.width(), 600)
-            self.splitter.setSizes([total // n] * n)
+            total = max(self.scroll.viewport().width(), 600)
+            self.splitter.setSizes([max(total // n, self.pane_min_width())] * n)
         for i, e in enumerate(wanted):
             pane = self.panes[e.key]
             pane.header.actions["left"].setEnabled(i > 0)
             pane.header.actions["right"].setEnabled(i < len(wanted) - 1)
+        self.update_min_widths()
         self.update_empty()
         self.update_outliers()
         self.update_counts()
         self.rebuilt.emit()
 
     def _make_pane(self, entry: Entry) -> ArticlePane:
-        pane = ArticlePane(entry, scheduler=self.schedule_ui)
+        pane = ArticlePane(self.present(entry), scheduler=self.schedule_ui)
         pane.contentShown.connect(self._on_content_shown)
         pane.set_text_font(self.font_pt)
         pane.set_dark(self.dark)
@@ -120,8 +135,23 @@ class PaneArea(QWidget):
 
     def update_empty(self) -> None:
         has = bool(self.model.compared())
-        self.splitter.setVisible(has)
+        self.scroll.setVisible(has)
         self.empty_label.setVisible(not has)
+
+    def pane_min_width(self) -> int:
+        """About MIN_CHARS_PER_LINE characters of article text, plus the pane's margins and scroll bar."""
+        pane = next(iter(self.panes.values()), None)
+        if pane is None:
+            return 240
+        fm = pane.view.fontMetrics()
+        chrome = pane.view.verticalScrollBar().sizeHint().width() + 2 * pane.view.frameWidth() + 24
+        return fm.averageCharWidth() * MIN_CHARS_PER_LINE + chrome + int(pane.view.document().documentMargin() * 2)
+
+    def update_min_widths(self) -> None:
+        """Each pane keeps a readable width (and never less than its header needs, so no chip clips)."""
+        w = self.pane_min_width()
+        for pane in self.panes.values():
+            pane.setMinimumWidth(max(w, pane.header.minimumSizeHint().width()))
 
     def ordered(self) -> list[ArticlePane]:
         return [self.panes[e.key] for e in self.model.compared() if e.key in self.panes]
@@ -137,7 +167,14 @@ class PaneArea(QWidget):
         pane = self.panes.get(key)
         entry = self.model.entry(key)
         if pane is not None and entry is not None:
-            pane.set_entry(entry)
+            pane.set_entry(self.present(entry))
+
+    def represent(self) -> None:
+        """Show every pane's entry again through ``present`` (blind mode switched on or off)."""
+        for key, pane in self.panes.items():
+            entry = self.model.entry(key)
+            if entry is not None:
+                pane.set_entry(self.present(entry))
 
     def current_key(self) -> str | None:
         """The pane holding the keyboard focus."""
@@ -203,6 +240,7 @@ class PaneArea(QWidget):
         self.font_pt = pt
         for pane in self.panes.values():
             pane.set_text_font(pt)
+        self.update_min_widths()
 
     def set_collapse(self, on: bool) -> None:
         self.collapse = on

@@ -18,13 +18,14 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QTimer
 
 from analysis.comparison_file import SavedArticle
+
+from . import screen_fit
 from analysis.sources import Article, SourceError, article_from_text, read_article, text_id
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
 
 SAVE_DELAY_MS = 400
-DEFAULT_SIZE = (1500, 940)
 DEFAULT_SPLITTERS = {"main": [250, 1250], "side": [240, 420], "reading": [640, 250]}
 META_FIELDS = tuple(f.name for f in dataclasses.fields(Article) if f.name not in ("text", "id", "path", "notes"))
 
@@ -249,10 +250,10 @@ class SessionKeeper(QObject):
     def restore_layout(self) -> None:
         w, s = self.window, self.settings
         geo = s.geometry()
-        if geo is not None:
-            w.restoreGeometry(geo)
+        if geo is not None and w.restoreGeometry(geo):
+            screen_fit.keep_on_screen(w)  # saved on a larger screen: brought inside this one
         else:
-            w.resize(*DEFAULT_SIZE)
+            screen_fit.place_first(w)
         state = s.window_state()
         if state is not None:
             w.restoreState(state)

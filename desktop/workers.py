@@ -20,6 +20,7 @@ import json
 import threading
 import time
 from collections import deque
+from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, wait
 from typing import Any
 
@@ -41,6 +42,7 @@ class JobSignals(QObject):
 
     started = Signal(int, int)  # generation, number of articles
     articleStarted = Signal(int, str)  # generation, key
+    articleProgress = Signal(int, str, float)  # generation, key, fraction of the article analysed
     articleDone = Signal(int, str, object, object, bool, object)  # gen, key, Article, ArticleAnalysis, cached, plan
     articleFailed = Signal(int, str, object, str)  # generation, key, Article, message
     finished = Signal(int, bool)  # generation, cancelled
@@ -73,33 +75,59 @@ class InFlight:
         self._lock = threading.Lock()
         self._serial = threading.Lock()
         self._futures: dict[str, Future] = {}
+        self._listeners: dict[str, list[Callable[[float], None]]] = {}
+        method = getattr(engine, "submit" if self.concurrent else "analyze", None)
+        self.reports_progress = _accepts(method, "progress")
 
-    def start(self, article: Any) -> tuple[Future, bool]:
+    def start(self, article: Any, progress: Callable[[float], None] | None = None) -> tuple[Future, bool]:
+        """``progress`` is called (from another thread) with the fraction done, when the engine reports it;
+        a run that joins an analysis under way gets its reports too."""
         key = work_key(article)
         with self._lock:  # held briefly: never while writing to the server (a reply may need this lock)
+            if progress is not None:
+                self._listeners.setdefault(key, []).append(progress)
             fut = self._futures.get(key)
             if fut is not None:
                 return fut, False
             fut = Future()
             self._futures[key] = fut
         fut.add_done_callback(lambda f: self._forget(key, f))
+        extra = {"progress": lambda fraction: self._report(key, fraction)} if self.reports_progress else {}
         if self.concurrent:
             try:
-                chain(self.engine.submit(article), fut)
+                chain(self.engine.submit(article, **extra), fut)
             except Exception as exc:  # noqa: BLE001 - reported by the run
                 fut.set_exception(exc)
         else:
             with self._serial:
                 try:
-                    fut.set_result(self.engine.analyze(article))
+                    fut.set_result(self.engine.analyze(article, **extra))
                 except Exception as exc:  # noqa: BLE001 - reported by the run
                     fut.set_exception(exc)
         return fut, True
+
+    def _report(self, key: str, fraction: float) -> None:
+        with self._lock:
+            listeners = list(self._listeners.get(key, ()))
+        for listener in listeners:
+            listener(fraction)
 
     def _forget(self, key: str, fut: Future) -> None:
         with self._lock:
             if self._futures.get(key) is fut:
                 del self._futures[key]
+                self._listeners.pop(key, None)
+
+
+def _accepts(method: Any, name: str) -> bool:
+    """True when ``method`` takes a keyword argument ``name`` (engines made for tests may not)."""
+    import inspect
+
+    try:
+        params = inspect.signature(method).parameters
+    except (TypeError, ValueError):
+        return False
+    return name in params or any(p.kind is inspect.Parameter.VAR_KEYWORD for p in params.values())
 
 
 POLL_S = 0.2  # how often a waiting run looks at its cancel flag
@@ -143,7 +171,8 @@ class AnalysisJob(QRunnable):
                     if self._cached(key, article):  # a stale run may have finished it meanwhile
                         continue
                     sig.articleStarted.emit(gen, key)
-                    fut, fresh = self.work.start(article)
+                    fut, fresh = self.work.start(
+                        article, lambda fraction, key=key: _emit(sig.articleProgress, gen, key, fraction))
                     running[fut] = (key, article, fresh)
                 if not running:
                     break
@@ -232,6 +261,7 @@ class AnalysisManager(QObject):
 
     runStarted = Signal(int)  # number of articles
     articleStarted = Signal(str)  # key
+    articleProgress = Signal(str, float)  # key, fraction of the article analysed (long articles)
     articleDone = Signal(str, object, object, bool, object)  # key, Article, ArticleAnalysis, from cache, RenderPlan
     articleFailed = Signal(str, object, str)  # key, Article, message
     progress = Signal(int, int)  # done, total (current run)
@@ -252,6 +282,7 @@ class AnalysisManager(QObject):
         self.signals = JobSignals(self)  # lives on the UI thread
         self.signals.started.connect(self._on_started)
         self.signals.articleStarted.connect(self._on_article_started)
+        self.signals.articleProgress.connect(self._on_article_progress)
         self.signals.articleDone.connect(self._on_done)
         self.signals.articleFailed.connect(self._on_failed)
         self.signals.finished.connect(self._on_finished)
@@ -329,6 +360,10 @@ class AnalysisManager(QObject):
     def _on_article_started(self, gen: int, key: str) -> None:
         if gen == self._generation:
             self.articleStarted.emit(key)
+
+    def _on_article_progress(self, gen: int, key: str, fraction: float) -> None:
+        if gen == self._generation:
+            self.articleProgress.emit(key, fraction)
 
     def _count(self, gen: int) -> None:
         if gen == self._generation:

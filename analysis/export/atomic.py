@@ -103,12 +103,12 @@ def write_many(items: list[tuple[str | os.PathLike[str], bytes]]) -> None:
             folder = target.parent if str(target.parent) else Path(".")
             fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".part")
             staged.append((target, tmp))
-            try:
-                perm = target.stat().st_mode & 0o7777
-            except OSError:
-                perm = _default_mode()
-            os.chmod(tmp, perm)
-            with os.fdopen(fd, "wb") as f:
+            with os.fdopen(fd, "wb") as f:  # closed whatever happens below
+                try:
+                    perm = target.stat().st_mode & 0o7777
+                except OSError:
+                    perm = _default_mode()
+                os.chmod(tmp, perm)
                 f.write(data)
                 f.flush()
                 os.fsync(f.fileno())

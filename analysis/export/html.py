@@ -86,7 +86,10 @@ def render_html(
       f"{' · outlet names hidden (blind mode)' if sheet.blind else ''}</p>\n</header>\n")
 
     # ---------------------------------------------------------------- overview
-    w("<section class=\"overview\">\n<h2>Overview</h2>\n<h3>The outlets</h3>\n<table class=\"outlets\">\n")
+    w("<section class=\"overview\">\n<h2>Overview</h2>\n")
+    for warning in sheet.warnings:
+        w(f"<p class=\"warning\"><strong>Different story?</strong> {escape(warning)}</p>\n")
+    w("<h3>The outlets</h3>\n<table class=\"outlets\">\n")
     w("<tr><th>Outlet</th><th>Headline</th><th>Date (as the text supports it)</th><th>Words</th></tr>\n")
     for label, headline, date, words in sheet.outlets:
         w(f"<tr><td>{escape(label)}</td><td>{escape(headline)}</td><td>{escape(date)}</td>"
@@ -99,14 +102,18 @@ def render_html(
         w("<th>Story median</th><th>A high value means</th></tr>\n")
         for m in sheet.metrics:
             w(f"<tr><td>{escape(m.label)}</td>")
-            for cell, flag in zip(m.cells, m.outlier_flags):
+            evidence = m.evidence or ("",) * len(m.cells)
+            for cell, flag, ev in zip(m.cells, m.outlier_flags, evidence):
+                small = f"<br><small class=\"count\">{escape(ev)}</small>" if ev else ""
                 if flag:
                     arrow = "▲" if flag == "high" else "▼"
-                    w(f"<td class=\"num outlier\" title=\"outlier ({flag})\">{escape(cell)} {arrow}</td>")
+                    w(f"<td class=\"num outlier\" title=\"outlier ({flag})\">{escape(cell)} {arrow}{small}</td>")
                 else:
-                    w(f"<td class=\"num\">{escape(cell)}</td>")
+                    w(f"<td class=\"num\">{escape(cell)}{small}</td>")
             w(f"<td class=\"num\">{escape(m.median)}</td><td>{escape(m.higher_means)}</td></tr>\n")
-        w("</table>\n<p class=\"note\">▲ / ▼ bold on a tint: an outlier, well above / below the other outlets.</p>\n")
+        w("</table>\n<p class=\"note\">▲ / ▼ bold on a tint: an outlier, well above / below the other outlets. Under "
+          "each value: what it rests on; a share's 95% range; “too few to compare” when fewer than 3 attributions "
+          "or sentences stand behind it (never called an outlier).</p>\n")
     if sheet.charts:
         w("<h3>Per-outlet charts</h3>\n<div class=\"charts\">\n")
         for ch in sheet.charts:
@@ -121,18 +128,29 @@ def render_html(
         w("</div>\n")
 
     w("<h3>Only this outlet reports</h3>\n")
-    if sheet.only_here:
-        for label, shown, rest in sheet.only_here_shown():
+    if sheet.coverage:
+        w(f"<p class=\"note\">Sentences each outlet shares with at least one other: "
+          f"{escape(sheet.coverage_line())}.</p>\n")
+    if sheet.claims:
+        shown, more = sheet.claims_shown()
+        w("<p class=\"note\">Claims only one outlet makes, most distinct first: people, numbers, places or sources "
+          "no other outlet has, and allegations from sources it does not name. The same fact in other words is not "
+          "listed.</p>\n<table class=\"only\">\n<tr><th>Outlet</th><th>Claim</th><th>Why it is listed</th></tr>\n")
+        for label, sentence, why in shown:
+            w(f"<tr><td>{escape(label)}</td><td>{escape(sentence)}</td><td>{escape(why)}</td></tr>\n")
+        w("</table>\n")
+        if more:
+            w(f"<details><summary>{more} more claim{'s' if more > 1 else ''}</summary>\n<table class=\"only\">\n")
+            for label, sentence, why in sheet.claims[len(shown):]:
+                w(f"<tr><td>{escape(label)}</td><td>{escape(sentence)}</td><td>{escape(why)}</td></tr>\n")
+            w("</table>\n</details>\n")
+    elif sheet.only_here:
+        for label, shown_s, rest in sheet.only_here_shown():
             w(f"<p><strong>{escape(label)}</strong></p>\n<ul class=\"only\">\n")
-            w("".join(f"<li>{escape(s)}</li>\n" for s in shown))
+            w("".join(f"<li>{escape(x)}</li>\n" for x in shown_s + rest))
             w("</ul>\n")
-            if rest:
-                w(f"<details><summary>{len(rest)} more sentence{'s' if len(rest) > 1 else ''} only "
-                  f"{escape(label)} reports</summary>\n<ul class=\"only\">\n")
-                w("".join(f"<li>{escape(s)}</li>\n" for s in rest))
-                w("</ul>\n</details>\n")
     else:
-        w("<p class=\"note\">Nothing: every reported fact appears in more than one outlet "
+        w("<p class=\"note\">Nothing: no claim here is made by one outlet alone "
           "(or the comparison found no sentence unique to one outlet).</p>\n")
 
     if sheet.naming:
@@ -177,6 +195,14 @@ def render_html(
                   f"{escape(f.category)}\">{escape(f.text)}</span>{times}</td><td>{escape(f.note)}</td></tr>\n")
             w("</table>\n")
         w("</section>\n")
+
+    # ---------------------------------------------------------------- answer key: who was who
+    if sheet.reveal:
+        w("<section class=\"reveal\">\n<h2>Who was who (answer key)</h2>\n<table class=\"reveal\">\n"
+          "<tr><th>Shown as</th><th>Outlet</th><th>Byline</th><th>Site</th></tr>\n")
+        for row in sheet.reveal:
+            w("<tr>" + "".join(f"<td>{escape(c or '–')}</td>" for c in row) + "</tr>\n")
+        w("</table>\n</section>\n")
 
     # ---------------------------------------------------------------- legend and glossary
     w("<section class=\"legend\">\n<h2>Legend</h2>\n<table class=\"legend\">\n<tr><th>Looks like</th><th>Means</th>"
@@ -230,7 +256,9 @@ def svg_bar_chart(chart: Chart, width: int = 520) -> str:
     row_h, label_w, value_w, top = 24, 170, 110, 26
     n = len(chart.bars)
     height = top + n * row_h + 30
-    values = [v for _, v in chart.bars]
+    values = [v for _, v in chart.bars] + [e for _, a, b in chart.intervals for e in (a, b)]
+    intervals = {label: (a, b) for label, a, b in chart.intervals}
+    notes = dict(chart.notes)
     lo = min([0.0, *values, *([chart.median] if chart.median is not None else [])])
     hi = max([0.0, *values, *([chart.median] if chart.median is not None else [])])
     if hi == lo:
@@ -260,10 +288,19 @@ def svg_bar_chart(chart: Chart, width: int = 520) -> str:
         parts.append(f"<text x=\"{x0 - 6}\" y=\"{y + 16}\" text-anchor=\"end\"{weight}>{escape(_clip(label, 22))}</text>")
         a, b = sorted((zx, x(v)))
         fill = "url(#hatch)\" stroke=\"#1a1a1a" if out else "#0072B2"
+        if label in chart.too_few:  # thin evidence: an outline, never a confident bar
+            fill = "none\" stroke=\"#5c5c5c"
         parts.append(f"<rect x=\"{a:.1f}\" y=\"{y + 4}\" width=\"{max(b - a, 1):.1f}\" height=\"15\" fill=\"{fill}\"/>")
+        if label in intervals:  # the share's 95% range as a whisker
+            ia, ib = (x(e) for e in intervals[label])
+            parts.append(f"<path d=\"M{ia:.1f} {y + 11.5}H{ib:.1f}M{ia:.1f} {y + 6}V{y + 17}M{ib:.1f} {y + 6}V{y + 17}\" "
+                         "stroke=\"#1a1a1a\" stroke-width=\"1.5\" fill=\"none\"/>")
         mark = ""
+        extra = [t for t in (notes.get(label, ""), "too few" if label in chart.too_few else "") if t]
+        if extra:
+            mark = " (" + ", ".join(extra) + ")"
         if out:
-            mark = "  ▲ outlier" if chart.median is None or v >= chart.median else "  ▼ outlier"
+            mark += "  ▲ outlier" if chart.median is None or v >= chart.median else "  ▼ outlier"
         parts.append(f"<text x=\"{x1 + 6}\" y=\"{y + 16}\"{weight}>{escape(fmt(v) + mark)}</text>")
     base = top + n * row_h
     parts.append(f"<line x1=\"{zx:.1f}\" y1=\"{top}\" x2=\"{zx:.1f}\" y2=\"{base}\" stroke=\"#4d4d4d\"/>")

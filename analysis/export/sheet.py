@@ -18,12 +18,13 @@ from typing import Any
 
 from ..results import ArticleAnalysis, Comparison
 from ..measures.tone import TONE_SCALE, TONE_WORDS
+from ..compare.outliers import evidence_text, short_count
 from .tables import format_metric, is_share, metric_rows
 
 # Metrics drawn as per-outlet bar charts (key, chart title, value format for the chart).
 CHART_METRICS = (
     ("loaded_per_1000_words", "Loaded terms per 1,000 words", "{:.1f}"),
-    ("unnamed_source_share", "Unnamed or vague sources (share of attributions)", "{:.0%}"),
+    ("unnamed_source_share", "Unnamed or vague sources (share of statements)", "{:.0%}"),
     ("hedges_per_1000_words", "Hedges per 1,000 words", "{:.1f}"),
     ("tone_mean", f"Average tone (-1 {TONE_WORDS['down']} … +1 {TONE_WORDS['up']})", "{:+.2f}"),
 )
@@ -38,6 +39,10 @@ GLOSSARY = (
     ("Named / anonymous / vague source", "Named: readers can check who said it. Anonymous: the article says the "
                                          "source is not named (\"sources familiar with the matter\"). Vague: "
                                          "pinned on nobody in particular (\"observers\", \"reports\")."),
+    ("Thought or wish (state of mind)", "The text says what someone believes, wants, hopes, fears or plans "
+                                        "(\"voters believe\", \"Kishida wants\"). Nobody can see inside a "
+                                        "head, so ask how the writer knows. Nobody is quoted, so it is shown "
+                                        "apart and not counted among claims from unnamed sources."),
     ("Hedge", "A word that makes a statement less certain: could, reportedly, is expected to, rumours. A few are "
               "normal; many mean the story rests on guesses."),
     ("Tone", f"How {TONE_WORDS['up']} or {TONE_WORDS['down']} the wording of a sentence sounds, {TONE_SCALE}, "
@@ -81,6 +86,9 @@ class Chart:
     median: float | None
     outliers: frozenset[str]
     value_format: str
+    intervals: tuple[tuple[str, float, float], ...] = ()  # (outlet label, low, high): a share's 95% range
+    too_few: frozenset[str] = frozenset()  # outlet labels whose value rests on too few items
+    notes: tuple[tuple[str, str], ...] = ()  # (outlet label, "1 of 1")
 
 
 @dataclass(frozen=True)
@@ -91,6 +99,7 @@ class MetricLine:
     outlier_flags: tuple[str, ...]  # "", "high" or "low" per outlet
     median: str
     higher_means: str
+    evidence: tuple[str, ...] = ()  # per outlet: "1 of 1 attribution; 95% range 21%–100%; too few to compare"
 
 
 @dataclass(frozen=True)
@@ -159,10 +168,23 @@ class Sheet:
     legend: list[LegendEntry]
     glossary: tuple[tuple[str, str], ...] = GLOSSARY
     include_texts: bool = True
+    warnings: tuple[str, ...] = ()  # comparison-level: "“X” is probably a different story ..."
+    claims: list[tuple[str, str, str]] = field(default_factory=list)  # ranked: outlet label, sentence, why listed
+    coverage: list[tuple[str, int, int]] = field(default_factory=list)  # outlet label, sentences shared, body sentences
+    # answer key only (never on the student's sheet): (letter, outlet, byline, site) per article
+    reveal: list[tuple[str, str, str, str]] = field(default_factory=list)
 
     @property
     def labels(self) -> list[str]:
         return [o[0] for o in self.outlets]
+
+    def claims_shown(self, limit: int = 12) -> tuple[list[tuple[str, str, str]], int]:
+        """The ``limit`` most distinct claims (ranked) and how many more there are."""
+        return self.claims[:limit], max(0, len(self.claims) - limit)
+
+    def coverage_line(self) -> str:
+        """"Kyodo News 7 of 17 · Breitbart News 18 of 34": sentences each outlet shares with another."""
+        return " · ".join(f"{label} {shared} of {n}" for label, shared, n in self.coverage)
 
     def only_here_shown(self, limit: int = 5) -> list[tuple[str, list[str], list[str]]]:
         """(outlet, the first ``limit`` sentences only it reports, the rest) - a handout shows the first few."""
@@ -228,7 +250,17 @@ def _describe(category: str, payload: Any, role: str) -> str:
 
 
 # Findings worth listing under an article (plain verbs and named sources are marked in the text only).
-LISTED = ("loaded_term", "scare_quote", "cue_charged", "source_anonymous", "source_vague", "hedge")
+LISTED = ("loaded_term", "opinion", "scare_quote", "cue_charged", "source_anonymous", "source_vague", "hedge")
+
+
+def _kinds_line(c: Any) -> str:
+    """" · sentences: 3 of 20 opinion, 5 of 20 reported speech, 12 of 20 factual report" (empty for
+    results made before sentence kinds)."""
+    n = c.speech_sentences + c.opinion_sentences + c.report_sentences
+    if not n:
+        return ""
+    return (f" · sentences: {c.opinion_sentences} of {c.sentences} opinion, {c.speech_sentences} of {c.sentences}"
+            f" reported speech, {c.report_sentences} of {c.sentences} factual report")
 
 
 def _story(analyses: Sequence[ArticleAnalysis], comparison: Comparison) -> tuple[str, ...]:
@@ -251,6 +283,7 @@ def build_sheet(
     blind: bool = False,
     story: str | None = None,
     now: _dt.datetime | None = None,
+    reveal: Sequence[tuple[str, str, str, str]] = (),
 ) -> Sheet:
     """``spans_of(a)`` yields objects with start, end, category, payload, role (``desktop.highlight.spans``);
     ``styles`` maps category key -> object with label, description, cue (``highlight.load_styles()``)."""
@@ -265,7 +298,8 @@ def build_sheet(
             v = m.values.get(i)
             flags.append("" if i not in m.outliers or v is None else ("high" if v >= m.median else "low"))
         metrics.append(MetricLine(m.metric, m.label, tuple(format_metric(m.metric, m.values.get(i)) for i in ids),
-                                  tuple(flags), format_metric(m.metric, m.median), m.higher_means))
+                                  tuple(flags), format_metric(m.metric, m.median), m.higher_means,
+                                  tuple(evidence_text(m, i) if i in m.values else "" for i in ids)))
     by_key = {m.metric: m for m in rows}
     charts = []
     for key, title, fmt in CHART_METRICS:
@@ -274,7 +308,10 @@ def build_sheet(
             continue
         bars = tuple((labels[i], float(m.values[i])) for i in ids if m.values.get(i) is not None)
         charts.append(Chart(key, title, bars, m.median, frozenset(labels[o] for o in m.outliers if o in labels),
-                            "{:.0%}" if is_share(key) else fmt))
+                            "{:.0%}" if is_share(key) else fmt,
+                            tuple((labels[i], lo, hi) for i, (lo, hi) in m.intervals.items() if i in labels),
+                            frozenset(labels[i] for i in m.too_few if i in labels),
+                            tuple((labels[i], short_count(m, i)) for i in ids if short_count(m, i))))
 
     only: dict[str, list[str]] = {}
     for o in comparison.only_here:
@@ -313,7 +350,7 @@ def build_sheet(
         c = a.counts
         summary = (f"{c.words:,} words · {len(a.loaded_terms)} loaded terms · {len(a.attributions)} attributions "
                    f"({c.unnamed_source_share:.0%} unnamed or vague) · {len(a.hedges)} hedges · tone {a.tone.mean:+.2f}"
-                   f" · reading ease {a.readability.flesch_reading_ease:.0f}")
+                   f" · reading ease {a.readability.flesch_reading_ease:.0f}" + _kinds_line(c))
         sections.append(ArticleSection(a.id, a.label, a.title, a.date, a.text, build_tree(len(a.text), items, rank),
                                        highlights, listed, tuple(s.tone for s in a.sentences), a.warnings, summary,
                                        source_line(a)))
@@ -347,11 +384,18 @@ def build_sheet(
         articles=sections,
         legend=legend,
         include_texts=include_texts,
+        warnings=tuple(getattr(comparison, "warnings", ())),
+        claims=[(labels[o.article], " ".join(o.text.split()), "; ".join(o.reasons)) for o in comparison.only_here
+                if o.article in labels],
+        coverage=[(labels[c.article], c.shared, c.sentences) for c in getattr(comparison, "coverage", ())
+                  if c.article in labels and c.sentences],
+        reveal=list(reveal),
     )
 
 
 _SAMPLES = {
     "loaded_term": "dictator",
+    "opinion": "long overdue",
     "scare_quote": "“special operation”",
     "cue_neutral": "said",
     "cue_charged": "claimed",

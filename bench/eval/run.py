@@ -22,13 +22,16 @@ from bench.eval.common import eval_dir, use_empty_user_lexicons  # noqa: E402
 
 # The registry: corpus name -> module under bench/eval/ with ``evaluate(folder, limit=None) -> dict``
 # returning {"corpus", "items", "rows": [scoring.row(...)], "throughput": {...}, ...}.
-# Still to come: "alignment" (precision/recall of the top-ranked "only one outlet reports" items on a
-# small aligned multi-outlet test set), as bench/eval/alignment.py, registered here.
+# "alignment" reads no corpus from the folder: its small aligned test set ships in bench/eval/data/alignment/.
 CORPORA = {
+    "alignment": "bench.eval.alignment",
     "babe": "bench.eval.babe",
     "newsmtsc": "bench.eval.newsmtsc",
     "polnear": "bench.eval.polnear",
 }
+
+
+SHIPPED = {"alignment"}  # test sets that ship with the repository (no corpus folder needed)
 
 
 def evaluate(name: str, folder: Path, limit: int | None = None) -> dict:
@@ -97,7 +100,7 @@ def main(argv: list[str] | None = None) -> int:
     if unknown:
         ap.error(f"no corpus named {', '.join(unknown)}; choose from {', '.join(CORPORA)}")
     folder = eval_dir()
-    if not folder.is_dir():
+    if not folder.is_dir() and set(args.corpora or CORPORA) - SHIPPED:
         print(f"No evaluation corpora at {folder}: set SLANT_EVAL_DIR to the folder holding babe/, newsmtsc/ "
               "and polnear/.", file=sys.stderr)
         return 2

@@ -66,6 +66,18 @@ class ArticleListModel(QAbstractListModel):
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self._entries: list[Entry] = []
+        self.blind_labels: dict[str, str] | None = None  # blind mode: "Outlet A"... by entry key (desktop.blinding)
+
+    def set_blind_labels(self, labels: dict[str, str] | None) -> None:
+        self.blind_labels = labels
+        if self._entries:
+            self.dataChanged.emit(self.index(0), self.index(len(self._entries) - 1),
+                                  [Qt.DisplayRole, Qt.ToolTipRole])
+
+    def display_label(self, e: Entry) -> str:
+        if self.blind_labels is not None:
+            return self.blind_labels.get(e.key, "Outlet ?")
+        return e.label
 
     # -- Qt model API
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
@@ -77,8 +89,11 @@ class ArticleListModel(QAbstractListModel):
         e = self._entries[index.row()]
         if role == Qt.DisplayRole:
             status = STATUS_TEXT.get(e.status, "")
-            return f"{e.label}  ({status})" if status else e.label
+            label = self.display_label(e)
+            return f"{label}  ({status})" if status else label
         if role == Qt.ToolTipRole:
+            if self.blind_labels is not None:  # blind mode: nothing that names the outlet
+                return self.display_label(e) + ("" if not e.error else f"\nError: {e.error}")
             a = e.article
             lines = [e.label]
             if a.title and a.title != e.label:

@@ -17,6 +17,7 @@ from functools import lru_cache
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
+from analysis.compare.outliers import evidence_text, short_count
 from analysis.results import ArticleAnalysis, Comparison, DistinctiveWord, MetricRow, NamingRow, OnlyHere
 
 from ..charts import ChartPalette
@@ -284,11 +285,19 @@ class MetricsTableModel(_Base):
             if col == 0:
                 return row.label
             text = format_metric(row.metric, value)
+            if aid and value is not None:  # the count behind the value: "100% (1 of 1, too few)"
+                extra = [x for x in (short_count(row, aid), "too few" if aid in row.too_few else "") if x]
+                if extra:
+                    text += f" ({', '.join(extra)})"
             if direction:
                 text += f" {HIGH if direction == 'high' else LOW}"
             return text
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(row, aid, value, direction, col)
+            tip = self._tooltip(row, aid, value, direction, col)
+            evidence = evidence_text(row, aid) if aid and value is not None else ""
+            return f"{tip} Based on {evidence}." if evidence and tip else tip
+        if role == Qt.ItemDataRole.ForegroundRole and aid and (aid in row.too_few or aid in row.excluded):
+            return self._palette.muted
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if col == 0:
                 return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
@@ -493,20 +502,34 @@ class NamingModel(_Base):
 # ----------------------------------------------------------------------------------------- only here
 
 
-class OnlyHereModel(_Base):
-    """What only one outlet reports: rows (outlet, sentence), each jumping to its sentence."""
+def coverage_text(comparison: Comparison | None, labels: dict[str, str]) -> str:
+    """How much each outlet shares with the others, in words ("Kyodo News: 7 of 17 sentences shared ...")."""
+    parts = []
+    for c in getattr(comparison, "coverage", ()) or ():
+        if c.article not in labels or not c.sentences:
+            continue
+        claims = f", {c.claims_only_here} claim{'s' if c.claims_only_here != 1 else ''} only it makes" \
+            if c.claims_only_here else ""
+        parts.append(f"{labels[c.article]}: {c.shared} of {c.sentences} sentences shared with another outlet{claims}")
+    return "; ".join(parts)
 
-    headers = ("Outlet", "What only this outlet reports")
-    header_tips = ("", "A sentence with no matching sentence in any other article. Click to read it in place.")
+
+class OnlyHereModel(_Base):
+    """What only one outlet reports: claims ranked most distinct first (outlet, sentence, why it is listed),
+    each row jumping to its sentence."""
+
+    headers = ("Outlet", "What only this outlet reports", "Why it is listed")
+    header_tips = ("", "A claim no other article reports, most distinct first. Click to read it in place.",
+                   "What sets it apart: people, numbers, places or sources no other outlet has, or an allegation "
+                   "from a source it does not name.")
 
     def __init__(self, analyses: Sequence[ArticleAnalysis] = (), comparison: Comparison | None = None, parent=None):
         super().__init__(parent)
         self.set_results(analyses, comparison)
 
     def _load(self, comparison: Comparison | None) -> None:
-        rank = {aid: i for i, aid in enumerate(self._labels)}
-        items = [o for o in (comparison.only_here if comparison else ()) if o.article in self._labels]
-        self._items: list[OnlyHere] = sorted(items, key=lambda o: (rank[o.article], o.start))
+        # comparison.only_here is ranked (analysis/compare/claims.py): keep that order
+        self._items: list[OnlyHere] = [o for o in (comparison.only_here if comparison else ()) if o.article in self._labels]
 
     def _rows(self):
         return self._items
@@ -514,6 +537,18 @@ class OnlyHereModel(_Base):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
+        o = self._items[index.row()]
+        reasons = "; ".join(getattr(o, "reasons", ()) or ())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (self._labels[o.article], _one_line(o.text), reasons)[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            why = f" Listed because it {reasons}." if reasons else ""
+            return f"Only {self._labels[o.article]} reports this.{why} Click to read it in the article."
+        if role == ARTICLE_ROLE:
+            return o.article
+        if role == JUMP_ROLE:
+            return (o.article, o.start, o.end)
+        return None
         o = self._items[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return self._labels[o.article] if index.column() == 0 else _one_line(o.text)

@@ -11,12 +11,13 @@ import bisect
 import time
 from typing import Any
 
-from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen, QSyntaxHighlighter,
                            QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument, QTextFormat, QTextOption)
 from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QMenu, QSizePolicy, QTextEdit, QToolButton, QToolTip,
                                QVBoxLayout, QWidget)
 
+from analysis.compare.outliers import MIN_COUNT, attribution_count, unnamed_count, wilson
 from analysis.measures.tone import TONE_SCALE
 
 from .. import highlight as hl
@@ -297,7 +298,7 @@ class PaneHeader(QFrame):
         self.close_button.setAutoRaise(True)
         top.addWidget(self.close_button)
         lay.addLayout(top)
-        self.title = QLabel()
+        self.title = _TwoLineLabel()
         self.title.setObjectName("paneTitle")
         self.title.setWordWrap(True)
         self.title.setAlignment(Qt.AlignLeft | Qt.AlignTop)
@@ -334,10 +335,21 @@ class PaneHeader(QFrame):
 
     def set_title(self, text: str) -> None:
         """Two lines at most (the full title is in the tooltip)."""
-        fm = self.title.fontMetrics()
-        self.title.setFixedHeight(fm.lineSpacing() * 2 + 2)
+        self.title.fit_height()
         self.title.setToolTip(text)
         self.title.setText(text)
+
+
+class _TwoLineLabel(QLabel):
+    """The pane's headline: always two lines high, also after Ctrl+Plus/Minus changed its font."""
+
+    def fit_height(self) -> None:
+        self.setFixedHeight(self.fontMetrics().lineSpacing() * 2 + 2)
+
+    def changeEvent(self, event: Any) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() in (QEvent.FontChange, QEvent.StyleChange):
+            self.fit_height()
 
 
 class ElidedLabel(QLabel):
@@ -547,10 +559,28 @@ class ArticlePane(QFrame):
         if a is None:
             return
         c = a.counts
-        badges["loaded"].setText(f"loaded {c.loaded_per_1000_words:.1f}")
-        badges["hedges"].setText(f"hedges {c.hedges_per_1000_words:.1f}")
-        badges["unnamed"].setText(f"unnamed {c.unnamed_source_share:.0%}" if c.attributions else "unnamed –")
+        # Every figure carries its count: a share of one attribution is not "100%" of anything much.
+        n_loaded, n_hedges = c.loaded_terms or len(a.loaded_terms), c.hedges or len(a.hedges)
+        badges["loaded"].setText(f"loaded {c.loaded_per_1000_words:.1f} ({n_loaded})")
+        badges["loaded"].setToolTip(f"Loaded (judging) words per 1,000 words of body text: {n_loaded} in {c.words:,} "
+                                    "words")
+        badges["hedges"].setText(f"hedges {c.hedges_per_1000_words:.1f} ({n_hedges})")
+        badges["hedges"].setToolTip(f"Hedges (could, reportedly, speculation...) per 1,000 words: {n_hedges} in "
+                                    f"{c.words:,} words")
+        n_attr = attribution_count(a)
+        if n_attr:
+            k = unnamed_count(a) if a.attributions else round(c.unnamed_source_share * n_attr)
+            lo, hi = wilson(k, n_attr)
+            few = n_attr < MIN_COUNT
+            badges["unnamed"].setText(f"unnamed {k} of {n_attr}" if few else f"unnamed {k / n_attr:.0%} ({k} of {n_attr})")
+            badges["unnamed"].setToolTip(
+                f"Unnamed sources: {k} of {n_attr} attribution{'s' if n_attr != 1 else ''} name no source the reader "
+                f"can check (95% range {lo:.0%}–{hi:.0%})" + ("; too few to compare with other outlets" if few else ""))
+        else:
+            badges["unnamed"].setText("unnamed –")
+            badges["unnamed"].setToolTip("Unnamed sources: no attributions in this article")
         badges["tone"].setText(f"tone {a.tone.mean:+.2f}")
+        badges["tone"].setToolTip(f"Average tone of the {c.sentences} sentences, {TONE_SCALE}")
         for name, w in badges.items():
             w.setProperty("outlier", name in self._outliers)
             w.style().unpolish(w)

@@ -9,6 +9,8 @@ import html
 from dataclasses import dataclass
 from typing import Any
 
+from analysis.compare.outliers import can_rank, count_text, evidence_text
+from analysis.measures.tone import TONE_WORDS
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
@@ -21,6 +23,9 @@ CUE_CLASS_TEXT = {
     "credence": "it lends the statement extra credit (\"revealed\", \"confirmed\", \"pointed out\")",
     "emotive": "it adds emotion to how something was said (\"slammed\", \"blasted\", \"fumed\")",
     "speculative": "it presents talk or guesses as the source (\"is rumoured\", \"speculation\")",
+    "state_of_mind": ("not something anyone said, but what the text says a person thinks, wants, hopes, fears or "
+                      "plans (\"believes\", \"wants\"). Nobody can see inside someone's head, so ask how the "
+                      "writer knows. It is not counted as a claim from a source"),
 }
 SOURCE_TYPE_TEXT = {
     "named": "named: readers can check who said it",
@@ -189,7 +194,7 @@ def describe_span(key: str, label: str, analysis: Any, span: hl.HighlightSpan, o
            f"<span class='muted'>in {esc(label)}</span></h3>",
            f"<p class='what'>{esc(st.description)}</p>"]
     why = getattr(p, "why", "") or ""
-    if span.category in (hl.LOADED, hl.SCARE):
+    if span.category in (hl.LOADED, hl.OPINION, hl.SCARE):
         out.append(f"<h4>Why it matters</h4><p>{esc(why or st.description)}</p>")
         if p.category:
             out.append(f"<p class='muted'>Kind: {esc(p.category.replace('_', ' '))}</p>")
@@ -206,7 +211,8 @@ def describe_span(key: str, label: str, analysis: Any, span: hl.HighlightSpan, o
             out.append("<p>Credited with a dash at the end of the headline, the way wire services say where a "
                        "story comes from.</p>")
         else:
-            out.append(f"<p>Reporting verb “{esc(p.cue.text)}”: "
+            kind = "A thought, wish or plan" if p.cue_class == "state_of_mind" else "Reporting verb"
+            out.append(f"<p>{kind} “{esc(p.cue.text)}”: "
                        f"{esc(CUE_CLASS_TEXT.get(p.cue_class, p.cue_class))}.</p>")
         src_txt = f"“{esc(src)}”" if src else "no source given"
         resolved = f" (that is, {esc(p.resolved_source)})" if p.resolved_source else ""
@@ -222,7 +228,7 @@ def describe_span(key: str, label: str, analysis: Any, span: hl.HighlightSpan, o
     out.append("<h4>What found it</h4>" + _rule_html(getattr(p, "rule", "") or ""))
 
     others_html = []
-    if span.category in (hl.LOADED, hl.SCARE):
+    if span.category in (hl.LOADED, hl.OPINION, hl.SCARE):
         others_html.append(same_term_html(span, analysis, others))
     others_html.append(naming_html(analysis, span.start, span.end, others, comparison))
     if sentence >= 0:
@@ -243,13 +249,73 @@ def two_columns(left: str, right: str) -> str:
             f"<td width='50%' valign='top'>{right}</td></tr></table>")
 
 
+SENTENCE_KIND_TEXT = {
+    "speech": ("Reported speech", "mostly somebody's words or account, attributed to them"),
+    "opinion": ("Opinion", "the writer judges in their own voice"),
+    "report": ("Factual report", "says what happened, without quotation or the writer's judgement"),
+}
+
+
+def kind_html(s: Any, analysis: Any) -> str:
+    """The sentence's kind, the cue that decided it, and how many of the article's sentences share it."""
+    kind = getattr(s, "kind", "")
+    if kind not in SENTENCE_KIND_TEXT:
+        return ""
+    name, meaning = SENTENCE_KIND_TEXT[kind]
+    same = sum(1 for x in analysis.sentences if getattr(x, "kind", "") == kind)
+    why = f" Decided by: {esc(s.kind_reason)}." if s.kind_reason else ""
+    return (f"<h4>Kind of sentence: {esc(name)}</h4><p>{esc(meaning)}.{why}</p>"
+            f"<p class='muted'>{same} of {len(analysis.sentences)} sentences in this article are "
+            f"{esc(name.lower())}.</p>")
+
+
+def _moved(c: Any, toward: str = "") -> str:
+    """One word's share of a tone in plain words: "'praised' made this more positive toward Smith (+0.31)"
+    (the one tone wording of ``analysis.measures.tone.TONE_WORDS``)."""
+    way = f"more {TONE_WORDS['up']}" if c.weight > 0 else f"more {TONE_WORDS['down']}"
+    who = f" toward {esc(toward)}" if toward else ""
+    return f"“{esc(c.text)}” made this {way}{who} ({c.weight:+.2f})"
+
+
+def tone_html(s: Any) -> str:
+    """Why a sentence reads as it does: VADER's own score, the words that moved the tone, and the tone
+    toward each named person, organisation or country in it (from what the sentence says about them)."""
+    out = []
+    vader = getattr(s, "vader", None)
+    if vader is not None:
+        out.append(f"<p class='muted'>VADER's word list alone scores it {vader:+.2f}; Slant's tone model, "
+                   "fitted on news sentences people labelled, reads most plain reports of events as neutral.</p>")
+    moved = getattr(s, "contributions", ())
+    if moved:
+        out.append("<p><b>Words that moved the tone</b> (how much lower or higher it would be without each):</p><ul>"
+                   + "".join(f"<li>{_moved(c)}</li>" for c in moved[:4]) + "</ul>")
+    elif vader is not None:
+        out.append("<p>No word in it carries tone for the model.</p>")
+    seen: set[str] = set()
+    rows = []
+    for t in getattr(s, "targets", ()):
+        if t.entity in seen:
+            continue
+        seen.add(t.entity)
+        same = [x for x in s.targets if x.entity == t.entity]
+        value = sum(x.tone for x in same) / len(same)
+        why = "; ".join(_moved(c, t.entity) for c in t.contributions[:3]) or "no word here is about them"
+        rows.append(f"<li><b>Toward {esc(t.entity)}</b>: {tone_mood(value)} ({value:+.2f}). {why}.</li>")
+    if rows:
+        out.append("<p><b>Tone toward who is named</b> (from what the sentence says about each, "
+                   "not its overall mood):</p><ul>" + "".join(rows) + "</ul>")
+    return "".join(out)
+
+
 def describe_sentence(key: str, label: str, analysis: Any, sentence: int, others: list[Other], comparison: Any) -> str:
     s = analysis.sentences[sentence]
     tone = s.tone
     mood = tone_mood(tone)
     out = [f"<h3>Sentence <span class='muted'>in {esc(label)}</span></h3>",
            f"<p class='quote'>{esc(_short(analysis.text[s.start:s.end], 400))}</p>",
-           f"<p>Tone {tone:+.2f} ({mood}). <span class='muted'>{esc(hl.style(hl.TONE).description)}</span></p>"]
+           f"<p>Tone {tone:+.2f} ({mood}). <span class='muted'>{esc(hl.style(hl.TONE).description)}</span></p>",
+           tone_html(s)]
+    out.append(kind_html(s, analysis))
     cp = counterparts_html(key, analysis, sentence, others, comparison)
     right = ("<h4>The closest sentence in the other articles</h4>" + cp) if cp else ""
     return two_columns("".join(out), right + BACK_LINK)
@@ -270,7 +336,7 @@ def _first_finding(o: Other, kind: str) -> tuple[int, int] | None:
     if kind == "hedges" and a.hedges:
         return a.hedges[0].start, a.hedges[0].end
     if kind == "attributions":
-        unnamed = [x for x in a.attributions if x.source_type != "named"]
+        unnamed = [x for x in a.attributions if x.source_type != "named" and x.cue_class != "state_of_mind"]
         if unnamed:
             span = unnamed[0].source or unnamed[0].cue
             return span.start, span.end
@@ -289,33 +355,49 @@ def describe_overview(articles: list[Other], comparison: Any) -> str:
         row = rows.get(metric)
         if row is None or not row.values or len(articles) < 2:
             continue
-        top = max(row.values.values())
-        leaders = [by_id[i] for i, v in row.values.items() if v == top and i in by_id]
+        # Only an outlet whose figure rests on enough evidence is ranked first (analysis/compare/outliers.py).
+        ranked = {i: v for i, v in row.values.items() if can_rank(row, i) and i in by_id}
+        top = max(ranked.values()) if ranked else 0.0
+        leaders = [by_id[i] for i, v in ranked.items() if v == top]
         if not leaders or top <= 0:
+            thin = [i for i, v in row.values.items() if v > 0 and i in by_id and not can_rank(row, i)]
+            if thin:
+                who = ", ".join(f"{esc(by_id[i].label)} ({esc(count_text(row, i))})" for i in thin)
+                lines.append(f"<tr><td class='who'>{esc(title)}</td><td class='muted'>too few to compare: {who}</td></tr>")
             continue
         names = []
         for o in leaders:
             where = _first_finding(o, kind)
             names.append(_link(o.key, where[0], where[1], o.label) if where else esc(o.label))
         marker = " <b>(stands out)</b>" if any(o.analysis.id in row.outliers for o in leaders) else ""
+        evidence = "; ".join(e for e in (evidence_text(row, o.analysis.id) for o in leaders) if e)
+        evidence = f" <span class='muted'>({esc(evidence)})</span>" if evidence else ""
         lines.append(f"<tr><td class='who'>{esc(title)}</td><td>{', '.join(names)}: {esc(fmt.format(top))}"
-                     f"{marker} <span class='muted'>(middle of the story: {esc(fmt.format(row.median))})</span></td></tr>")
+                     f"{evidence}{marker} <span class='muted'>(middle of the story: {esc(fmt.format(row.median))})"
+                     "</span></td></tr>")
     tone = rows.get("tone_mean")
-    if tone is not None and tone.values and len(articles) >= 2:
-        lo_id = min(tone.values, key=tone.values.get)
-        hi_id = max(tone.values, key=tone.values.get)
-        if lo_id in by_id and hi_id in by_id:
-            lines.append(f"<tr><td class='who'>Tone</td><td>most positive {esc(by_id[hi_id].label)} "
-                         f"({tone.values[hi_id]:+.2f}), most negative {esc(by_id[lo_id].label)} "
-                         f"({tone.values[lo_id]:+.2f})</td></tr>")
+    toned = {i: v for i, v in (tone.values.items() if tone is not None else ()) if can_rank(tone, i) and i in by_id}
+    if len(toned) >= 2 and len(articles) >= 2:
+        lo_id = min(toned, key=toned.get)
+        hi_id = max(toned, key=toned.get)
+        lines.append(f"<tr><td class='who'>Tone</td><td>most positive {esc(by_id[hi_id].label)} "
+                     f"({tone.values[hi_id]:+.2f}, {esc(count_text(tone, hi_id))}), most negative "
+                     f"{esc(by_id[lo_id].label)} ({tone.values[lo_id]:+.2f}, {esc(count_text(tone, lo_id))})</td></tr>")
+    if comparison is not None:
+        for w in getattr(comparison, "warnings", ()):
+            lines.insert(0, f"<tr><td class='who'>Different story?</td><td><b>{esc(w)}</b></td></tr>")
     if comparison is not None:
         differs = [r for r in comparison.naming if r.differs]
         if differs:
             lines.append(f"<tr><td class='who'>Naming</td><td>{len(differs)} people, places or events are named "
                          "differently (see the Dashboard, or click a name)</td></tr>")
         if comparison.only_here:
-            lines.append(f"<tr><td class='who'>Only one outlet</td><td>{len(comparison.only_here)} sentences appear in "
-                         "just one article</td></tr>")
+            n = len(comparison.only_here)
+            top = comparison.only_here[0]
+            who = by_id[top.article].label if top.article in by_id else top.article
+            why = f": the most distinct, in {esc(who)}, {esc(top.reasons[0])}" if getattr(top, "reasons", ()) else ""
+            lines.append(f"<tr><td class='who'>Only one outlet</td><td>{n} claim{'s' if n != 1 else ''} only one "
+                         f"outlet makes{why} (see the Dashboard)</td></tr>")
     if lines:
         out.append("<table class='others'>" + "".join(lines) + "</table>")
     elif comparison is None:

@@ -402,3 +402,145 @@ def test_declining_to_say_is_not_saying(text):
 def test_a_party_in_apposition_does_not_name_the_source():
     (att,) = attributions("The mayor, a Democrat, said the town was coping.")
     assert (att.source.text, att.source_type) == ("The mayor", "anonymous")
+
+
+# --- more kinds of cue (issue 9) --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source", "cls"),
+    [
+        ("The reporter asked the senator about the missing files.", "asked", "The reporter", "neutral"),
+        ("Clinton denied any wrongdoing on Tuesday.", "denied", "Clinton", "neutral"),
+        ("Critics accused the mayor of hiding the costs.", "accused", "Critics", "emotive"),
+        ("The mayor urged residents to conserve water.", "urged", "The mayor", "neutral"),
+        ("The governor vowed to veto the bill.", "vowed", "The governor", "neutral"),
+        ("Obama praised the rescue workers.", "praised", "Obama", "emotive"),
+        ("Sanders blasted the decision as a disgrace.", "blasted", "Sanders", "emotive"),
+        ("The senator joked that he was too old for Twitter.", "joked", "The senator", "emotive"),
+        ("Union leaders criticized the plan.", "criticized", "Union leaders", "emotive"),
+        ("Republicans called for a ban on the imports.", "called for", "Republicans", "neutral"),
+    ],
+)
+def test_statements_requests_and_stances_with_an_object_are_cues(text, cue, source, cls):
+    (att,) = by_cue(attributions(text), cue, source)
+    assert att.cue_class == cls
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        ("Polls show a tight race in Ohio.", "show", "Polls"),
+        ("A study found higher costs for families.", "found", "A study"),
+        ("The report says the river is polluted.", "says", "The report"),
+    ],
+)
+def test_what_a_poll_study_or_report_shows_is_attributed_to_it(text, cue, source):
+    (att,) = by_cue(attributions(text), cue, source)
+    assert att.source_type == "vague"  # no maker named
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kishida added salt to the soup and called a meeting.",
+        "The hurricane blasted the coast overnight.",
+        "He plans a rally in Ohio next week.",
+        "Editor's note: This story was updated on Friday.",
+        "It is worth noting that the tax is high.",
+    ],
+)
+def test_actions_labels_and_the_writers_own_remarks_are_not_cues(text):
+    assert attributions(text) == (), [(a.cue.text, a.rule) for a in attributions(text)]
+
+
+def test_a_quote_introduced_by_a_colon_is_the_speakers():
+    (att,) = attributions("The senator was blunt: “We will not back down.”")
+    assert att.cue.text.endswith(":") and att.source.text == "The senator"
+    assert att.direct_quote and att.quote.text == "“We will not back down.”"
+
+
+def test_a_speakers_name_and_a_colon_start_what_they_said():
+    # what follows the colon is the speaker's own words: "I think" there is no second attribution
+    text = "Pence: Flowers Will Not Be at Debate\n\nWALLACE: Let us start with the news.\n\nPENCE: I think we are fine."
+    atts = attributions(text)
+    assert [(a.cue.text, a.source.text, a.source_type) for a in atts] == [
+        (":", "Pence", "named"), (":", "WALLACE", "named"), (":", "PENCE", "named")]
+
+
+def test_a_dash_and_a_name_after_a_quotation_credit_it():
+    atts = attributions("Readers wrote to us after the debate.\n\n“He represents our greatest shame.” ― Sonya Herridge\n\n"
+                        "“He lied all night.” — Pamela Padilla.")
+    assert [(a.cue.text, a.source.text, a.source_type) for a in atts] == [
+        ("―", "Sonya Herridge", "named"), ("—", "Pamela Padilla", "named")]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source", "source_type"),
+    [
+        ("In a statement, the ministry welcomed the decision.", "In a statement", "the ministry", "anonymous"),
+        ("The volatility is not all bad, in Mr. Connolly's view.", "in Mr. Connolly's view", "Connolly", "named"),
+        ("Fact-checkers examined Trump's claim that crime had doubled.", "claim", "Trump", "named"),
+        ("A spokesman's statement said the plant was safe.", "said", "spokesman", "anonymous"),
+        ("According to the agency, the plant was safe.", "According to", "the agency", "anonymous"),
+        ("There were claims of abuse in the camps.", "claims", None, "none"),
+    ],
+)
+def test_nouns_that_name_something_said_or_thought_are_cues(text, cue, source, source_type):
+    atts = attributions(text)
+    (att,) = [a for a in atts if a.cue.text == cue]
+    assert (att.source.text if att.source else None) is None if source is None else source in att.source.text
+    assert att.source_type == source_type
+
+
+def test_a_passive_with_by_names_its_source_and_one_without_has_none():
+    (quoted,) = attributions("The figure was quoted by Reuters as final.")
+    assert quoted.source.text == "Reuters" and quoted.source_type == "named"
+    (said,) = attributions("The words were said by the mayor at the rally.")
+    assert "the mayor" in said.source.text
+    (accused,) = attributions("The treasurer was accused of hiding the losses.")
+    assert accused.cue.text == "was accused" and accused.source is None and accused.source_type == "none"
+
+
+# --- states of mind -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        ("Most voters believe the economy is weak.", "believe", "Most voters"),
+        ("Clinton wants to triple the size of the program.", "wants", "Clinton"),
+        ("The minister hopes to sign the deal in May.", "hopes", "The minister"),
+        ("Residents fear the plant will close.", "fear", "Residents"),
+        ("Analysts expect rates to rise.", "expect", "Analysts"),
+    ],
+)
+def test_thoughts_and_wishes_are_states_of_mind(text, cue, source):
+    (att,) = by_cue(attributions(text), cue, source)
+    assert att.cue_class == "state_of_mind"
+    assert "not counted as a claim" in att.why
+
+
+def test_states_of_mind_never_count_as_claims_from_unnamed_sources():
+    text = ("Officials said the bridge would reopen in May. Residents fear the repairs will take longer. "
+            "Many commuters believe the city has no plan. Mayor Linda Park said the work was on schedule.")
+    result = analysis.analyze(text)
+    kinds = [(a.cue.text, a.cue_class) for a in result.attributions]
+    assert ("fear", "state_of_mind") in kinds and ("believe", "state_of_mind") in kinds
+    c = result.counts
+    assert c.attributions == 4 and c.states_of_mind == 2 and c.statements == 2
+    assert c.unnamed_source_share == pytest.approx(0.5)  # "Officials said" of the two statements
+
+
+def test_counts_written_before_states_of_mind_still_load():
+    from analysis.results import Counts
+
+    old = {"words": 100, "sentences": 5, "loaded_per_1000_words": 0.0, "hedges_per_1000_words": 0.0,
+           "unnamed_source_share": 0.5, "attributions": 4, "loaded_terms": 0, "hedges": 0}
+    c = Counts.from_dict(old)
+    assert c.states_of_mind == 0 and c.statements == 4 and c.unnamed_source_share == 0.5
+
+
+def test_words_inside_a_quotation_are_the_speakers_not_a_second_attribution():
+    atts = attributions("“I think we will win, and my opponents know it,” Kishida said.")
+    assert [a.cue.text for a in atts] == ["said"]

@@ -135,3 +135,35 @@ def test_a_file_that_raises_any_read_error_gives_one_line_not_a_traceback(tmp_pa
     arts, errors = cli._load_articles([str(good), str(bad)])
     assert [a.path for a in arts] == [str(good)]
     assert len(errors) == 1 and "bad.txt" in errors[0] and "\n" not in errors[0]
+
+
+def test_a_broken_user_lexicon_gives_one_line_naming_the_file(tmp_path):
+    import os
+
+    lexdir = tmp_path / "lex"
+    lexdir.mkdir()
+    bad = lexdir / "reporting_verbs_mine.toml"
+    bad.write_text('[meta]\nname = "r"\nversion = "1"\nsource = "me"\nlicence = "CC0"\n\n[class.doubt]\nlemmas = "claim"\n',
+                   encoding="utf-8")
+    art = _article(tmp_path)
+    out = subprocess.run([sys.executable, "-m", "desktop.cli", "analyze", str(art)], capture_output=True, text=True,
+                         cwd=ROOT, env={**os.environ, "SLANT_LEXICON_DIR": str(lexdir)})
+    assert out.returncode == 2
+    assert "Traceback" not in out.stderr
+    lines = out.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("slant: ") and str(bad) in lines[0] and "lemmas" in lines[0]
+
+
+def test_analyze_prints_progress_of_long_articles_to_stderr(tmp_path, monkeypatch, capsys):
+    from desktop import cli
+
+    path = tmp_path / "long.txt"
+    path.write_text("Officials said the talks could resume.\n\n" * 300, encoding="utf-8")
+    monkeypatch.setattr(cli, "PROGRESS_CHARS", 1000)
+    monkeypatch.setenv("SLANT_CHUNK_CHARS", "2000")
+    assert cli.main(["analyze", "--format", "csv", str(path)]) == 0
+    out, err = capsys.readouterr()
+    lines = [line for line in err.splitlines() if line.startswith("slant: analysing long.txt… ")]
+    assert lines and lines[-1].endswith("100%")
+    assert len(lines) >= 3  # a line every 10 % when stderr is not a terminal
+    assert "analysing" not in out  # the report on stdout stays clean

@@ -121,8 +121,10 @@ def test_metric_rows_mark_the_article_that_stands_out():
     arts = [
         article("a", ["One line here."], words=400, loaded_per_1000_words=2.0, hedges_per_1000_words=4.0),
         article("b", ["One line here."], words=420, loaded_per_1000_words=3.0, hedges_per_1000_words=5.0),
-        article("c", ["One line here."], words=380, loaded_per_1000_words=25.0, hedges_per_1000_words=4.5),
-        article("d", ["One line here."], words=410, loaded_per_1000_words=2.5, hedges_per_1000_words=40.0),
+        article("c", ["One line here."], words=380, loaded_per_1000_words=25.0, hedges_per_1000_words=4.5,
+                loaded_terms=10),
+        article("d", ["One line here."], words=410, loaded_per_1000_words=2.5, hedges_per_1000_words=40.0,
+                hedges=16),
     ]
     rows = {r.metric: r for r in metric_rows(arts)}
     loaded = rows["loaded_per_1000_words"]
@@ -133,6 +135,9 @@ def test_metric_rows_mark_the_article_that_stands_out():
     assert rows["words"].outliers == ()
     for row in rows.values():
         assert row.label and row.higher_means
+    # the same rate resting on two loaded terms is too thin to stand out
+    arts[2] = dataclasses.replace(arts[2], counts=dataclasses.replace(arts[2].counts, loaded_terms=2))
+    assert next(r for r in metric_rows(arts) if r.metric == "loaded_per_1000_words").outliers == ()
 
 
 def test_unnamed_share_ignores_articles_without_attributions():

@@ -39,11 +39,22 @@ def test_tables_hold_every_finding_of_the_analysis(story, tables):
     analyses, comparison = story
     t = by_name(tables)
     assert list(t) == ["Summary", "Articles", "Loaded terms", "Attributions", "Hedges", "Distinctive words",
-                       "Entity naming", "Only here"]
+                       "Entity naming", "Only here", "Shared sentences", "Evidence", "Sentences"]
     for a in analyses:
         assert sum(1 for r in t["Loaded terms"].rows if r[0] == a.id) == len(a.loaded_terms)
         assert sum(1 for r in t["Attributions"].rows if r[0] == a.id) == len(a.attributions)
         assert sum(1 for r in t["Hedges"].rows if r[0] == a.id) == len(a.hedges)
+        # every sentence with its kind and the cue that decided it; the article row counts each kind
+        sentences = [r for r in t["Sentences"].rows if r[0] == a.id]
+        assert len(sentences) == len(a.sentences)
+        assert {r[3] for r in sentences} <= {"reported speech", "opinion", "factual report"}
+        assert all(r[4] for r in sentences)
+        row = next(r for r in t["Articles"].rows if r[0] == a.id)
+        h = t["Articles"].headers
+        kinds = [row[h.index(k)] for k in ("Reported speech (sentences)", "Opinion (sentences)",
+                                           "Factual report (sentences)")]
+        assert kinds == [a.counts.speech_sentences, a.counts.opinion_sentences, a.counts.report_sentences]
+        assert sum(kinds) == row[h.index("Sentences")]
         assert sum(1 for r in t["Distinctive words"].rows if r[0] == a.id) == len(comparison.distinctive.get(a.id, ()))
     assert len(t["Only here"].rows) == len(comparison.only_here)
     # every loaded term's words are in the table, against the right outlet

@@ -67,13 +67,13 @@ def test_user_files_added_while_running_take_effect_on_the_next_analysis(tmp_pat
     from analysis.measures import naming
 
     monkeypatch.setenv("SLANT_LEXICON_DIR", str(tmp_path))
-    text = "Insiders sneered that the minister would quit. A return to office is in the cards."
+    text = "Insiders gloated that the minister would quit. A return to office is in the cards."
     before = analyze(text)
-    assert not any(a.cue.text == "sneered" for a in before.attributions)
+    assert not any(a.cue.text == "gloated" for a in before.attributions)
     assert not before.hedges
 
     (tmp_path / "reporting_verbs_mine.toml").write_text(
-        META.format(name="reporting_verbs_mine") + '[class.emotive]\nlemmas = ["sneer"]\n', encoding="utf-8")
+        META.format(name="reporting_verbs_mine") + '[class.emotive]\nlemmas = ["gloat"]\n', encoding="utf-8")
     (tmp_path / "source_nouns_mine.toml").write_text(
         META.format(name="source_nouns_mine") + '[anonymous]\nheads = ["insider"]\n', encoding="utf-8")
     (tmp_path / "hedges_mine.toml").write_text(
@@ -85,7 +85,7 @@ def test_user_files_added_while_running_take_effect_on_the_next_analysis(tmp_pat
         encoding="utf-8")
 
     after = analyze(text)
-    cue = next(a for a in after.attributions if a.cue.text == "sneered")
+    cue = next(a for a in after.attributions if a.cue.text == "gloated")
     assert cue.cue_class == "emotive"
     assert cue.source is not None and cue.source.text == "Insiders" and cue.source_type == "anonymous"
     assert [h.text for h in after.hedges] == ["in the cards"]
@@ -94,4 +94,4 @@ def test_user_files_added_while_running_take_effect_on_the_next_analysis(tmp_pat
     for f in tmp_path.iterdir():  # and removing them undoes it
         f.unlink()
     again = analyze(text)
-    assert not any(a.cue.text == "sneered" for a in again.attributions) and not again.hedges
+    assert not any(a.cue.text == "gloated" for a in again.attributions) and not again.hedges

@@ -169,6 +169,20 @@ def test_findings_have_exact_offsets_and_stay_out_of_boilerplate(seed_analyses):
         ("Residents are furious about the new parking rules.", "furious"),
         ("The fat cats on Wall Street backed the bill.", "fat cats"),
         ("Opponents called it a publicity stunt, but the mayor went ahead.", "publicity stunt"),
+        # evaluative adjectives judging people or what they do and say (context "judgement")
+        ("His toxic rhetoric has poisoned the debate.", "toxic"),
+        ("The senator is dangerous and everyone knows it.", "dangerous"),
+        ("Radical activists blocked the road on Friday.", "Radical"),
+        ("The governor unveiled a weak plan for the schools.", "weak"),
+        # intensifiers and evaluative words
+        ("The plan was tremendously popular with donors.", "tremendously"),
+        ("The creepy ceremony lasted two hours.", "creepy"),
+        ("Critics of the ruinous policy gathered outside.", "ruinous"),
+        ("The mayor shredded the proposal at the meeting.", "shredded"),
+        ("The leader's lies were repeated on state television.", "lies"),
+        ("Anti-vaxxers gathered outside the clinic.", "Anti-vaxxers"),
+        ("Pro-life groups marched in the capital.", "Pro-life"),
+        ("Pro-choice groups marched in the capital.", "Pro-choice"),
     ],
 )
 def test_loaded_in_context(sentence, word):
@@ -196,6 +210,13 @@ def test_loaded_in_context(sentence, word):
         ("The river flooded the town after a week of rain.", "flooded"),
         ("Thousands of bees swarmed the garden.", "swarmed"),
         ("The Democratic Party chose its candidate on Friday.", "Democratic"),
+        # the same evaluative adjectives describing things, not people
+        ("The plant stored toxic waste near the river.", "toxic"),
+        ("The mountain road is dangerous in winter.", "dangerous"),
+        ("The yen was weak against the dollar on Monday.", "weak"),
+        ("Amnesty International published its report on Monday.", "Amnesty"),
+        ("Firefighters braved the smoke to reach the house.", "braved"),
+        ("The pipeline lies under the river.", "lies"),
     ],
 )
 def test_not_loaded_in_context(sentence, word):
@@ -233,6 +254,8 @@ def test_scare_quotes_of_our_own(sentence, quoted):
         'The report, known as the "Annual Security Review," was published on Monday.',
         'The senator said the plan was "a betrayal of everything we have ever stood for" and left.',
         '"No deal," the negotiator said after the talks.',
+        'The president has used the word "hoax" more than 200 times.',  # words talked about, not used
+        'Organisers dropped the phrase "ladies and gentlemen" from the script.',
     ],
 )
 def test_quotes_that_are_not_scare_quotes(sentence):
@@ -369,3 +392,61 @@ def test_slant_from_either_side_is_caught_and_neutral_wording_is_not():
     assert len({t.text.lower() for t in right.loaded_terms}) >= 4, [t.text for t in right.loaded_terms]
     assert len({t.text.lower() for t in left.loaded_terms}) >= 4, [t.text for t in left.loaded_terms]
     assert neutral.loaded_terms == ()
+
+
+# --------------------------------------------------------------------------------------------- opinion
+@pytest.mark.parametrize(
+    "sentence, phrase",
+    [
+        ("The reform of the pension system is long overdue.", "long overdue"),  # a verdict on timing
+        ("The mayor deserves credit for keeping the pool open.", "deserves credit"),  # handing out credit
+        ("Jones was a lone voice of reason on the council.", "voice of reason"),  # praise by contrast
+        ("It is time to scrap the tax for good.", "It is time to"),  # a call to action
+        ("It\u2019s time to scrap the tax for good.", "It\u2019s time to"),
+        ("The council should be ashamed of the decision.", "should be ashamed"),  # a moral verdict
+        ("The brave nurses kept the ward open.", "brave"),  # a judgement of character
+        ("The wasteful project has cost the city millions.", "wasteful"),  # a judgement of value
+        ("The council was right to delay the vote.", "was right to"),  # ruling who is right
+        ("The new rules are a step in the right direction.", "step in the right direction"),  # idiom of praise
+        ("The fine was a slap on the wrist for the bank.", "slap on the wrist"),  # idiom of scorn
+        ("Unfortunately, the council delayed the vote again.", "Unfortunately"),  # the writer's regret
+    ],
+)
+def test_opinion_phrases_are_their_own_kind_with_reason_and_alternative(sentence, phrase):
+    hits = [t for t in _terms(sentence) if t.category == "opinion"]
+    assert [t.text for t in hits] == [phrase], [(t.text, t.category) for t in _terms(sentence)]
+    hit = hits[0]
+    assert hit.why and hit.alternatives and hit.rule.startswith("lexicon:loaded_terms/")
+    assert lt.category_info("opinion")["label"] == "Opinion"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The senator said the reform was long overdue.",  # the senator's judgement, reported
+        "Critics said the mayor deserves credit for the pool.",
+        '"It is time to scrap the tax," the minister said.',
+    ],
+)
+def test_opinion_phrases_are_not_the_writers_when_a_speaker_says_them(sentence):
+    assert not [t for t in _terms(sentence) if t.category == "opinion"]
+
+
+def test_an_opinion_column_is_not_scored_like_wire_copy():
+    column = ("The council's decision to close the library is a disgrace. It is time to admit that the "
+              "wasteful tram project was a mistake. Councillor Jones, a lone voice of reason, deserves credit "
+              "for saying so. A rethink is long overdue.")
+    wire = ("The council voted on Tuesday to close the library in March. The tram project has cost 40 million "
+            "pounds so far, council figures show. Councillor Jones voted against the closure.")
+    col, wir = analysis.analyze(column), analysis.analyze(wire)
+    assert col.counts.loaded_per_1000_words > 50 and wir.counts.loaded_terms == 0
+    assert {t.category for t in col.loaded_terms} >= {"opinion"}
+
+
+def test_new_framing_is_caught_from_both_sides_of_a_debate():
+    right = analysis.analyze("The abortion industry and its bleeding-heart allies cheered as snowflakes on campus "
+                             "demanded more taxpayer-funded freebies.")
+    left = analysis.analyze("Forced-birth zealots and gun-toting wingnuts cheered as the greedy plutocrats behind "
+                            "the gun lobby tightened their grip.")
+    for result in (right, left):
+        assert len({t.text.lower() for t in result.loaded_terms}) >= 4, [t.text for t in result.loaded_terms]

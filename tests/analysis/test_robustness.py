@@ -94,3 +94,29 @@ def test_compare_accepts_odd_inputs():
     assert c.articles == (empty.id, jp.id)
     compare([])
     compare([empty])
+
+
+# Odd text as users' files really hold it: lone surrogates (from a broken UTF-16 file or a clipboard
+# with half an emoji), NULs and other controls, emoji, right-to-left and combining marks, line breaks.
+ODD_CHARS = st.one_of(
+    st.characters(exclude_categories=()),  # anything, surrogates included
+    st.sampled_from(["\ud800", "\udfff", "\ud83d", "\x00", "\u200f", "\u202e", "\u0301", "\u0651", "\n", " ",
+                     ".", "🙂", "👩\u200d👩\u200d👧", "ש", "ب", "é", "Kishida", " said ", "“", "”"]),
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(ODD_CHARS, max_size=300).map("".join))
+def test_odd_text_never_raises_and_offsets_stay_in_range(text):
+    a = analyze(text)
+    check_sound(a)
+    assert a.text == text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def test_lone_surrogates_are_analysed_and_kept():
+    text = "Kishida said \ud800 the talks could resume.\udfff Critics claimed the plan was reckless."
+    a = analyze(text)
+    check_sound(a)
+    assert a.text == text  # the user's text is kept as it is
+    assert {at.cue.text for at in a.attributions} >= {"said", "claimed"}
+    assert [h.text for h in a.hedges] == ["could"]

@@ -387,3 +387,24 @@ def test_real_seeds_fill_the_dashboard_and_every_jump_lands_on_its_text(qtbot, s
             jump = m.index(r, 0).data(JUMP_ROLE)
             assert jump is not None, (aid, w.word)
             assert by_id[aid].text[jump[1]:jump[2]].lower().replace("’", "'").startswith(w.word[:3])
+
+
+def test_only_one_outlet_tab_lists_ranked_claims_with_reasons_and_shared_counts(qtbot, seed_analyses):
+    import analysis
+
+    analyses = list(seed_analyses.values())
+    comparison = analysis.compare(analyses)
+    p = DashboardPanel()
+    qtbot.addWidget(p)
+    p.set_results(analyses, comparison)
+    p.show_section("only_here")
+    model = p.only_here_model
+    assert model.columnCount() == 3 and model.headerData(2, Qt.Orientation.Horizontal) == "Why it is listed"
+    assert 0 < model.rowCount() == len(comparison.only_here) < 46  # claims, not every unmatched sentence
+    for r, o in enumerate(comparison.only_here):  # in rank order, each with its reason in words
+        assert model.index(r, 1).data() == " ".join(o.text.split())
+        assert model.index(r, 2).data() == "; ".join(o.reasons) and "no other outlet" in model.index(r, 2).data()
+    text = p.coverage_label.text()
+    assert text.startswith("How much each outlet shares with the others:")
+    for c in comparison.coverage:
+        assert f"{c.shared} of {c.sentences} sentences shared" in text

@@ -20,8 +20,9 @@ pypdf = pytest.importorskip("pypdf")
 def story(seed_articles):
     from analysis import compare
     from analysis.pipeline import analyze_article
+    from analysis.sources import with_source
 
-    analyses = [analyze_article(a) for a in seed_articles]
+    analyses = [with_source(analyze_article(a), a) for a in seed_articles]  # with bylines, as the app does
     return analyses, compare(analyses)
 
 
@@ -212,28 +213,94 @@ def test_json_is_the_analyze_schema(story, exported):
 # ------------------------------------------------------------------------------------------ blind mode
 
 
-@pytest.mark.parametrize("fmt", ["pdf", "html", "xlsx", "csv", "json"])
-def test_blind_mode_hides_outlet_names_everywhere(story, tmp_path, fmt):
+def _identity(a) -> list[str]:
+    """What names an article: its outlet's forms and its byline (seeds.toml gives both)."""
+    return name_variants(a.outlet) + name_variants(a.byline)
+
+
+def _names(terms, text: str) -> list[str]:
+    return [t for t in terms if re.search(rf"(?<!\w){re.escape(t)}(?!\w)", text, re.I)]
+
+
+def _blind_sections(fmt: str, path: Path, n: int) -> tuple[str, list[str]]:
+    """(the whole export as text, the text of each article's own part: its PDF pages, its HTML section,
+    its rows in every sheet)."""
+    if fmt == "pdf":
+        pages = [" ".join((p.extract_text() or "").split()) for p in pypdf.PdfReader(str(path)).pages]
+        starts = [i for i, p in enumerate(pages) if re.match(r"\d+\. Outlet [A-Z]\b", p)]
+        assert len(starts) == n
+        ends = starts[1:] + [next(i for i, p in enumerate(pages) if p.startswith("Legend"))]
+        return " ".join(pages), [" ".join(pages[s:e]) for s, e in zip(starts, ends)]
+    if fmt == "html":
+        html = path.read_text("utf-8")
+        sections = re.findall(r'<section class="article" id="article-\d+">(.*?)</section>', html, re.S)
+        return _html_text(html), [_html_text(x) for x in sections]
+    from openpyxl import load_workbook
+
+    wb = load_workbook(path, read_only=True)
+    whole, parts = [], [[] for _ in range(n)]
+    for ws in wb.worksheets:
+        for row in ws.iter_rows(values_only=True):
+            cells = [str(c) for c in row if c is not None]
+            whole.append(" ".join(cells))
+            for k in range(n):
+                if f"Outlet {chr(65 + k)}" in cells:
+                    parts[k].append(" ".join(cells))
+    return "\n".join(whole), ["\n".join(p) for p in parts]
+
+
+def _html_text(html: str) -> str:
+    class P(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.out = []
+
+        def handle_data(self, data):
+            self.out.append(data)
+
+    p = P()
+    p.feed(html)
+    return " ".join(" ".join(p.out).split())
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "html", "xlsx"])
+def test_blind_export_hides_each_articles_identity_and_keeps_cited_outlets(story, tmp_path, fmt):
+    """Read back: no part of a blind sheet names an article's own outlet, byline or publisher blurb; the
+    outlets it cites as sources stay; who was who is not on the student's sheet."""
     from desktop.exporting import SUFFIXES, ExportOptions, export
 
     analyses, _ = story
     path = tmp_path / f"blind{SUFFIXES[fmt]}"
     export(fmt, path, *story, ExportOptions(blind=True))
-    if fmt == "pdf":
-        text = pdf_text(path)
-    elif fmt == "xlsx":
-        with zipfile.ZipFile(path) as z:
-            text = "".join(z.read(n).decode("utf-8") for n in z.namelist() if n.endswith(".xml"))
-    elif fmt == "csv":
-        with zipfile.ZipFile(path) as z:
-            text = "".join(z.read(n).decode("utf-8-sig") for n in z.namelist())
-    else:
-        text = path.read_text("utf-8")
-    flat = " ".join(text.split())
-    for a in analyses:
-        for variant in name_variants(a.outlet):
-            assert not re.search(rf"(?<!\w){re.escape(variant)}(?!\w)", flat, re.I), (fmt, variant)
-    assert "Outlet A" in flat and "Outlet E" in flat
+    whole, parts = _blind_sections(fmt, path, len(analyses))
+    for k, (a, part) in enumerate(zip(analyses, parts)):
+        label = f"Outlet {chr(65 + k)}"
+        assert label in part
+        assert _names(_identity(a), part) == [], (fmt, label)
+        cited_elsewhere = " ".join(b.text for b in analyses if b is not a)
+        hidden = [t for t in _identity(a) if not _names([t], cited_elsewhere)]
+        assert _names(hidden, whole) == [], (fmt, a.outlet)  # nowhere in the file
+    for gone in ("Author: Kazuyuki", "Follow Frances", "told Reuters", "news agency founded", "No time to read"):
+        assert gone not in whole, (fmt, gone)
+    assert "Kyodo News similarly reported" in whole.replace("’", "'").replace("Japan's ", "") or fmt == "xlsx"
+    assert "Kyodo" in parts[1] and "Kyodo" in parts[4]  # Outlet B and E cite Kyodo: findings, kept
+    assert "Who was who" not in whole
+
+
+def test_answer_key_reveals_who_was_who_at_the_end(story, tmp_path):
+    from desktop.exporting import ExportOptions, export
+
+    analyses, _ = story
+    key = tmp_path / "key.html"
+    export("html", key, *story, ExportOptions(answer_key=True))
+    text = _html_text(key.read_text("utf-8"))
+    reveal = text[text.index("Who was who"):]
+    assert "Outlet B Breitbart News Frances Martel" in reveal
+    assert "Outlet E Voice of America (Reuters) Reuters" in reveal
+    assert "told Reuters" not in text  # the articles themselves stay blind
+    pdf = tmp_path / "key.pdf"
+    export("pdf", pdf, *story, ExportOptions(answer_key=True))
+    assert "Whowaswho(answerkey)" in squash(pdf_text(pdf))
 
 
 # ------------------------------------------------------------------------------------- failures, CLI
@@ -324,3 +391,49 @@ def test_html_page_furniture_is_greyed_as_its_legend_says(story, exported):
         assert styled, (tag, attrs)
         if attrs["data-cat"] == hl.BOILERPLATE:
             assert any(wanted in body for body in styled), styled
+
+
+OFF_TOPIC = ("Chef Marguerite Dubois opened her new bakery in Lyon on Saturday, serving croissants from a "
+             "recipe she learned in Marseille.\n\nThe Michelin Guide inspector Paul Renard said the pastries were "
+             "among the best in Provence, and the Lyon Chamber of Commerce welcomed the opening.\n\n"
+             "Dubois said she will hire four apprentices from the Institut Paul Bocuse next spring.")
+
+
+def test_exports_show_the_counts_and_the_different_story_warning(story, tmp_path):
+    import csv
+    import io
+    import zipfile
+
+    import openpyxl
+
+    from analysis import analyze, compare
+    from desktop.exporting import ExportOptions, export
+
+    analyses, _ = story
+    bakery = analyze(OFF_TOPIC, id="bakery", outlet="Food Weekly")
+    arts = [*analyses, bakery]
+    comparison = compare(arts)
+    assert comparison.off_topic == ("bakery",)
+    paths = {f: tmp_path / f"s.{ext}" for f, ext in (("html", "html"), ("xlsx", "xlsx"), ("csv", "zip"),
+                                                      ("json", "json"))}
+    for fmt, path in paths.items():
+        export(fmt, path, arts, comparison, ExportOptions())
+    html = paths["html"].read_text("utf-8")
+    assert "Different story?" in html and "“Food Weekly” is probably a different story" in html
+    # demo article 000 has one attribution: its 100% carries "1 of 1 attribution" and "too few to compare"
+    assert "1 of 1 attribution; 95% range 21%–100%; too few to compare" in html
+    wb = openpyxl.load_workbook(paths["xlsx"])
+    ev = wb["Evidence"]
+    header = [c.value for c in ev[1]]
+    rows = [dict(zip(header, (c.value for c in r))) for r in ev.iter_rows(min_row=2)]
+    row = next(r for r in rows if r["Key"] == "unnamed_source_share" and r["Article"] == analyses[0].id)
+    assert (row["Counted"], row["Out of"], row["Too few to compare"]) == (1, 1, True)
+    bakery_rows = [r for r in rows if r["Article"] == "bakery"]
+    assert bakery_rows and all(r["Left out of the median"] for r in bakery_rows)
+    with zipfile.ZipFile(paths["csv"]) as z:
+        name = next(n for n in z.namelist() if "evidence" in n.lower())
+        lines = list(csv.reader(io.StringIO(z.read(name).decode("utf-8-sig"))))
+    assert any("1 of 1 attribution" in cell for line in lines for cell in line)
+    data = json.loads(paths["json"].read_text("utf-8"))
+    text = json.dumps(data)
+    assert '"unnamed_sources"' in text and '"too_few"' in text and "probably a different story" in text

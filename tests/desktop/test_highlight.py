@@ -62,6 +62,8 @@ def test_category_mapping_rules():
     term = LoadedTerm(0, 5, "x", "pejorative", 1.0, "why", rule="lexicon:loaded_terms/x")
     scare = LoadedTerm(0, 5, "x", "scare_quote", 1.0, "why", rule="rule:scare-quote")
     assert hl.loaded_category(term) == hl.LOADED and hl.loaded_category(scare) == hl.SCARE
+    opinion = LoadedTerm(0, 5, "x", "opinion", 0.5, "why", rule="lexicon:loaded_terms/long overdue")
+    assert hl.loaded_category(opinion) == hl.OPINION
     cue = Span(10, 17, "claimed")
     doubt = Attribution(cue, "doubt", Span(0, 3, "NHK"), "named", False)
     plain = Attribution(cue, "neutral", Span(0, 7, "sources"), "anonymous", False)

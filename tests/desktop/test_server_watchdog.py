@@ -61,3 +61,37 @@ def test_cancel_cancels_even_when_the_server_does_not_answer(qtbot):
         assert b.analyze(article_from_text(TEXT)).text == TEXT
     finally:
         b.shutdown()
+
+
+def test_a_busy_server_that_misses_heartbeats_is_not_killed_but_a_stopped_one_is(qtbot):
+    """CPU time counts as a sign of life (C code holding Python's lock can delay heartbeats on a huge text);
+    a stopped process uses none."""
+    import subprocess
+    import sys
+    from concurrent.futures import Future
+
+    from desktop.engine import cpu_seconds
+
+    busy = subprocess.Popen([sys.executable, "-c", "while True: pass"])
+    try:
+        if cpu_seconds(busy.pid) is None:
+            pytest.skip("no per-process CPU time on this system")
+        b = ProcessBackend(processes=1, timeout=1.0)
+        busy.slant_heard = time.monotonic()
+        busy.slant_ready = True
+        owed: Future = Future()
+        b._pending[1] = (busy, owed)  # it owes a reply and never sends a heartbeat
+        import threading
+
+        threading.Thread(target=b._watch, args=(busy,), daemon=True).start()
+        deadline = time.monotonic() + 4
+        while time.monotonic() < deadline:
+            assert busy.poll() is None and not owed.done()  # working: left alone
+            qtbot.wait(200)
+        stop(busy)
+        qtbot.waitUntil(lambda: busy.poll() is not None, timeout=15000)
+        with pytest.raises(AnalysisError, match="not responding"):
+            owed.result(timeout=5)
+    finally:
+        busy.kill()
+        busy.wait()

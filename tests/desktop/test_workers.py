@@ -188,3 +188,32 @@ def test_a_worker_killed_mid_analysis_fails_that_article_with_a_message_and_the_
         assert b.analyze(article_from_text(TEXT)).text == TEXT  # served on, no restart needed
     finally:
         b.shutdown()
+
+
+def test_the_server_reports_progress_on_a_long_article_before_its_reply(process_backend, seed_articles):
+    # Progress lines come from a forked helper (two workers) or the server itself (one), both through
+    # the server's own output, and never garble a reply.
+    long = article_from_text("\n\n".join(a.text for a in seed_articles) * 6)
+    seen: list[float] = []
+    result = process_backend.submit(long, progress=seen.append).result(timeout=900)
+    assert result.text == long.text
+    assert len(seen) >= 2 and seen == sorted(seen) and all(0 < f <= 1 for f in seen)
+    assert not process_backend._progress  # the listener is forgotten with the reply
+
+
+def test_the_window_shows_how_far_a_long_article_has_got(make_window, qtbot):
+    from helpers import GatedEngine
+
+    class ReportingEngine(GatedEngine):
+        def analyze(self, article, progress=None):
+            if progress is not None and not self.entered.is_set():
+                progress(0.4)
+            return super().analyze(article)
+
+    engine = ReportingEngine()
+    engine.gate.clear()
+    win = make_window(engine=engine, cached=False)
+    qtbot.waitUntil(engine.entered.is_set, timeout=30000)
+    qtbot.waitUntil(lambda: "40%" in win.status_label.text(), timeout=30000)
+    assert win.status_label.text().startswith("Analysing ")
+    engine.gate.set()

@@ -1,0 +1,116 @@
+"""The internal record of one cue while the article is read, and how a cue and its source are described."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ...context import DocContext
+from .lexicon import SOURCES, VERBS, _Lexicon
+from .sources import OTHER_PRONOUNS, PERSON_PRONOUNS, _HEADLINE_DASHES, _classify, _tokens_span, _type_why
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Token
+
+
+@dataclass
+class _Cue:
+    cue_start: int  # char offsets
+    cue_end: int
+    cue_class: str
+    source_head: Token | None
+    source_span: tuple[int, int] | None  # char offsets
+    source_type: str
+    rules: list[str]
+    why: list[str]
+    anchor: Token  # a token of the cue, for sentence lookup
+    pronoun: Token | None = None
+    complement: list[tuple[int, int]] = field(default_factory=list)  # char ranges of what is reported
+    resolved: str | None = None
+    person: str | None = None  # the source's PERSON name, when it has one
+    frame_end: int = 0  # end of the verb's own objects and asides ("told reporters in Tokyo")
+
+
+
+def _make_cue(
+    ctx: DocContext,
+    lex: _Lexicon,
+    cue_toks: list[Token],
+    cls: str,
+    src: Token | None,
+    rule: str,
+    anchor: Token,
+    adverb: Token | None,
+    complement: list[tuple[int, int]],
+    lemma: str | None = None,
+    within: tuple[int, int] | None = None,
+) -> _Cue:
+    cue_start, cue_end = _tokens_span(cue_toks)
+    cue_text = ctx.text[cue_start:cue_end]
+    rules = []
+    if lemma is not None:
+        rules.append(f"lexicon:{VERBS}/{lemma}")
+    if adverb is not None:
+        rules.append(f"lexicon:{VERBS}/emotive_adverbs/{adverb.lower_}")
+    rules.append(rule)
+    if adverb is not None:
+        why = [f"“{adverb.text}” colours the reporting verb. {lex.adverb_why}"]
+    elif lemma is not None:
+        why = [f"“{cue_text}”: {lex.class_why.get(cls, '')}"]
+    else:
+        why = [f"“{cue_text}” is a plain way to say where information comes from."]
+    pronoun = None
+    person = None
+    if src is None:
+        span = None
+        stype = "none"
+    elif src.pos_ == "PRON" and src.lower_ in PERSON_PRONOUNS | OTHER_PRONOUNS:
+        span = (src.idx, src.idx + len(src.text))
+        pronoun = src
+        stype = "named" if src.lower_ in PERSON_PRONOUNS else "vague"
+    else:
+        stype, span, src_rule, person = _classify(src, lex, within)
+        rules.append(src_rule)
+    if pronoun is None:
+        why.append(_type_why(ctx, lex, stype, span))
+    return _Cue(cue_start, cue_end, cls, src, span, stype, rules, why, anchor, pronoun, complement, None, person)
+
+
+
+def _headline_cue(ctx: DocContext, lex: _Lexicon) -> _Cue | None:
+    """Wire-style headline credit: "Japan's Kishida Considers Joining NATO Summit -Sources"."""
+    if ctx.headline is None:
+        return None
+    h_start, h_end = ctx.headline
+    doc = ctx.doc
+    toks = [t for t in doc.char_span(h_start, h_end, alignment_mode="expand") or [] if not t.is_space]
+    # the last dash that follows a space and is followed by at most three words up to the end
+    for k in range(len(toks) - 1, max(-1, len(toks) - 6), -1):
+        tok = toks[k]
+        if not tok.text or tok.text[0] not in _HEADLINE_DASHES:
+            continue
+        if tok.idx == 0 or not ctx.text[tok.idx - 1].isspace():
+            return None
+        cue_start, cue_end = tok.idx, tok.idx + 1
+        src_start = cue_end if len(tok.text) > 1 else (toks[k + 1].idx if k + 1 < len(toks) else h_end)
+        src_text = ctx.text[src_start:h_end].strip()
+        words = src_text.split()
+        if not words or len(words) > 3 or not all(w.replace("'", "").replace(".", "").isalpha() for w in words):
+            return None
+        head_word = words[-1].lower()
+        singular = head_word[:-1] if head_word.endswith("s") else head_word
+        if singular in lex.anonymous or head_word in lex.anonymous:
+            stype, why_key = "anonymous", f"lexicon:{SOURCES}/anonymous/{singular}"
+        elif singular in lex.vague or head_word in lex.vague:
+            stype, why_key = "vague", f"lexicon:{SOURCES}/vague/{singular}"
+        elif words[0][0].isupper() and head_word not in ("report", "reports"):
+            stype, why_key = "named", "rule:headline-name"
+        else:
+            return None
+        span = (src_start, src_start + len(src_text))
+        why = [
+            "A dash and a source at the end of a headline is how wire services credit who the story comes from.",
+            _type_why(ctx, lex, stype, span),
+        ]
+        return _Cue(cue_start, cue_end, "neutral", None, span, stype, ["rule:headline-credit", why_key], why, tok)
+    return None
+

@@ -1,0 +1,310 @@
+"""Cue frames: when a reporting verb reports something here, and who its source is in the parse."""
+from __future__ import annotations
+
+from collections.abc import Container
+from typing import TYPE_CHECKING, Callable
+
+from .lexicon import STATE_OF_MIND, _Lexicon
+from .sources import _child
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Token
+
+RELATIVES = frozenset({"who", "that", "which", "whom"})
+# what may stand between a verb and its "that" clause: "asserted in 2021 that", "said on Thursday that"
+_ASIDE_DEPS = frozenset({"prep", "pobj", "det", "nummod", "amod", "compound", "npadvmod", "advmod"})
+# "declined to say", "refused to comment", "failed to explain": the source said nothing
+NOT_SAYING = frozenset({"decline", "refuse", "fail", "neglect", "omit", "hesitate"})
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
+def _subject(verb: Token, reporting: Container[str] = ()) -> Token | None:
+    """The speaker of an active reporting verb, following "and" and "to" back to the shared subject.
+
+    "The researchers acknowledged that the trial included few children, and said ...": the parser
+    joins "said" to "included", inside what was acknowledged; a reporting verb joined to a verb that
+    is itself reported shares the subject of the reporting verb above (``reporting``: their lemmas)."""
+    tok = verb
+    through_prep = False
+    for _ in range(4):
+        subj = _child(tok, "nsubj") or (_child(tok, "nsubjpass") if through_prep else None)
+        if subj is not None:
+            if subj.lower_ in RELATIVES and tok.dep_ == "relcl":
+                return tok.head
+            return subj
+        if (tok.dep_ in ("conj", "xcomp") or (tok.dep_ == "advcl" and tok.tag_ == "VBG")) and tok.head.pos_ in ("VERB", "AUX"):
+            head = tok.head
+            if (
+                tok is verb
+                and tok.dep_ == "conj"
+                and head.dep_ == "ccomp"
+                and head.lemma_.lower() not in reporting
+                and head.head.lemma_.lower() in reporting
+            ):
+                head = head.head
+            tok = head
+            continue
+        if tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX"):
+            # "Blige sings before asking her", "was criticised for saying that": the doer of the main verb
+            tok = tok.head.head
+            through_prep = True
+            continue
+        if tok is not verb and tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN"):
+            # "Biden, whose son has been ..., asserted that": the parser hung "asserted" on the
+            # relative clause; the speaker is the noun the clause describes
+            return tok.head
+        return None
+    return None
+
+
+def _that_follows(verb: Token) -> bool:
+    """"asserted in 2021 that ...": a "that" clause opens within a few words after the verb, with only a
+    time or place phrase between (for when the parser attached the clause elsewhere)."""
+    doc = verb.doc
+    for k in range(verb.i + 1, min(verb.i + 7, len(doc))):
+        tok = doc[k]
+        if tok.lower_ == "that" and tok.tag_ in ("IN", "WDT"):
+            return True
+        if tok.is_sent_start or not (tok.dep_ in _ASIDE_DEPS or tok.ent_type_ in ("DATE", "TIME")):
+            return False
+    return False
+
+
+def _verb_cue(verb: Token, lex: _Lexicon, quote_near: Callable[[int, int], bool]) -> tuple[Token | None, str, bool] | None:
+    """For a reporting verb in a reporting frame: (source head or None, rule, impersonal passive).
+    None when the verb is not used to report anything here."""
+    lemma = lex.lemma(verb)
+    deps = {c.dep_ for c in verb.children}
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in NOT_SAYING:
+        return None  # "refused to say how many": nothing was said
+    if _asks_anonymity(verb):
+        return None  # "sources, who asked not to be named": why the source is unnamed, not a statement
+    if verb.dep_ == "xcomp" and lex.lemma(verb.head) in lex.object_frame | lex.to_clause and _child(verb, "nsubj") is None:
+        return None  # "vowed to reject the deal": what is vowed, reported by "vowed"
+    if _phrasal_particle(verb, lex) is not None and not _is_passive(verb):  # "called for a ban"
+        subj = _subject(verb, lex.verb_class)
+        if subj is not None and _can_speak(subj, lex, verb):
+            return subj, "rule:phrasal-cue", False
+    if lemma not in lex.verb_class:  # the verb of a phrasal cue only ("pushed for", "weighed in")
+        return None
+    passive = "auxpass" in deps or "nsubjpass" in deps
+    agent = _child(verb, "agent")
+    agent_obj = _child(agent, "pobj") if agent is not None else None
+    has_clause = bool(deps & {"ccomp", "parataxis"})
+    if lemma in lex.passive_only:
+        subj = _child(verb, "nsubjpass")
+        if passive and (subj is None or subj.lower_ == "it") and has_clause:
+            return None, "rule:impersonal-passive", True
+        return None
+    if lemma in lex.characterise and lemma != "describe":
+        as_prep = any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
+        if not ("oprd" in deps or as_prep or (lemma == "describe" and has_clause)):
+            return None
+        if agent_obj is not None:
+            return agent_obj, "rule:by-agent", False
+        subj = None if passive else _subject(verb)
+        if subj is None:
+            return None  # "collectively called IP4" names something; nobody is reported
+        return subj, "rule:nsubj-source", False
+    if lemma == "describe":
+        as_prep = any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
+        if not (as_prep or has_clause or "oprd" in deps):
+            return None
+        subj = None if passive else _subject(verb)
+        if agent_obj is not None:
+            return agent_obj, "rule:by-agent", False
+        return (subj, "rule:nsubj-source", False) if subj is not None else None
+    if lemma == "cite":
+        obj = _child(verb, "dobj")
+        if not passive and obj is not None and verb.dep_ != "acl":
+            return obj, "rule:cited-object", False
+        if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+            return verb.head, "rule:cited-noun", False
+        return None
+    if agent_obj is not None:
+        return agent_obj, "rule:by-agent", False
+    if passive:
+        if lemma in lex.instruction and "xcomp" in deps and not has_clause:
+            return None  # "staff were told to work from home": an instruction, not a statement
+        subj = _child(verb, "nsubjpass")
+        impersonal = subj is None or subj.lower_ == "it" or "xcomp" in deps or has_clause
+        if impersonal and (has_clause or "xcomp" in deps):
+            return None, "rule:impersonal-passive", True
+        if (
+            subj is not None and lemma in lex.object_frame and lemma not in lex.instruction
+            and lex.verb_class.get(lemma) != STATE_OF_MIND and verb.dep_ not in ("amod", "acl")
+        ):
+            # "Quiros was accused of fraud", "the plan was criticized": said of someone, but by whom?
+            return None, "rule:passive-no-agent", True
+        return None
+    subj = _subject(verb, lex.verb_class)
+    if has_clause or _that_follows(verb) or _colon_follows(verb):
+        if subj is not None:
+            return subj, "rule:nsubj-source", False
+        if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+            return verb.head, "rule:reduced-clause-source", False  # "Multiple media outlets reported that ..."
+        prev = _noun_before(verb)
+        if prev is not None:
+            return prev, "rule:noun-before-verb", False  # "... and reports claimed in April that ..."
+        if verb.tag_ in ("VBG", "VB") or _child(verb, "aux") is not None and _child(verb, "aux").lower_ == "to":
+            return None  # "It is worth noting that", "to prove that": the writer's own words
+        return None, "rule:no-source", False
+    if subj is None and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
+        # "a tweet attacking a former Miss Universe", "papers opposing the release": the noun speaks
+        found = _object_frame(verb, lemma, deps, verb.head, lex)
+        return (verb.head, "rule:reduced-clause-source", False) if found is not None and found[0] is not None else None
+    if subj is None:
+        return None
+    if any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) and not deps & {"dobj", "xcomp"}:
+        return subj, "rule:as-parenthetical", False  # "as Mr. Bown observed, ..."
+    # "Kyodo News reported, citing ..., that ...": a reporting verb the parser hung under another verb.
+    # Not when that other verb reports it: in "the minister said the talks would continue" the clause
+    # is what was said, and "continue" reports nothing.
+    # (A thought is not a report: in "Kishida was planning, Kyodo reported, to attend" the parser may hang
+    # "reported" on "planning", and "reported" is still the report.)
+    head_class = lex.verb_class.get(lex.lemma(verb.head))
+    reported = verb.head is not verb and head_class is not None and head_class != STATE_OF_MIND
+    if verb.dep_ in ("ccomp", "parataxis") and not deps & {"dobj", "attr", "oprd"} and not reported:
+        return subj, "rule:parenthetical-source", False
+    lo = min(subj.left_edge.idx, verb.idx) if subj.i < verb.i else verb.idx
+    hi = max(verb.idx + len(verb.text), subj.idx + len(subj.text))
+    if quote_near(lo, hi):
+        return subj, "rule:quote-frame", False  # '"...,” Stoltenberg said in February'
+    if reported and verb.dep_ in ("ccomp", "conj"):
+        return None
+    return _object_frame(verb, lemma, deps, subj, lex)
+
+
+# prepositions whose object is what a statement or stance is about: "accused him of lying",
+# "warned of a crisis", "asked about the emails"
+_ABOUT_PREPS = frozenset({"of", "about", "for", "against", "on", "over"})
+_SPEAKING_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+_SPEAKING_PRONOUNS = frozenset({"i", "we", "he", "she", "they", "you", "who"})
+
+
+def _can_speak(tok: Token, lex: _Lexicon, verb: Token | None = None) -> bool:
+    """A subject that can say, think or want something: a person, body or document, not "the storm".
+    A word the lexicons do not know counts unless the verb also has a physical sense ("blasted the
+    coast", "attacked the base"): then only a known speaker does."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ == "PRON" and tok.lower_ not in _SPEAKING_PRONOUNS:
+        return False  # "it", "this", "that": nobody in particular
+    if verb is not None and lex.lemma(verb) in lex.people_only:
+        return tok.ent_type_ in ("PERSON", "ORG") or tok.pos_ == "PRON" or any(
+            lemma in s or tok.lower_ in s for s in (lex.anonymous, lex.vague, lex.roles))
+    if verb is not None and tok.pos_ in ("NOUN", "PROPN") and (tok.head.i == verb.i or verb.dep_ in ("relcl", "acl")):
+        return True  # the verb's own subject ("Demonstrators called for"), not one borrowed from another verb
+    return (
+        tok.ent_type_ in _SPEAKING_LABELS
+        or (tok.pos_ == "PRON" and tok.lower_ in _SPEAKING_PRONOUNS)
+        or tok.pos_ == "PROPN"
+        or any(lemma in s or tok.lower_ in s for s in (lex.anonymous, lex.vague, lex.institution, lex.roles, lex.document))
+    )
+
+
+def _phrasal_particle(verb: Token, lex: _Lexicon) -> Token | None:
+    """The preposition or particle of a phrasal cue right after the verb: "called for", "pointed to"."""
+    lemma = lex.lemma(verb)
+    for c in verb.children:
+        if c.dep_ in ("prep", "prt", "advmod") and c.i > verb.i and c.i - verb.i <= 3 and (lemma, c.lower_) in lex.phrasal:
+            if all(t.pos_ in ("ADV", "PART") for t in verb.doc[verb.i + 1 : c.i]):  # "called again for"
+                return c
+    return None
+
+
+def _object_frame(verb: Token, lemma: str, deps: set[str], subj: Token, lex: _Lexicon) -> tuple[Token | None, str, bool] | None:
+    """Frames without a clause or quotation, for a subject that can speak: a phrasal cue ("called for a
+    ban"), a statement, request or stance with an object or a "to" clause ("denied the report",
+    "urged Congress to act", "wants a recount"), what a document shows ("polls show a tight race"), and
+    verbs of speaking whose subject is the speaker ("said as much")."""
+    if "auxpass" in deps or "nsubjpass" in deps or not _can_speak(subj, lex, verb):
+        return None
+    if _phrasal_particle(verb, lex) is not None:
+        return subj, "rule:phrasal-cue", False
+    has_object = bool(deps & {"dobj", "xcomp"}) or any(
+        c.dep_ == "prep" and c.lower_ in _ABOUT_PREPS and c.i > verb.i for c in verb.children
+    )
+    if lemma in lex.to_clause and "xcomp" in deps:
+        return subj, "rule:to-clause", False
+    if lemma in lex.object_frame and has_object:
+        return subj, "rule:object-frame", False
+    if lemma in lex.document_object and has_object and _is_document(subj, lex):
+        return subj, "rule:document-shows", False
+    if lemma in lex.speech and verb.dep_ not in ("amod", "acl", "relcl") and subj.lower_ != "it":
+        return subj, "rule:speaker-subject", False
+    return None
+
+
+def _is_document(tok: Token, lex: _Lexicon) -> bool:
+    lemma = tok.lemma_.lower()
+    return lemma in lex.document or tok.lower_ in lex.document
+
+
+def _noun_before(verb: Token) -> Token | None:
+    """The noun right before the verb (an adverb may stand between), when the parse found no subject."""
+    k = verb.i - 1
+    doc = verb.doc
+    while k >= 0 and doc[k].pos_ == "ADV" and verb.i - k <= 2:
+        k -= 1
+    if k >= 0 and doc[k].pos_ in ("NOUN", "PROPN") and doc[k].tag_ != "POS" and not doc[k].is_sent_end:
+        return doc[k]
+    return None
+
+
+def _cue_tokens(verb: Token, lex: _Lexicon, impersonal: bool) -> tuple[list[Token], Token | None]:
+    """The tokens shown as the cue (verb, particle, emotive adverb, passive auxiliary) and the adverb."""
+    toks = [verb]
+    adverb = None
+    for c in verb.children:
+        if c.dep_ == "prt":
+            toks.append(c)
+        elif c.dep_ == "advmod" and c.lower_ in lex.emotive_adverbs and abs(c.i - verb.i) <= 2:
+            toks.append(c)
+            adverb = c
+        elif impersonal and c.dep_ == "auxpass" and c.i < verb.i:
+            toks.append(c)
+    return toks, adverb
+
+
+def _frame_end(verb: Token) -> int:
+    """Where "X told reporters in Tokyo" ends: the verb's objects and prepositional asides after it."""
+    end = verb.idx + len(verb.text)
+    for c in verb.rights:
+        if c.dep_ in ("dobj", "dative", "prep", "npadvmod", "advmod", "prt"):
+            r = c.right_edge
+            end = max(end, r.idx + len(r.text))
+    return end
+
+
+def _complement(verb: Token) -> list[tuple[int, int]]:
+    out = []
+    for c in verb.children:
+        if c.dep_ in ("ccomp", "parataxis", "xcomp", "oprd"):
+            out.append((c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)))
+    return out
+
+
+
+_ANONYMITY = frozenset({"name", "identify", "quote", "anonymity"})
+
+
+def _asks_anonymity(verb: Token) -> bool:
+    """"asked not to be named", "requested anonymity", "spoke on condition of anonymity": the reason
+    the source is unnamed (the source phrase says so), not something the source told the reader."""
+    for c in verb.children:
+        if c.dep_ in ("xcomp", "dobj") and c.lemma_.lower() in _ANONYMITY:
+            return True
+        if c.dep_ == "prep" and any(t.lower_ == "anonymity" for t in c.subtree):
+            return True
+    return False
+
+
+def _colon_follows(verb: Token) -> bool:
+    """"Caddell continued:", "The Times reports:", "Sanders made the following comment:": what was said
+    follows the colon (often as the next paragraph)."""
+    doc = verb.doc
+    end = max([verb.i] + [c.right_edge.i for c in verb.rights if c.dep_ in ("dobj", "prep", "advmod", "npadvmod", "prt")])
+    return end + 1 < len(doc) and doc[end + 1].text == ":" and end - verb.i <= 6

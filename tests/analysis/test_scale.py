@@ -1,0 +1,105 @@
+"""Long and oddly shaped texts: parsed in bounded pieces with exact offsets, progress reported, and the
+demo-sized articles analysed exactly as before (one piece)."""
+from __future__ import annotations
+
+import pytest
+
+from analysis import analyze, nlp
+from analysis.context import DocContext
+
+
+@pytest.fixture(scope="module")
+def seeds_text():
+    from analysis.sources import load_seeds
+
+    return "\n\n".join(a.text.strip() for a in load_seeds())
+
+
+def test_chunks_join_back_exactly_and_cut_at_paragraphs(seeds_text):
+    text = seeds_text * 3
+    parts = nlp.chunks(text, 5000)
+    assert "".join(parts) == text
+    assert all(0 < len(p) <= 5000 for p in parts)
+    assert all(p.endswith("\n\n") or p.endswith("\n") for p in parts[:-1])  # seeds have paragraphs
+
+
+@pytest.mark.parametrize("text", ["x" * 25_000, "word " * 6_000, "😀" * 12_000, "a b\tc " * 4_000])
+def test_chunks_of_text_without_paragraphs_stay_bounded(text):
+    parts = nlp.chunks(text, 4000)
+    assert "".join(parts) == text
+    assert all(0 < len(p) <= 4000 for p in parts)
+
+
+def test_a_long_article_is_one_doc_with_exact_offsets_and_progress(seeds_text, monkeypatch):
+    monkeypatch.setenv("SLANT_CHUNK_CHARS", "4000")
+    text = seeds_text * 2
+    seen: list[float] = []
+    doc = nlp.parse(text, progress=seen.append)
+    assert doc.text == text
+    assert all(text[t.idx : t.idx + len(t.text)] == t.text for t in doc)
+    assert len(seen) >= len(text) // 4000 and seen == sorted(seen) and seen[-1] == 1.0
+    assert not doc.tensor.size  # nothing reads the tok2vec tensor: it is not kept
+
+
+def test_chunking_at_paragraph_breaks_finds_the_same_things(seeds_text, monkeypatch):
+    """The parser's context ends at a paragraph anyway: a long article read in pieces gives the findings
+    the same article gives read whole."""
+    whole = analyze(seeds_text)
+    monkeypatch.setenv("SLANT_CHUNK_CHARS", "3000")
+    assert len(nlp.chunks(seeds_text)) > 4
+    pieces = analyze(seeds_text)
+
+    def found(a):
+        return ([(t.start, t.end, t.rule) for t in a.loaded_terms], [(h.start, h.end) for h in a.hedges],
+                [(x.cue.start, x.cue_class) for x in a.attributions])
+
+    assert found(pieces) == found(whole)
+    assert pieces.counts.words == whole.counts.words
+
+
+def test_no_sentence_runs_on_without_end(monkeypatch):
+    text = " ".join(["officials", "said", "the", "talks", "could", "resume", "soon", "and"] * 400)  # no full stop
+    doc = nlp.parse(text)
+    assert doc.text == text
+    assert max(len(s) for s in doc.sents) <= nlp.MAX_SENTENCE_TOKENS
+    a = analyze(text)
+    assert a.counts.sentences > 1 and a.hedges
+
+
+def test_a_run_of_emoji_without_spaces_is_analysed_in_bounded_time_and_pieces():
+    text = "Breaking 🙂 news." + "😀" * 5000 + " Officials said the talks could resume."
+    doc = nlp.parse(text)
+    assert doc.text == text
+    assert max(len(s) for s in doc.sents) <= nlp.MAX_SENTENCE_TOKENS
+    a = analyze(text)
+    assert a.text == text and [h.text for h in a.hedges] == ["could"]
+
+
+def test_analyze_reports_progress_up_to_the_end(seeds_text, monkeypatch):
+    monkeypatch.setenv("SLANT_CHUNK_CHARS", "4000")
+    seen: list[float] = []
+    analyze(seeds_text, progress=seen.append)
+    assert seen == sorted(seen) and 0 < seen[0] < 1 and seen[-1] == 1.0
+    assert len(seen) > 4
+
+
+def test_entities_in_a_span_are_spacys_own(seeds_text):
+    doc = nlp.parse(seeds_text)
+    ctx = DocContext(text=seeds_text, doc=doc, boilerplate=())
+    for sent in list(doc.sents)[:80]:
+        assert [(e.start, e.end) for e in ctx.ents_in(sent)] == [(e.start, e.end) for e in sent.ents]
+
+
+def test_pieces_are_joined_as_spacy_joins_them(seeds_text, monkeypatch):
+    """The pieces are joined as they come (each let go once its words and attributes are kept): the
+    result is token for token what ``Doc.from_docs`` makes of the same parsed pieces."""
+    from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, SENT_START, TAG
+    from spacy.tokens import Doc
+
+    monkeypatch.setenv("SLANT_CHUNK_CHARS", "3000")
+    doc = nlp.parse(seeds_text)
+    pipeline = nlp.get_nlp()
+    reference = Doc.from_docs([pipeline(p) for p in nlp.chunks(seeds_text)], ensure_whitespace=False)
+    attrs = [TAG, POS, MORPH, LEMMA, DEP, HEAD, SENT_START, ENT_IOB, ENT_TYPE]
+    assert [t.text_with_ws for t in doc] == [t.text_with_ws for t in reference]
+    assert (doc.to_array(attrs) == reference.to_array(attrs)).all()

@@ -80,9 +80,15 @@ def launch_window(files: Sequence[str] = (), screenshot: bool = False, articles:
     if screenshot or size:
         from .screen_fit import available, first_size
 
-        # a screenshot is the preferred size, or the screen's when smaller (a 1280x720 projector)
-        window.resize(size[0], size[1]) if size else window.resize(first_size(available(window),
-                                                                             preferred=SCREENSHOT_SIZE))
+        if size or app.platformName() == "offscreen":
+            # an asked-for size, or a screenshot rendered to an image and never on a real screen: it keeps
+            # its size (the README's pictures), whatever screen the offscreen platform pretends to have
+            # (800x800 unless told otherwise); fitting the screen would shrink it
+            window.fixed_size = True
+            window.resize(*(size or SCREENSHOT_SIZE))
+        else:
+            # on a real display: the preferred size, or the screen's when smaller (a 1280x720 projector)
+            window.resize(first_size(available(window), preferred=SCREENSHOT_SIZE))
     if articles:
         window.add_articles(list(articles))
     else:

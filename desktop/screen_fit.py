@@ -37,6 +37,8 @@ def first_size(avail: QRect, extra: QSize = QSize(0, 0), preferred: tuple[int, i
 
 def place_first(window: Any) -> None:
     """The first size, from the screen's available geometry, centred on it."""
+    if getattr(window, "fixed_size", False):
+        return
     avail = available(window)
     size = first_size(avail, frame_extra(window))
     window.resize(size)
@@ -45,8 +47,8 @@ def place_first(window: Any) -> None:
 
 def keep_on_screen(window: Any) -> None:
     """Bring the window's frame inside the available geometry (smaller, then moved in)."""
-    if window.isFullScreen() or window.isMaximized():
-        return
+    if window.isFullScreen() or window.isMaximized() or getattr(window, "fixed_size", False):
+        return  # a window given an explicit size (an offscreen screenshot) keeps it
     avail = available(window)
     extra = frame_extra(window)
     w = min(window.width(), avail.width() - extra.width())

@@ -78,16 +78,12 @@ def launch_window(files: Sequence[str] = (), screenshot: bool = False, articles:
     dark = theme.apply(app, "light" if screenshot else settings.theme())
     window = MainWindow(settings, dark=dark)
     if screenshot or size:
-        from .screen_fit import available, first_size
+        from .screen_fit import available, first_size, virtual_screen
 
-        if size or app.platformName() == "offscreen":
-            # an asked-for size, or a screenshot rendered to an image and never on a real screen: it keeps
-            # its size (the README's pictures), whatever screen the offscreen platform pretends to have
-            # (800x800 unless told otherwise); fitting the screen would shrink it
-            window.fixed_size = True
+        # a screenshot is the preferred size, or the screen's when smaller (a 1280x720 projector)
+        if size or virtual_screen():
             window.resize(*(size or SCREENSHOT_SIZE))
         else:
-            # on a real display: the preferred size, or the screen's when smaller (a 1280x720 projector)
             window.resize(first_size(available(window), preferred=SCREENSHOT_SIZE))
     if articles:
         window.add_articles(list(articles))
@@ -131,7 +127,8 @@ def _finish_screenshot(app, window, path: str, view: str) -> None:
     step()
 
 
-def run(files: Sequence[str], screenshot: str | None = None, view: str = "main", reading=None) -> int:
+def run(files: Sequence[str], screenshot: str | None = None, view: str = "main", reading=None,
+        blind: bool = False) -> int:
     if screenshot:
         if not display_available():
             os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -146,6 +143,8 @@ def run(files: Sequence[str], screenshot: str | None = None, view: str = "main",
 
     app = create_app()
     window = launch_window(files, screenshot=bool(screenshot), reading=reading)
+    if blind:
+        window.actions_by_name["blind"].setChecked(True)
     if screenshot:
         done = {"fired": False}
 

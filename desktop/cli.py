@@ -192,6 +192,10 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         print(f"slant: {e}", file=sys.stderr)
     if not analyses:
         return 1
+    if args.blind:
+        from analysis.export.blind import blind
+
+        analyses, comparison = blind(analyses, comparison)
     if args.format == "json":
         json.dump(document(analyses, comparison), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
@@ -244,6 +248,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         _add_input_options(parser)
         if argv[0] == "analyze":
             parser.add_argument("--format", choices=ANALYZE_FORMATS, default="text")
+            parser.add_argument("--blind", action="store_true",
+                                help="hide each article's outlet, byline, site and page furniture (Outlet A, B, ...)")
             args = parser.parse_args(argv[1:])
             return cmd_analyze(args)
         parser.add_argument("--format", choices=EXPORT_FORMATS, required=True)
@@ -264,6 +270,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--screenshot", metavar="PATH", help="render the window to PATH (PNG) after analysis and exit")
     parser.add_argument("--view", choices=("main", "detail", "dashboard"), default="main",
                         help="with --screenshot: what to show")
+    parser.add_argument("--blind", action="store_true",
+                        help="start in blind mode (View > Blind outlets): outlets shown as Outlet A, B, ...")
     args = parser.parse_args(argv)
     meta, problem = _reading(args)
     if problem:
@@ -271,7 +279,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from desktop.app import run
 
     reading = dict(meta, encoding=args.encoding, meta_file=args.meta)
-    return run(args.files, screenshot=args.screenshot, view=args.view, reading=reading)
+    return run(args.files, screenshot=args.screenshot, view=args.view, reading=reading, blind=args.blind)
 
 
 def entry() -> int:

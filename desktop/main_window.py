@@ -70,7 +70,6 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(app_icon())
         self.settings = settings
         self.dark = dark
-        self.fixed_size = False  # True: an explicit size (an offscreen screenshot) that fitting the screen keeps
         self.model = ArticleListModel(self)
         self.legend_model = LegendModel(settings.categories(), self)
         self.manager = manager or AnalysisManager(cache if cache is not None else AnalysisCache(), self)

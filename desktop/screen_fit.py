@@ -10,6 +10,7 @@
 """
 from __future__ import annotations
 
+import os
 import re
 from typing import Any
 
@@ -18,6 +19,13 @@ from PySide6.QtGui import QFont, QGuiApplication
 
 PREFERRED_SIZE = (1500, 940)
 BASE_TEXT_PT = 11  # the article text size at which the interface has its normal size
+
+
+def virtual_screen() -> bool:
+    """Qt's offscreen platform without a configured screen (its made-up 800x800 screen): nothing to fit.
+    ``QT_QPA_PLATFORM=offscreen:configfile=...`` gives it a real size (tests, screenshots of a projector)."""
+    platform = os.environ.get("QT_QPA_PLATFORM", "")
+    return QGuiApplication.platformName() == "offscreen" and "configfile=" not in platform
 
 
 def available(widget: Any = None) -> QRect:
@@ -37,7 +45,8 @@ def first_size(avail: QRect, extra: QSize = QSize(0, 0), preferred: tuple[int, i
 
 def place_first(window: Any) -> None:
     """The first size, from the screen's available geometry, centred on it."""
-    if getattr(window, "fixed_size", False):
+    if virtual_screen():
+        window.resize(*PREFERRED_SIZE)
         return
     avail = available(window)
     size = first_size(avail, frame_extra(window))
@@ -47,8 +56,8 @@ def place_first(window: Any) -> None:
 
 def keep_on_screen(window: Any) -> None:
     """Bring the window's frame inside the available geometry (smaller, then moved in)."""
-    if window.isFullScreen() or window.isMaximized() or getattr(window, "fixed_size", False):
-        return  # a window given an explicit size (an offscreen screenshot) keeps it
+    if window.isFullScreen() or window.isMaximized() or virtual_screen():
+        return
     avail = available(window)
     extra = frame_extra(window)
     w = min(window.width(), avail.width() - extra.width())
@@ -91,7 +100,12 @@ def apply_scale(window: Any, text_pt: float) -> float:
         window.setFont(f)
         # Under a style sheet a parent's font does not reach every child, so the base size is a rule too;
         # the style sheet's own sizes (pane titles, chips...) follow, scaled, and win by specificity.
-        base = f"QWidget {{ font-size: {f.pointSizeF():.2f}pt; }}\n" if f.pointSizeF() > 0 else ""
+        # Widgets with a font of their own keep it: the article text (its own size, Ctrl+Plus) and the
+        # dashboard's headings (1.2 times the base).
+        pt = f.pointSizeF()
+        base = (f"QWidget {{ font-size: {pt:.2f}pt; }}\n"
+                f"QLabel[role=\"heading\"] {{ font-size: {pt * 1.2:.2f}pt; font-weight: 700; }}\n"
+                f"QTextEdit#articleText {{ font-size: {text_pt:.2f}pt; }}\n") if pt > 0 else ""
         window.setStyleSheet(base + scaled_stylesheet(theme.stylesheet(window.dark), factor))
     window.ui_scale = factor
     return factor

@@ -9,6 +9,8 @@ in next spring"), colour, background. A candidate is listed only for what sets i
   when it rests on unnamed people ("insiders", "some"), a slanted reporting verb or judging words, "a
   claim" when the source is an unnamed office or document);
 - a named source no other outlet quotes or mentions (2.5);
+- what unnamed people are said to believe ("Critics believe ..."; 2): a state of mind is never counted as
+  a claim from an unnamed source, but it is still something only this outlet reports;
 - a person no other outlet mentions (2), an organisation, place or group (1.5);
 - a number no other outlet gives (1.5), compared as values ("1,200", "twelve", "$12 million");
 - judging words (loaded terms) in it (1; never enough on its own).
@@ -32,6 +34,7 @@ from .naming import merge_keys
 
 MIN_SCORE = 1.5
 W_UNNAMED, W_SOURCE, W_PERSON, W_NAME, W_NUMBER, W_LOADED = 3.0, 2.5, 2.0, 1.5, 1.5, 1.0
+W_BELIEF = 2.0  # what unnamed people are said to think ("Critics believe ..."): a state of mind, not a source
 CHARGED_CUES = {"doubt", "emotive", "speculative"}
 UNNAMED = {"anonymous", "vague", "none"}
 
@@ -92,7 +95,15 @@ def explain(a: ArticleAnalysis, i: int, f: SentenceFacts, others: list[ArticleAn
     loaded = [t for t in a.loaded_terms if inside(t)]
     score, reasons, used = 0.0, [], set()
     for at in a.attributions:
-        if not inside(at.cue) or getattr(at, "cue_class", "") == "state_of_mind":
+        if not inside(at.cue):
+            continue
+        if getattr(at, "cue_class", "") == "state_of_mind":
+            # "Critics believe ...": not a claim from a source (never counted as one), but what unnamed
+            # people are said to think is still something only this outlet reports
+            if at.source_type in UNNAMED and at.source is not None and not reasons:
+                reasons.append(f"what {_unnamed_phrase(at.source.text)} are said to believe, which no other outlet "
+                               "reports")
+                score += W_BELIEF
             continue
         if at.source_type in UNNAMED:
             src = at.source.text if at.source is not None else ""

@@ -107,11 +107,18 @@ def byline_people(byline: str | None, outlet_forms: Sequence[str]) -> tuple[list
         part = part.strip()
         if len(part) < 3:
             continue
+        if part.casefold() in _NOT_A_NAME:
+            continue  # "Staff", "Agencies": no one's identity, and common words in a text
         if part.casefold() in known or len(part.split()) == 1:
             orgs.append(part)  # "Reuters", "AFP": an agency, hidden like the outlet's own name
         else:
             people.append(part)
     return people, orgs
+
+
+_NOT_A_NAME = {"staff", "staff writer", "staff reporter", "editor", "editors", "editorial", "editorial board",
+               "admin", "agencies", "agency", "wires", "newsroom", "news desk", "desk", "team", "correspondent",
+               "our correspondent", "reporter", "web desk", "online desk"}
 
 
 @dataclass(frozen=True)
@@ -140,12 +147,16 @@ def identity_of(a: ArticleAnalysis, label: str) -> Identity:
                     tuple(sorted(set(sites) | squashed, key=len, reverse=True)))
 
 
-def _alternation(terms: Sequence[str]) -> re.Pattern[str] | None:
+def _alternation(terms: Sequence[str], any_case: bool = False) -> re.Pattern[str] | None:
+    """A pattern for whole-word ``terms``. Names are matched as written, in capitals ("KYODO") or with a
+    capital first letter ("Breitbart" for the site name "breitbart"), not in any case: "Times" must not
+    hide "three times"."""
     terms = [t for t in terms if t.strip()]
     if not terms:
         return None
-    alts = sorted({re.escape(t) for t in terms}, key=len, reverse=True)
-    return re.compile(r"(?<![\w.])(?:" + "|".join(alts) + r")(?!\w)", re.I)
+    forms = {f for t in terms for f in (t, t.upper(), t[:1].upper() + t[1:], t.title())} if not any_case else set(terms)
+    alts = sorted({re.escape(f) for f in forms}, key=len, reverse=True)
+    return re.compile(r"(?<![\w.])(?:" + "|".join(alts) + r")(?!\w)", re.I if any_case else 0)
 
 
 # Lines that say who wrote or published the article (matched on the stripped line).
@@ -427,8 +438,8 @@ def blind(analyses: Sequence[ArticleAnalysis], comparison: Comparison, labels: M
 
 
 def identity_lines(text: str, ident_terms: Sequence[str]) -> list[str]:
-    """The lines of ``text`` that name one of ``ident_terms`` (for tests and checks)."""
-    pattern = _alternation(ident_terms)
+    """The lines of ``text`` that name one of ``ident_terms`` in any case (for tests and checks)."""
+    pattern = _alternation(ident_terms, any_case=True)
     if pattern is None:
         return []
     return [line for line in text.splitlines() if pattern.search(line)]

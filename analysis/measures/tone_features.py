@@ -352,7 +352,12 @@ GOV_NEAR_DEPS = {"advmod", "acomp", "xcomp", "amod", "neg", "attr", "dobj", "prt
 
 def read_target(r: SentenceReading, start: int, end: int) -> TargetReading | None:
     """Place every word of the sentence relative to the mention at ``[start, end)``."""
-    ids = {r.first + k for k, (a, n) in enumerate(zip(r.idx, r.lens)) if a < end and a + n > start}
+    ids = set()
+    k = max(bisect.bisect_right(r.idx, start) - 1, 0)
+    while k < len(r.idx) and r.idx[k] < end:
+        if r.idx[k] + r.lens[k] > start:
+            ids.add(r.first + k)
+        k += 1
     if not ids:
         return None
     root = next((i for i in sorted(ids) if r.head(i) not in ids or r.head(i) == i), min(ids))

@@ -167,3 +167,14 @@ def test_analyze_prints_progress_of_long_articles_to_stderr(tmp_path, monkeypatc
     assert lines and lines[-1].endswith("100%")
     assert len(lines) >= 3  # a line every 10 % when stderr is not a terminal
     assert "analysing" not in out  # the report on stdout stays clean
+
+
+def test_analyze_blind_hides_each_article_and_keeps_cited_outlets():
+    data = json.loads(run_cli("analyze", "--blind", "--format", "json").stdout)
+    by_id = {a["id"]: a for a in data["articles"]}
+    assert [a["outlet"] for a in data["articles"]] == [f"Outlet {c}" for c in "ABCDE"]
+    assert "Breitbart" not in json.dumps(data) and "Frances Martel" not in json.dumps(data)
+    assert "Kyodo" not in json.dumps(by_id["003"]) and "Reuters" not in json.dumps(by_id["004"])
+    assert "Kyodo News similarly reported" in by_id["001"]["text"]  # a cited outlet is a finding, kept
+    text = run_cli("analyze", "--blind").stdout
+    assert "Outlet B" in text and "Breitbart" not in text

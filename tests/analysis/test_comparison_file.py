@@ -173,13 +173,17 @@ json_leaf = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_n
 json_value = st.recursive(json_leaf, lambda inner: st.one_of(st.lists(inner, max_size=4),
                                                              st.dictionaries(st.text(max_size=8), inner, max_size=4)),
                           max_leaves=8)
-field_names = st.sampled_from(["id", "text", "outlet", "title", "date", "byline", "path", "origin", "shown", "notes",
-                               "file", "url"])
-article_like = st.dictionaries(field_names, json_value, max_size=8)
+field_names = st.sampled_from(["id", "origin", "shown", "notes", "outlet", "title", "date", "byline", "path", "file",
+                               "url", "encoding", "encoding_chosen", "extra"])
+# Mostly well-formed (so the checks after the format and version gates are reached), with anything in any field.
+article_like = st.fixed_dictionaries({"text": st.one_of(st.text(min_size=1, max_size=40), json_value)},
+                                     optional={"id": st.one_of(st.text(max_size=8), json_value)}).flatmap(
+    lambda base: st.dictionaries(field_names, st.one_of(st.text(max_size=12), st.booleans(), json_value),
+                                 max_size=6).map(lambda more: {**more, **base}))
 doc_like = st.fixed_dictionaries(
-    {"format": st.one_of(st.just("slant.comparison"), json_value),
-     "version": st.one_of(st.integers(-2, 4), json_value),
-     "articles": st.one_of(st.lists(article_like, max_size=4), json_value)},
+    {"format": st.one_of(st.just("slant.comparison"), st.just("slant.comparison"), json_value),
+     "version": st.one_of(st.just(1), st.just(1), st.integers(-2, 4), json_value),
+     "articles": st.one_of(st.lists(article_like, max_size=4), st.lists(article_like, max_size=4), json_value)},
     optional={"readable_by": st.one_of(st.integers(-1, 3), json_value), "view": json_value, "choices": json_value,
               "name": json_value, "lesson": json_value})
 

@@ -192,3 +192,16 @@ def test_blind_drops_the_web_address_and_the_byline(story):
                        fetched="2024-07-10T09:30:00+00:00") for a in analyses]
     out, _comp = blind(sourced, comparison)
     assert all(a.url is None and a.byline is None for a in out)
+
+
+def test_short_forms_are_names_not_common_words():
+    """"The Times" hides "Times" and "THE TIMES", never "three times"; a byline "Staff" hides nobody."""
+    from analysis import analyze
+
+    text = ("The minister said it three times. The Times reported that the talks went on.\n"
+            "Embassy staff said little.\nTHE TIMES\n")
+    a = replace(analyze(text, outlet="The Times", id="t"), byline="Staff")
+    (b,), _ = blind([a], compare([a]))
+    assert "three times" in b.text and "Embassy staff said" in b.text
+    assert "Outlet A reported" in b.text
+    assert identity_lines(b.text, ["Times"]) == ["The minister said it three times. Outlet A reported that the talks went on."]

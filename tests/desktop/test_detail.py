@@ -87,11 +87,14 @@ def test_glance_never_ranks_an_outlet_first_on_one_attribution(qapp, seed_analys
     from analysis import compare
 
     arts = list(seed_analyses.values())
-    thin = seed_analyses["000"]
-    assert thin.counts.attributions == 1 and thin.counts.unnamed_source_share == 1.0
+    # demo article 000 as it was analysed when the issue was filed: one attribution, unnamed
+    seed = seed_analyses["000"]
+    one = next(x for x in seed.attributions if x.source_type != "named" and x.cue_class != "state_of_mind")
+    thin = replace(seed, attributions=(one,), counts=replace(seed.counts, attributions=1, states_of_mind=0,
+                                                               unnamed_source_share=1.0, unnamed_sources=1))
     # make every other outlet's share lower, so that only the one attribution would top the list
-    arts = [a if a is thin else replace(a, attributions=tuple(x for x in a.attributions if x.source_type == "named")
-                                        + tuple(x for x in a.attributions if x.source_type != "named")[:1])
+    arts = [thin if a.id == "000" else replace(a, attributions=tuple(x for x in a.attributions if x.source_type == "named")
+                                               + tuple(x for x in a.attributions if x.source_type != "named")[:1])
             for a in arts]
     cmp = compare(arts)
     row = next(r for r in cmp.metrics if r.metric == "unnamed_source_share")
@@ -104,7 +107,7 @@ def test_glance_never_ranks_an_outlet_first_on_one_attribution(qapp, seed_analys
     assert "Outlet 000" not in line or "too few to compare" in line
     assert "000" in row.too_few and "000" not in row.outliers
     # when only thin figures are left, the line says so instead of ranking anyone
-    only_thin = compare([thin, *[replace(a, attributions=(), counts=replace(a.counts, attributions=0))
+    only_thin = compare([thin, *[replace(a, attributions=(), counts=replace(a.counts, attributions=0, states_of_mind=0))
                                  for a in arts if a is not thin]])
     lines = _plain(describe_overview([Other(a.id, f"Outlet {a.id}", a) for a in arts], only_thin)).splitlines()
     line = lines[lines.index("Most claims from unnamed sources") + 1]

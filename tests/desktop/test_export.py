@@ -409,7 +409,15 @@ def test_exports_show_the_counts_and_the_different_story_warning(story, tmp_path
     from analysis import analyze, compare
     from desktop.exporting import ExportOptions, export
 
+    from dataclasses import replace
+
     analyses, _ = story
+    # the first demo article with a single attribution, unnamed (a share of 100% on one item)
+    seed = analyses[0]
+    one = next(x for x in seed.attributions if x.source_type != "named" and x.cue_class != "state_of_mind")
+    analyses = [replace(seed, attributions=(one,), counts=replace(seed.counts, attributions=1, states_of_mind=0,
+                                                                  unnamed_source_share=1.0, unnamed_sources=1)),
+                *analyses[1:]]
     bakery = analyze(OFF_TOPIC, id="bakery", outlet="Food Weekly")
     arts = [*analyses, bakery]
     comparison = compare(arts)
@@ -420,7 +428,7 @@ def test_exports_show_the_counts_and_the_different_story_warning(story, tmp_path
         export(fmt, path, arts, comparison, ExportOptions())
     html = paths["html"].read_text("utf-8")
     assert "Different story?" in html and "“Food Weekly” is probably a different story" in html
-    # demo article 000 has one attribution: its 100% carries "1 of 1 attribution" and "too few to compare"
+    # one attribution: its 100% carries "1 of 1 attribution" and "too few to compare"
     assert "1 of 1 attribution; 95% range 21%–100%; too few to compare" in html
     wb = openpyxl.load_workbook(paths["xlsx"])
     ev = wb["Evidence"]

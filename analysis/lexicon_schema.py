@@ -110,17 +110,25 @@ def _hedges(c: _Checker, data: dict[str, Any]) -> None:
 def _reporting_verbs(c: _Checker, data: dict[str, Any]) -> None:
     from .measures.attribution import CLASSES
 
-    c.top(data, {"class": "[class.<name>]", "frame": "[frame.<name>]", "emotive_adverbs": "[emotive_adverbs]",
-                 "excluded": "[excluded]"})
+    c.top(data, {"class": "[class.<name>]", "frame": "[frame.<name>]", "nominal": "[nominal.<class>]",
+                 "emotive_adverbs": "[emotive_adverbs]", "excluded": "[excluded]"})
     lemmas: Spec = {"lemmas": ("words", True), "why": ("text", False)}
-    for group, allowed in (("class", CLASSES), ("frame", ("characterise", "instruction", "passive_only"))):
+    frames = ("characterise", "instruction", "passive_only", "object", "people_only", "to_clause", "phrasal",
+              "document_object", "speech")
+    for group, allowed in (("class", CLASSES), ("frame", frames), ("nominal", CLASSES)):
         tables = data.get(group, {})
         if not isinstance(tables, dict):
             raise c.fail(f"{group!r}", f"must be tables written [{group}.<name>], not {tables!r}")
         for key, table in tables.items():
             if key not in allowed:
                 raise c.fail(f"[{group}.{key}]", f"unknown {group} (use one of {', '.join(allowed)})")
-            c.table(f"[{group}.{key}]", table, lemmas)
+            if group == "nominal":  # nouns that pass on words: "in a statement", "Trump's claim that"
+                spec: Spec = {"nouns": ("words", True), "why": ("text", False)}
+            elif key == "phrasal":  # a verb and its preposition: "call for", "point to"
+                spec = {"phrases": ("words", True), "why": ("text", False)}
+            else:
+                spec = lemmas
+            c.table(f"[{group}.{key}]", table, spec)
     for key in ("emotive_adverbs", "excluded"):
         if key in data:
             c.table(f"[{key}]", data[key], {"words": ("words", True), "why": ("text", False)})

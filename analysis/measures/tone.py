@@ -193,7 +193,8 @@ def _evaluate(block: Block, r: tf.SentenceReading, pieces: Sequence[Linear]) -> 
         if abs(d) >= MIN_CONTRIBUTION:
             out.append(Contribution(w.start, w.end, w.text, round(d, 4)))
     out.sort(key=lambda c: (-abs(c.weight), c.start))
-    return full, tuple(out[:MAX_CONTRIBUTIONS])
+    # rounded as the JSON stores it, like VADER's score and the shares: a result and its saved copy are equal
+    return round(full, 4), tuple(out[:MAX_CONTRIBUTIONS])
 
 
 def sentence_tones(ctx: DocContext, mentions: Sequence[Mention] = ()) -> tuple[Sentence, ...]:

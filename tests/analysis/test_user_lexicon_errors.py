@@ -77,6 +77,9 @@ CASES = [
     ("reporting_verbs", '[class]\ndoubt = ["claim"]\n', ["class.doubt", "table"]),
     ("reporting_verbs", '[frame.quoting]\nlemmas = ["cite"]\n', ["frame.quoting"]),
     ("reporting_verbs", '[emotive_adverbs]\nwords = ["angrily"]\nwhy = 4\n', ["emotive_adverbs", "why"]),
+    ("reporting_verbs", '[nominal.shady]\nnouns = ["claim"]\n', ["nominal.shady", "neutral"]),
+    ("reporting_verbs", '[nominal.doubt]\nnouns = "claim"\n', ["nominal.doubt", "nouns", "list"]),
+    ("reporting_verbs", '[frame.phrasal]\nphrases = [3]\n', ["frame.phrasal", "phrases"]),
     ("source_nouns", '[anonymous]\nheads = "insider"\n', ["anonymous", "heads"]),
     ("source_nouns", '[anonymous]\nhead = ["insider"]\n', ["anonymous", "head"]),
     ("source_nouns", '[anonymous_markers]\nphrases = [1, 2]\n', ["anonymous_markers", "phrases"]),
@@ -108,7 +111,9 @@ def test_good_user_files_still_load(user_dir):
                                                + 'unless_next = ["not"]\n', encoding="utf-8")
     (user_dir / "reporting_verbs_mine.toml").write_text(
         META.format(name="r") + '[class.emotive]\nlemmas = ["sneer"]\nwhy = "Adds feeling."\n'
-        '[frame.characterise]\nlemmas = ["dub"]\n[emotive_adverbs]\nwords = ["angrily"]\n', encoding="utf-8")
+        '[frame.characterise]\nlemmas = ["dub"]\n[frame.to_clause]\nlemmas = ["resolve"]\n[frame.phrasal]\n'
+        'phrases = ["hit back"]\n[nominal.doubt]\nnouns = ["insinuation"]\n[emotive_adverbs]\nwords = ["angrily"]\n',
+        encoding="utf-8")
     (user_dir / "source_nouns_mine.toml").write_text(
         META.format(name="s") + '[anonymous]\nheads = ["insider"]\n[anonymous_markers]\nphrases = ["off the record"]\n',
         encoding="utf-8")

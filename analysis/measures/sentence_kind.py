@@ -47,8 +47,15 @@ CONTRACTIONS = frozenset({"n't", "n’t", "'re", "’re", "'ve", "’ve", "'ll",
 # The writer's own reading of how things seem or probably are (hedging measure kinds and words).
 INTERPRETING_HEDGES = frozenset({"appearance"})
 GUESSING_WORDS = frozenset({"perhaps", "probably", "presumably", "maybe", "arguably", "surely"})
-# Dependency relations under which a clause is what a verb of saying says.
-CONTENT_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "dobj", "obj", "advcl", "conj"})
+# Dependency relations under which a clause is what a verb of saying (or thinking) says: a whole
+# statement ("said the plan was a disaster", "believes it will fail"). An object or a "to" clause
+# ("criticized the bloated budget", "wants to end the draconian rules") is not a statement: the words
+# that name the thing or the act are the writer's own choice.
+CONTENT_DEPS = frozenset({"ccomp", "parataxis"})
+# Verbs that give something a name: "called the plan a disaster", "described it as reckless" pass on
+# the speaker's label, so the label (object, predicate, "as" phrase) is the speaker's word.
+LABELLING_LEMMAS = frozenset({"call", "describe", "term", "characterize", "characterise", "label", "brand", "dub"})
+LABEL_DEPS = frozenset({"dobj", "obj", "oprd", "xcomp", "prep"})
 # How a cue carries its sentence: the cue is the root, or hangs from it in one of these relations.
 CARRYING_DEPS = frozenset({"ROOT", "parataxis", "conj", "advcl", "prep", "pcomp", "ccomp"})
 
@@ -85,10 +92,30 @@ def _content_tokens(cues: list[tuple[Attribution, Token]]) -> set[int]:
     inside: set[int] = set()
     for _, tok in cues:
         verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+        labels = verb.lemma_.lower() in LABELLING_LEMMAS
         for child in verb.children:
-            if child.dep_ in CONTENT_DEPS:
+            if child.dep_ in CONTENT_DEPS or (labels and child.dep_ in LABEL_DEPS):
                 inside.update(t.i for t in child.subtree)
     return inside
+
+
+def _colours_statement(a: Attribution, tok: Token) -> bool:
+    """True when a charged cue shows the writer's view of what was said, not just names what someone did.
+
+    A doubting verb ("claimed", "alleged") always distances the writer from the claim, and an adverb
+    of the writer's ("bizarrely declared") always judges. An emotive verb does so when it stands in for
+    "said" before a statement: with a quotation or a clause ("warned that ...", "slammed the plan as a
+    disaster", "... , she fumed"). With only an object ("accused the company of fraud", "praised the
+    vote", "threatened to sue") it is the ordinary name of an act that happened, which news reports
+    state as fact."""
+    if a.cue_class == "doubt" or "/emotive_adverbs/" in a.rule:
+        return True
+    if a.direct_quote or a.quote is not None:
+        return True
+    verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    if any(c.dep_ in CONTENT_DEPS for c in verb.children):
+        return True
+    return verb.dep_ in ("parataxis",) or (verb.dep_ == "ROOT" and any(c.dep_ == "ccomp" for c in verb.children))
 
 
 def classify(
@@ -127,7 +154,7 @@ def classify(
             kind = "opinion phrase" if t.category == "opinion" else ("scare quote" if scare else "loaded word")
             return "opinion", f"the writer's own judgement: {kind} “{' '.join(t.text.split())}”"
     for a, tok in cues:
-        if a.cue_class in CHARGED_CUES and writers(tok.i, tok.i + 1):
+        if a.cue_class in CHARGED_CUES and writers(tok.i, tok.i + 1) and _colours_statement(a, tok):
             return "opinion", f"the writer colours what was said: “{' '.join(a.cue.text.split())}” ({a.cue_class})"
     for t in words:
         if quoted[t.i] or t.i in reported:

@@ -150,3 +150,16 @@ def test_an_emotive_verb_before_a_statement_colours_it():
     kind, reason = _kind("The senator warned that the new budget would ruin the town.")
     assert kind == "opinion", reason
     assert "warned" in reason
+
+
+@pytest.mark.parametrize(
+    "sentence, kind",
+    [
+        ("Many believe the new bridge will never open.", "opinion"),  # nobody named: the writer's generalisation
+        ("Some fear the new bridge will never open.", "opinion"),
+        ("The city engineer believes the new bridge will open in May.", "speech"),  # a named holder's view
+    ],
+)
+def test_a_state_of_mind_is_the_writers_when_it_names_nobody(sentence, kind):
+    got, reason = _kind(sentence)
+    assert got == kind, reason

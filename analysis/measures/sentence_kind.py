@@ -12,13 +12,20 @@ gets one kind and the cue that decided it, in plain words, checked in this order
    the first person ("we", "our", "I") or the second ("you": the writer addresses the reader), a
    prescription with "should", "must" or "ought to", the writer's own reading of how things seem
    ("apparently", "seems to", "perhaps"), a conversational contraction ("it's", "don't": news reports
-   write "it is", "do not"), a question (rhetorical in a news text) or an exclamation.
+   write "it is", "do not"), a question (rhetorical in a news text) or an exclamation, a view ascribed to
+   nobody in particular ("many believe", "some fear": nobody can be asked, so it is the writer's
+   generalisation; "Smith believes" reports Smith's view). A reporting verb colours a statement when it
+   introduces one: "claimed", "alleged" always; an emotive verb ("warned", "slammed") with a quotation or
+   a clause, not with only an object ("accused the firm of fraud", "praised the vote" name an act).
 3. **speech** when an attribution cue carries the sentence: the cue is the main verb ("X said that
    ..."), or "according to"/"citing" hangs from it, so what follows is somebody's account.
 4. **report** otherwise.
 
 A loaded word inside what a speaker is reported to say ("Critics said the plan was a disaster") is
-the speaker's, not the writer's: the sentence is speech. Rules only, no weights fitted to any corpus.
+the speaker's, not the writer's: the sentence is speech. What a speaker is reported to say or think
+is a clause ("said the plan was ...", "believes it will ...") or a label they gave ("called the plan a disaster");
+an object or a "to" clause ("rejected the wasteful plan", "wants to end the draconian rules") is named
+in the writer's own words, so a loaded word there is the writer's. Rules only, no weights fitted to any corpus.
 """
 from __future__ import annotations
 
@@ -47,8 +54,20 @@ CONTRACTIONS = frozenset({"n't", "n’t", "'re", "’re", "'ve", "’ve", "'ll",
 # The writer's own reading of how things seem or probably are (hedging measure kinds and words).
 INTERPRETING_HEDGES = frozenset({"appearance"})
 GUESSING_WORDS = frozenset({"perhaps", "probably", "presumably", "maybe", "arguably", "surely"})
-# Dependency relations under which a clause is what a verb of saying says.
-CONTENT_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "dobj", "obj", "advcl", "conj"})
+# Dependency relations under which a clause is what a verb of saying (or thinking) says: a whole
+# statement ("said the plan was a disaster", "believes it will fail"). An object or a "to" clause
+# ("criticized the bloated budget", "wants to end the draconian rules") is not a statement: the words
+# that name the thing or the act are the writer's own choice.
+CONTENT_DEPS = frozenset({"ccomp", "parataxis"})
+# Verbs that give something a name: "called the plan a disaster", "described it as reckless" pass on
+# the speaker's label, so the label (object, predicate, "as" phrase) is the speaker's word.
+LABELLING_LEMMAS = frozenset({"call", "describe", "term", "characterize", "characterise", "label", "brand", "dub"})
+LABEL_DEPS = frozenset({"dobj", "obj", "oprd", "xcomp", "prep"})
+# Holders of a state of mind that name nobody: "many believe", "some fear", "few doubt". Nobody can be
+# asked, so the view is the writer's own generalisation ("Smith believes", "critics fear" report a view).
+UNNAMED_HOLDERS = frozenset({
+    "many", "some", "few", "most", "others", "everyone", "everybody", "nobody", "people", "all", "none",
+})
 # How a cue carries its sentence: the cue is the root, or hangs from it in one of these relations.
 CARRYING_DEPS = frozenset({"ROOT", "parataxis", "conj", "advcl", "prep", "pcomp", "ccomp"})
 
@@ -85,10 +104,29 @@ def _content_tokens(cues: list[tuple[Attribution, Token]]) -> set[int]:
     inside: set[int] = set()
     for _, tok in cues:
         verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+        labels = verb.lemma_.lower() in LABELLING_LEMMAS
         for child in verb.children:
-            if child.dep_ in CONTENT_DEPS:
+            if child.dep_ in CONTENT_DEPS or (labels and child.dep_ in LABEL_DEPS):
                 inside.update(t.i for t in child.subtree)
     return inside
+
+
+def _colours_statement(a: Attribution, tok: Token) -> bool:
+    """True when a charged cue shows the writer's view of what was said, not just names what someone did.
+
+    A doubting verb ("claimed", "alleged") always distances the writer from the claim, and an adverb
+    of the writer's ("bizarrely declared") always judges. An emotive verb does so when it stands in for
+    "said" before a statement: with a quotation or a clause ("warned that ...", "... , she fumed").
+    With only an object ("accused the company of fraud", "praised the vote", "threatened to sue") it is
+    the ordinary name of an act that happened, which news reports state as fact."""
+    if a.cue_class == "doubt" or "/emotive_adverbs/" in a.rule:
+        return True
+    if a.direct_quote or a.quote is not None:
+        return True
+    verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    if any(c.dep_ in CONTENT_DEPS for c in verb.children):
+        return True
+    return verb.dep_ == "parataxis"  # "The plan, she fumed, is a disaster."
 
 
 def classify(
@@ -127,8 +165,17 @@ def classify(
             kind = "opinion phrase" if t.category == "opinion" else ("scare quote" if scare else "loaded word")
             return "opinion", f"the writer's own judgement: {kind} “{' '.join(t.text.split())}”"
     for a, tok in cues:
-        if a.cue_class in CHARGED_CUES and writers(tok.i, tok.i + 1):
+        if a.cue_class in CHARGED_CUES and writers(tok.i, tok.i + 1) and _colours_statement(a, tok):
             return "opinion", f"the writer colours what was said: “{' '.join(a.cue.text.split())}” ({a.cue_class})"
+    for a, tok in cues:
+        if a.cue_class != "state_of_mind" or a.source is None or not writers(tok.i, tok.i + 1):
+            continue
+        holder = [w.lower() for w in a.source.text.split()]
+        if holder and all(w in UNNAMED_HOLDERS for w in holder):
+            return "opinion", (
+                f"the writer says what “{' '.join(a.source.text.split())}” {' '.join(a.cue.text.split())}"
+                " without naming anyone: the writer's own generalisation"
+            )
     for t in words:
         if quoted[t.i] or t.i in reported:
             continue

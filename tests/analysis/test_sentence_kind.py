@@ -113,3 +113,53 @@ def test_every_seed_sentence_has_a_kind_and_a_reason(seed_analyses):
     # the opinionated outlet has a larger share of opinion sentences than the wire copy
     wire = max(seed_analyses[k].counts.opinion_share for k in ("003", "004"))
     assert seed_analyses["001"].counts.opinion_share > wire
+
+
+@pytest.mark.parametrize(
+    "sentence, kind, cue",
+    [
+        # What someone wants, plans or rejects is named in the writer's own words: a loaded word there is the writer's.
+        ("The mayor wants to end the wasteful spending spree by the summer.", "opinion", "wasteful"),
+        ("The council rejected the wasteful plan for a second car park.", "opinion", "wasteful"),
+        # A label given by a speaker, or a whole statement passed on, stays the speaker's.
+        ("Critics called the plan wasteful and unfair to the town.", "speech", "called"),
+        ("The treasurer believes the spending has been wasteful for years.", "speech", "believes"),
+    ],
+)
+def test_only_a_reported_statement_or_label_is_the_speakers(sentence, kind, cue):
+    got, reason = _kind(sentence)
+    assert got == kind, reason
+    assert cue in reason
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # An emotive verb with an object names an act that happened: a report, not the writer's colouring.
+        "The union accused the company of cutting wages for night staff.",
+        "Two opposition senators criticized the budget on Tuesday.",
+        "The coach praised the young goalkeeper after the match.",
+    ],
+)
+def test_an_emotive_verb_that_names_an_act_is_not_the_writers_judgement(sentence):
+    kind, reason = _kind(sentence)
+    assert kind != "opinion", reason
+
+
+def test_an_emotive_verb_before_a_statement_colours_it():
+    kind, reason = _kind("The senator warned that the new budget would ruin the town.")
+    assert kind == "opinion", reason
+    assert "warned" in reason
+
+
+@pytest.mark.parametrize(
+    "sentence, kind",
+    [
+        ("Many believe the new bridge will never open.", "opinion"),  # nobody named: the writer's generalisation
+        ("Some fear the new bridge will never open.", "opinion"),
+        ("The city engineer believes the new bridge will open in May.", "speech"),  # a named holder's view
+    ],
+)
+def test_a_state_of_mind_is_the_writers_when_it_names_nobody(sentence, kind):
+    got, reason = _kind(sentence)
+    assert got == kind, reason

@@ -33,11 +33,14 @@ def test_text_encoded_any_way_reads_back_when_its_encoding_is_given(text, codec)
         data = text.encode(codec)
     except UnicodeEncodeError:
         return
+    # what the codec itself reads back: not every codec round-trips every character (Python's shift_jis
+    # writes '¥' as byte 0x5C and reads that byte as '\\'), and that is the text the file really holds
+    expected = data.decode(codec)
     try:
         got, _notes, _enc = decode(data, "fuzz.txt", codec)
     except SourceError:
         return  # refused as binary (control characters): said, not lost
-    assert got == text.lstrip("\ufeff") or got == text
+    assert got == expected.lstrip("\ufeff") or got == expected
 
 
 @FUZZ

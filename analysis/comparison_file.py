@@ -27,14 +27,13 @@ import dataclasses
 import json
 import math
 import os
-import stat
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from .sources import Article, text_id
+from .sources import Article, SourceError, read_bytes, text_id
 
 FORMAT = "slant.comparison"
 VERSION = 1
@@ -155,24 +154,10 @@ def save(path: str | os.PathLike[str], doc: ComparisonDocument, *, saved_by: str
 def load(path: str | os.PathLike[str]) -> ComparisonDocument:
     p = Path(path)
     name = p.name or str(p)
-    try:
-        st = p.stat()
-    except OSError as exc:
-        raise ComparisonFileError(f"Cannot open {name}: {exc.strerror or exc}.") from exc
-    if stat.S_ISDIR(st.st_mode):
-        raise ComparisonFileError(f"{name} is a folder, not a comparison file.")
-    if not stat.S_ISREG(st.st_mode):
-        raise ComparisonFileError(f"{name} is not a regular file (a device or a pipe), so Slant does not read it.")
-    if st.st_size > MAX_FILE_BYTES:
-        raise ComparisonFileError(f"{name} is {st.st_size / 1e6:.0f} MB; a comparison file can be at most "
-                                  f"{MAX_FILE_BYTES // 10**6} MB.")
-    try:
-        with open(p, "rb") as f:
-            data = f.read(MAX_FILE_BYTES + 1)
-    except OSError as exc:
-        raise ComparisonFileError(f"Cannot read {name}: {exc.strerror or exc}.") from exc
-    if len(data) > MAX_FILE_BYTES:
-        raise ComparisonFileError(f"{name} is larger than {MAX_FILE_BYTES // 10**6} MB.")
+    try:  # the articles' bounded reader: pipes, devices and folders refused before reading
+        data = read_bytes(p, MAX_FILE_BYTES, what="comparison files")
+    except SourceError as exc:
+        raise ComparisonFileError(str(exc)) from exc
     return loads(data, name=name)
 
 

@@ -80,10 +80,11 @@ def _kind(mode: int) -> str:
     return "not a regular file"
 
 
-def read_bytes(path: str | Path, limit: int = MAX_BYTES) -> bytes:
+def read_bytes(path: str | Path, limit: int = MAX_BYTES, what: str = "articles") -> bytes:
     """The bytes of a regular file, at most ``limit``. FIFOs, devices and sockets are refused before
     reading (a FIFO would block for ever, a device could be endless); never more than limit + 1 bytes
-    are read, so a file that grows while being read cannot exhaust memory."""
+    are read, so a file that grows while being read cannot exhaust memory. ``what`` names the kind of
+    file in the size messages ("articles", "comparison files")."""
     p = Path(path)
     name = file_name(str(p)) or str(p)
     try:
@@ -93,9 +94,9 @@ def read_bytes(path: str | Path, limit: int = MAX_BYTES) -> bytes:
     if stat.S_ISDIR(st.st_mode):
         raise SourceError(f"{name} is a folder, not a file.")
     if not stat.S_ISREG(st.st_mode):
-        raise SourceError(f"{name} is {_kind(st.st_mode)}, not a file: Slant opens only ordinary files.")
+        raise SourceError(f"{name} is {_kind(st.st_mode)}, not a regular file: Slant opens only ordinary files.")
     if st.st_size > limit:
-        raise SourceError(f"{name} is {st.st_size / 1e6:.0f} MB; Slant opens articles up to {limit // 10**6} MB.")
+        raise SourceError(f"{name} is {st.st_size / 1e6:.0f} MB; Slant opens {what} up to {limit // 10**6} MB.")
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
     try:
         fd = os.open(p, flags)
@@ -104,7 +105,7 @@ def read_bytes(path: str | Path, limit: int = MAX_BYTES) -> bytes:
     try:
         st = os.fstat(fd)  # the file opened may not be the file stat()ed (replaced in between)
         if not stat.S_ISREG(st.st_mode):
-            raise SourceError(f"{name} is {_kind(st.st_mode)}, not a file: Slant opens only ordinary files.")
+            raise SourceError(f"{name} is {_kind(st.st_mode)}, not a regular file: Slant opens only ordinary files.")
         chunks, got = [], 0
         while got <= limit:
             try:
@@ -119,7 +120,7 @@ def read_bytes(path: str | Path, limit: int = MAX_BYTES) -> bytes:
         os.close(fd)
     if got > limit:
         raise SourceError(f"{name} is larger than {limit // 10**6} MB (it grew while being read); Slant opens "
-                          f"articles up to {limit // 10**6} MB.")
+                          f"{what} up to {limit // 10**6} MB.")
     return b"".join(chunks)
 
 

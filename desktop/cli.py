@@ -4,6 +4,7 @@
     slant --screenshot PATH [FILE ...]       render the window after analysis to a PNG and exit
     slant analyze [FILE|URL ...] [--format json|csv|text]
     slant export --format pdf|html|xlsx|csv|json -o PATH [FILE|URL ...]
+    slant export --worksheet|--answer-key --format pdf|html -o PATH [FILE|URL ...]
 
 FILE is a text (.txt/.md, any encoding), a saved web page (.html/.htm), a Word file (.docx) or a saved
 comparison (.slant: its shown articles); URL an http(s) address, fetched and extracted like a saved page. Reading options (all three commands):
@@ -206,9 +207,25 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     return 1 if errors else 0
 
 
+def worksheet_kind(args: argparse.Namespace) -> str:
+    """``--worksheet`` -> "worksheet"; ``--answer-key`` as PDF or HTML -> "answer_key" (the worksheet's key);
+    otherwise "" (the comparison sheet; ``--answer-key`` as XLSX/CSV/JSON adds who was who to it)."""
+    if args.worksheet:
+        return "worksheet"
+    if args.answer_key and args.format in ("pdf", "html"):
+        return "answer_key"
+    return ""
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     from desktop.exporting import ExportOptions, ExportTargetError, export, validate_target
 
+    if args.worksheet and args.format not in ("pdf", "html"):
+        print("slant: a worksheet is written as pdf or html (--format pdf|html)", file=sys.stderr)
+        return 2
+    if args.worksheet and args.answer_key:
+        print("slant: --worksheet and --answer-key write two files: run the command once for each", file=sys.stderr)
+        return 2
     protect = tuple(args.files)
     try:  # refuse a bad -o before minutes of analysis
         validate_target(args.format, args.output, ExportOptions(protect=protect))
@@ -226,7 +243,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
         story = seed_story()
     options = ExportOptions(include_texts=not args.no_texts, blind=args.blind,
-                            answer_key=args.answer_key, story=story, protect=protect)
+                            answer_key=args.answer_key or args.reveal, story=story, protect=protect,
+                            worksheet=worksheet_kind(args))
     try:
         export(args.format, args.output, analyses, comparison, options)
     except ExportTargetError as exc:
@@ -257,8 +275,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.add_argument("--no-texts", action="store_true", help="leave out the full article texts")
         parser.add_argument("--blind", action="store_true",
                             help="hide each article's outlet, byline, site and page furniture (Outlet A, B, ...)")
+        parser.add_argument("--worksheet", action="store_true",
+                            help="a short blind worksheet for students (pdf|html): excerpts richest in findings "
+                                 "and questions on them")
         parser.add_argument("--answer-key", action="store_true",
-                            help="blind, plus who was who at the end (for the teacher)")
+                            help="for the teacher: as pdf|html the worksheet's answer key (findings marked, answers, "
+                                 "who was who); as xlsx|csv|json the blind tables plus who was who")
+        parser.add_argument("--reveal", action="store_true",
+                            help="the whole comparison sheet, blind, with who was who at the end (for the teacher)")
         args = parser.parse_args(argv[1:])
         return cmd_export(args)
 

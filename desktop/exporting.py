@@ -62,6 +62,13 @@ class ExportOptions:
     categories: frozenset[str] | None = None  # highlight category keys (desktop.highlight); None = all
     story: str | None = None  # a line naming the story; default: built from what every article names
     protect: tuple[str, ...] = ()  # the input articles' paths: never written over
+    # a classroom worksheet instead of the sheet (PDF and HTML only): "worksheet" (for the students,
+    # always blind) or "answer_key" (the worksheet's key: findings marked, answers, who was who)
+    worksheet: str = ""
+
+
+WORKSHEET_KINDS = ("worksheet", "answer_key")
+WORKSHEET_FORMATS = ("pdf", "html")
 
 
 def validate_target(fmt: str, path: str | Path | None, options: ExportOptions | None = None) -> Path:
@@ -159,6 +166,10 @@ def export(fmt: str, path: str | Path, analyses: Sequence[ArticleAnalysis], comp
             raise ExportCancelled()
 
     report(0, "Preparing")
+    if options.worksheet:
+        _export_worksheet(fmt, path, analyses, comparison, options, report, check)
+        report(100, "Done")
+        return
     reveal = reveal_rows(analyses, options)
     analyses, comparison = prepare(analyses, comparison, options)
     check()
@@ -192,6 +203,54 @@ def export(fmt: str, path: str | Path, analyses: Sequence[ArticleAnalysis], comp
         check()
         atomic.write_bytes(path, data)
     report(100, "Done")
+
+
+def make_worksheet(analyses: Sequence[ArticleAnalysis], comparison: Comparison, options: ExportOptions):
+    """The worksheet or its answer key (``options.worksheet``) for results as analysed (blinded here)."""
+    from analysis.export.worksheet import build_worksheet
+    from desktop import highlight as hl
+
+    if options.worksheet not in WORKSHEET_KINDS:
+        raise ValueError(f"unknown worksheet kind {options.worksheet!r} (choose one of {', '.join(WORKSHEET_KINDS)})")
+    return build_worksheet(analyses, comparison, spans_of=hl.spans, version=analyzer_version(),
+                           paint_order=hl.PAINT_ORDER, labels=dict(options.labels) or None,
+                           answer_key=options.worksheet == "answer_key", styles=hl.load_styles(), story=options.story)
+
+
+def worksheet_html(ws) -> str:
+    from analysis.export.worksheet_html import render_worksheet_html
+    from desktop import highlight as hl
+
+    styles = hl.load_styles()
+    return render_worksheet_html(ws, css_for={k: hl.css(k) for k in styles if k not in (hl.TONE, hl.BOILERPLATE)},
+                                 labels_for={k: s.label for k, s in styles.items()})
+
+
+def _export_worksheet(fmt: str, path: str | Path, analyses: Sequence[ArticleAnalysis], comparison: Comparison,
+                      options: ExportOptions, report: Progress, check: Callable[[], None]) -> None:
+    if fmt not in WORKSHEET_FORMATS:
+        raise ValueError(f"a worksheet is written as {' or '.join(WORKSHEET_FORMATS)}, not {fmt}")
+    ws = make_worksheet(analyses, comparison, options)
+    check()
+    if fmt == "html":
+        atomic.write_text(path, worksheet_html(ws))
+    else:
+        from desktop.export_worksheet import render_worksheet_pdf
+
+        data = render_worksheet_pdf(ws, progress=report, cancelled=check_cancel(check))
+        check()
+        atomic.write_bytes(path, data)
+
+
+def check_cancel(check: Callable[[], None]) -> Callable[[], bool]:
+    """``check()`` (raises when cancelled) as a ``cancelled()`` predicate."""
+    def cancelled() -> bool:
+        try:
+            check()
+        except ExportCancelled:
+            return True
+        return False
+    return cancelled
 
 
 def print_sheet(analyses: Sequence[ArticleAnalysis], comparison: Comparison, parent=None,

@@ -38,11 +38,17 @@ from desktop.exporting import (
     FORMAT_NAMES,
     FORMATS,
     SUFFIXES,
+    WORKSHEET_FORMATS,
     ExportOptions,
     ExportTargetError,
     export,
     validate_target,
 )
+
+
+# What to export: the comparison sheet, or a classroom worksheet or its answer key (ExportOptions.worksheet).
+KINDS = (("Comparison sheet", ""), ("Worksheet for students (blind)", "worksheet"),
+         ("Worksheet answer key (for the teacher)", "answer_key"))
 
 
 class ExportSignals(QObject):
@@ -108,6 +114,15 @@ class ExportDialog(QDialog):
 
         layout = QVBoxLayout(self)
         form = QFormLayout()
+        self.kind_box = QComboBox()
+        self.kind_box.setObjectName("kindBox")
+        for label, kind in KINDS:
+            self.kind_box.addItem(label, kind)
+        self.kind_box.setToolTip("Worksheet: a short blind handout (excerpts richest in findings, questions on them, "
+                                 "lines to write on). Answer key: the same with the findings marked, the answers "
+                                 "and who was who. Both as PDF or HTML (the HTML opens in a word processor).")
+        self.kind_box.currentIndexChanged.connect(self._kind_changed)
+        form.addRow("&What:", self.kind_box)
         self.format_box = QComboBox()
         self.format_box.setObjectName("formatBox")
         for fmt in FORMATS:
@@ -181,13 +196,34 @@ class ExportDialog(QDialog):
     def set_format(self, fmt: str) -> None:
         self.format_box.setCurrentIndex(FORMATS.index(fmt))
 
+    def kind(self) -> str:
+        """"" (the comparison sheet), "worksheet" or "answer_key"."""
+        return self.kind_box.currentData()
+
+    def set_kind(self, kind: str) -> None:
+        self.kind_box.setCurrentIndex([k for _, k in KINDS].index(kind))
+
+    @Slot()
+    def _kind_changed(self) -> None:
+        kind = self.kind()
+        model = self.format_box.model()
+        for i, fmt in enumerate(FORMATS):  # a worksheet is PDF or HTML
+            model.item(i).setEnabled(not kind or fmt in WORKSHEET_FORMATS)
+        if kind and self.fmt() not in WORKSHEET_FORMATS:
+            self.set_format("pdf")
+        p = Path(self.path_edit.text())
+        stem = {"": "slant-comparison", "worksheet": "slant-worksheet", "answer_key": "slant-answer-key"}
+        if p.stem in stem.values():
+            self.path_edit.setText(str(p.with_name(stem[kind] + SUFFIXES[self.fmt()])))
+        self._format_changed()
+
     def options(self) -> ExportOptions:
         chosen = frozenset(k for k, cb in self.category_checks.items() if cb.isChecked())
         cats = None if len(chosen) == len(self.category_checks) else chosen
         return ExportOptions(include_texts=self.texts_check.isChecked(), blind=self.blind_check.isChecked(),
                              answer_key=self.blind_check.isChecked() and self.key_check.isChecked(),
                              labels=self.labels,
-                             categories=cats, protect=self.protect)
+                             categories=cats, protect=self.protect, worksheet=self.kind())
 
     @Slot()
     def _format_changed(self) -> None:
@@ -195,8 +231,11 @@ class ExportDialog(QDialog):
         p = Path(self.path_edit.text() or f"slant-comparison{SUFFIXES[fmt]}")
         self.path_edit.setText(str(p.with_suffix(SUFFIXES[fmt])))
         sheet = fmt in ("pdf", "html")
-        self.texts_check.setEnabled(sheet)
-        self.cats_group.setEnabled(fmt != "json")
+        worksheet = bool(self.kind())  # always blind, excerpts only, every kind of finding
+        self.texts_check.setEnabled(sheet and not worksheet)
+        self.blind_check.setEnabled(not worksheet)
+        self.key_check.setEnabled(not worksheet and self.blind_check.isChecked())
+        self.cats_group.setEnabled(fmt != "json" and not worksheet)
         self.cats_group.setToolTip("" if fmt != "json" else "JSON always holds every finding (the analysis schema).")
 
     @Slot()
@@ -242,7 +281,7 @@ class ExportDialog(QDialog):
         self.progress.setVisible(running)
         self.progress.setValue(0)
         self.export_button.setEnabled(not running)
-        for w in (self.format_box, self.path_edit, self.texts_check, self.blind_check, self.key_check,
+        for w in (self.kind_box, self.format_box, self.path_edit, self.texts_check, self.blind_check, self.key_check,
                   self.cats_group):
             w.setEnabled(not running)
         self.key_check.setEnabled(not running and self.blind_check.isChecked())

@@ -38,7 +38,7 @@ class WorksheetDocument(SheetDocument):
             for ex in art.excerpts:
                 self._excerpt(ex, key)
             for n, q in enumerate(art.questions, 1):
-                self.block(top=1.2)
+                self.block(top=1.0)
                 self.cursor.insertText(f"{n}. ", self.fmt(10, bold=True))
                 self.cursor.insertText(q.text, self.fmt(10))
                 if key:
@@ -114,6 +114,38 @@ class _Cat:
 
     def __init__(self, category: str):
         self.category = category
+
+
+MAX_PAGES = 4  # a worksheet is a short handout
+
+
+def page_count(ws: Worksheet) -> int:
+    """How many A4 pages ``ws`` takes as PDF (laid out, not painted)."""
+    export_pdf.ensure_app()
+    buf = QBuffer(QByteArray())
+    buf.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buf)
+    export_pdf.setup_pdf_writer(writer, ws)  # type: ignore[arg-type]
+    doc = WorksheetDocument(ws, writer)  # type: ignore[arg-type]
+    doc.build()
+    return doc.doc.pageCount()
+
+
+def fit_pages(ws: Worksheet, max_pages: int = MAX_PAGES) -> dict[str, int]:
+    """Drop the last (least telling) questions of the articles with the most, never below ``MIN_QUESTIONS``,
+    until the student's worksheet fits on ``max_pages``. Returns the questions kept per article id (apply
+    them to the answer key too, so the two match)."""
+    from analysis.export.worksheet import MIN_QUESTIONS
+
+    from desktop.qt_messages import collapsed_font_warnings
+
+    with collapsed_font_warnings():
+        while page_count(ws) > max_pages:
+            longest = max(ws.articles, key=lambda a: len(a.questions))
+            if len(longest.questions) <= MIN_QUESTIONS:
+                break
+            longest.questions = longest.questions[:-1]
+    return {a.id: len(a.questions) for a in ws.articles}
 
 
 def render_worksheet_pdf(ws: Worksheet, *, progress: Callable[[int, str], None] | None = None,

@@ -210,11 +210,24 @@ def make_worksheet(analyses: Sequence[ArticleAnalysis], comparison: Comparison, 
     from analysis.export.worksheet import build_worksheet
     from desktop import highlight as hl
 
+    from desktop.export_worksheet import fit_pages
+
     if options.worksheet not in WORKSHEET_KINDS:
         raise ValueError(f"unknown worksheet kind {options.worksheet!r} (choose one of {', '.join(WORKSHEET_KINDS)})")
-    return build_worksheet(analyses, comparison, spans_of=hl.spans, version=analyzer_version(),
-                           paint_order=hl.PAINT_ORDER, labels=dict(options.labels) or None,
-                           answer_key=options.worksheet == "answer_key", styles=hl.load_styles(), story=options.story)
+
+    def build(answer_key: bool):
+        return build_worksheet(analyses, comparison, spans_of=hl.spans, version=analyzer_version(),
+                               paint_order=hl.PAINT_ORDER, labels=dict(options.labels) or None,
+                               answer_key=answer_key, styles=hl.load_styles(), story=options.story)
+
+    student = build(False)
+    kept = fit_pages(student)  # the student's sheet stays a short handout (PDF and HTML alike) ...
+    if options.worksheet == "worksheet":
+        return student
+    key = build(True)
+    for art in key.articles:  # ... and its key answers exactly its questions
+        art.questions = art.questions[:kept.get(art.id, len(art.questions))]
+    return key
 
 
 def worksheet_html(ws) -> str:

@@ -130,9 +130,19 @@ class Worksheet:
 # ------------------------------------------------------------------------------------------ findings
 
 
-def rule_words(rule: str) -> str:
-    """"lexicon:loaded_terms/bombast" -> 'word list entry “bombast”'; "rule:scare-quote" -> 'rule: scare quote'."""
-    first = (rule or "").split(" + ")[0].strip()
+def rule_words(rule: str, role: str = "") -> str:
+    """"lexicon:loaded_terms/bombast" -> 'word list entry “bombast”'; "rule:scare-quote" -> 'rule: scare quote'.
+    For a source (``role`` "source") the entry that typed it ("lexicon:source_nouns/anonymous/official")."""
+    parts = [p.strip() for p in (rule or "").split(" + ") if p.strip()]
+    if role == "source":
+        nouns = [p for p in parts if "source_nouns" in p or p.startswith("rule:named")]
+        if not nouns:
+            return ""
+        first = nouns[-1]
+        if first.startswith("rule:named"):
+            return "rule: a name"
+        return f"source word “{first.rsplit('/', 1)[-1].replace('_', ' ')}”"
+    first = parts[0] if parts else ""
     if first.startswith("lexicon:"):
         return f"word list entry “{first.rsplit('/', 1)[-1].replace('_', ' ')}”"
     if first.startswith("rule:"):
@@ -196,7 +206,8 @@ def _marks_in(spans: Sequence[Any], text: str, start: int, end: int) -> list[Mar
             payload = sp.payload
             out.append(Mark(sp.start - start, sp.end - start, sp.category, text[sp.start:sp.end],
                             _why(sp.category, payload, getattr(sp, "role", "")),
-                            rule_words(getattr(payload, "rule", "") or ""), payload, getattr(sp, "role", "")))
+                            rule_words(getattr(payload, "rule", "") or "", getattr(sp, "role", "")), payload,
+                            getattr(sp, "role", "")))
     return out
 
 
@@ -326,8 +337,8 @@ def _source_of(payload: Any) -> str | None:
 
 
 def questions_for(art: WorksheetArticle, others: Sequence[WorksheetArticle], mentions: Sequence[Any] = (),
-                  other_mentions: dict[str, Sequence[Any]] | None = None, limit: int = MAX_QUESTIONS
-                  ) -> list[Question]:
+                  other_mentions: dict[str, Sequence[Any]] | None = None, limit: int = MAX_QUESTIONS,
+                  same_fact: Sequence[SameFact] = ()) -> list[Question]:
     """Three to ``limit`` questions on ``art``'s excerpts, each with its answer from the findings in them."""
     L = art.label
     marks = _all_marks(art)
@@ -346,15 +357,22 @@ def questions_for(art: WorksheetArticle, others: Sequence[WorksheetArticle], men
                            f"a fact. What plainer word could replace {'each' if n == 2 else 'it'}?",
                            _answer_lines([m for _, m in loaded]), tuple(m for _, m in loaded)))
 
+    for pair in same_fact[:1]:
+        qs.append(_same_fact_question(pair))
+
     charged = [(ex, m) for ex, m in by_cat.get(CUE_CHARGED, [])]
     if charged:
         ex, m = charged[0]
         plain = [(o, om) for o in others for _, om in _all_marks(o)
                  if om.category == CUE_NEUTRAL and getattr(om.payload, "cue_class", "") == "neutral"
                  and len(om.text) > 2 and om.text.lower() not in ("according to",)]
-        said = [p for p in plain if p[1].text.lower() == "said"] or plain
+        src = (getattr(m.payload, "resolved_source", None) or _source_of(m.payload) or "").lower()
+        same_source = [p for p in plain if src and (getattr(p[1].payload, "resolved_source", None)
+                                                    or _source_of(p[1].payload) or "").lower() == src]
+        said = same_source or [p for p in plain if p[1].text.lower() == "said"] or plain
         if said:
-            o, om = said[0]
+            # the same source if another outlet has it; else a plain "said", from a different outlet each time
+            o, om = said[(ord(L[-1]) - 65) % len(said)] if not same_source else said[0]
             text = (f"{L} writes {_q(m.text)} where {o.label} writes {_q(om.text)}. What does {_q(m.text)} tell "
                     f"the reader that {_q(om.text)} does not?")
             answer = _answer_lines([m]) + f" {_q(om.text)} ({o.label}) only passes on what was said."
@@ -423,6 +441,78 @@ def questions_for(art: WorksheetArticle, others: Sequence[WorksheetArticle], men
     return qs[:limit]
 
 
+@dataclass(frozen=True)
+class SameFact:
+    """Two outlets' sentences reporting the same thing, both on the sheet (``comparison.alignment``)."""
+
+    label: str  # this outlet's letter
+    opening: str  # the first words of its sentence
+    marks: tuple[Mark, ...]  # the findings in its sentence
+    other: str
+    other_opening: str
+    other_marks: tuple[Mark, ...]
+
+
+TELLING = (LOADED, OPINION, SCARE, CUE_CHARGED, ANONYMOUS, VAGUE, HEDGE)  # what makes two tellings differ
+
+
+def _same_fact_question(p: SameFact) -> Question:
+    def side(label: str, marks: Sequence[Mark]) -> str:
+        return f"{label}: " + (_answer_lines(marks) if marks else "plain wording, nothing marked.")
+
+    text = (f"{p.label} and {p.other} report the same thing: compare {p.label}'s sentence that begins "
+            f"“{p.opening}” with {p.other}'s that begins “{p.other_opening}”. Which sounds more certain or more "
+            "loaded? Which words make the difference?")
+    return Question("same_fact", text, side(p.label, p.marks) + " " + side(p.other, p.other_marks),
+                    tuple(p.marks) + tuple(p.other_marks))
+
+
+def same_facts(arts: Sequence[WorksheetArticle], analyses: Sequence[ArticleAnalysis], comparison: Comparison
+               ) -> dict[str, list[SameFact]]:
+    """Per article: sentences on the sheet that another outlet's sentence on the sheet matches (the
+    comparison's alignment), the most similar first; each pair is asked once, by the outlet whose sentence
+    has findings (the first of the two when both have)."""
+    by_id = {a.id: a for a in analyses}
+    sheet = {art.id: art for art in arts}
+    order = {art.id: k for k, art in enumerate(arts)}
+
+    def place(aid: str, k: int):
+        a, art = by_id.get(aid), sheet.get(aid)
+        if a is None or art is None or not 0 <= k < len(a.sentences):
+            return None
+        s = a.sentences[k]
+        for ex in art.excerpts:
+            if ex.start <= s.start and s.end <= ex.end:
+                marks = tuple(m for m in ex.marks if m.category in TELLING
+                              and s.start <= ex.start + m.start and ex.start + m.end <= s.end
+                              and (m.role == "source" or m.category not in (ANONYMOUS, VAGUE)))
+                return art, _opening(ex.text, Mark(s.start - ex.start, s.start - ex.start, "", "", "")), marks
+        return None
+
+    found: dict[tuple[str, str], tuple[float, SameFact, str]] = {}
+    for al in comparison.alignment:
+        mine = place(al.article, al.sentence)
+        if mine is None:
+            continue
+        for other_id, j in al.counterparts.items():
+            theirs = place(other_id, j) if j is not None else None
+            if theirs is None or other_id == al.article:
+                continue
+            (a1, o1, m1), (a2, o2, m2) = sorted([mine, theirs], key=lambda t: order[t[0].id])
+            if not m1 and not m2:
+                continue
+            if not m1:
+                (a1, o1, m1), (a2, o2, m2) = (a2, o2, m2), (a1, o1, m1)
+            sim = al.similarity.get(other_id, 0.0)
+            key = tuple(sorted((a1.id, a2.id)))
+            if key not in found or sim > found[key][0]:
+                found[key] = (sim, SameFact(a1.label, o1, m1, a2.label, o2, m2), a1.id)
+    out: dict[str, list[SameFact]] = {}
+    for sim, fact, aid in sorted(found.values(), key=lambda t: -t[0]):
+        out.setdefault(aid, []).append(fact)
+    return out
+
+
 def _naming_question(art: WorksheetArticle, others: Sequence[WorksheetArticle], mentions: Sequence[Any],
                      other_mentions: dict[str, Sequence[Any]]) -> Question | None:
     """Two outlets name the same person differently on the sheet, and a finding sits in this one's name."""
@@ -486,9 +576,10 @@ def build_worksheet(
                                     a.text[para[0]:start].strip() != "", a.text[end:para[1]].strip() != ""))
         arts.append(WorksheetArticle(a.id, a.outlet or a.id, excerpts, [], _body_chars(a)))
     mentions = {a.id: tuple(getattr(a, "mentions", ())) for a in analyses}
+    facts = same_facts(arts, analyses, comparison)
     for art in arts:
         others = [o for o in arts if o is not art]
-        art.questions = questions_for(art, others, mentions[art.id], mentions)
+        art.questions = questions_for(art, others, mentions[art.id], mentions, same_fact=facts.get(art.id, ()))
     now = now or _dt.datetime.now().astimezone()
     legend = []
     if answer_key and styles:

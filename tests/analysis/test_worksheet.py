@@ -140,11 +140,28 @@ def test_answers_name_the_findings_their_rule_and_the_plainer_words(sheet):
 
 
 def test_questions_compare_outlets_on_the_same_sheet(sheet):
-    compared = [q for art in sheet.articles for q in art.questions if q.kind in ("verb", "naming") and len(q.marks) > 1]
+    compared = [q for art in sheet.articles for q in art.questions
+                if q.kind in ("verb", "naming", "same_fact") and len(q.marks) > 1]
     assert compared, "at least one question sets two outlets' wording side by side"
     for q in compared:
         labels = re.findall(r"Outlet [A-Z]", q.text)
         assert len(set(labels)) == 2
+        for m in q.marks:
+            assert _plain(m.text) in _plain(q.answer)
+
+
+def test_same_fact_questions_pair_sentences_the_comparison_aligned(story, sheet):
+    """The demo's B and C both report that Kishida may attend (aligned sentences, both on the sheet): the
+    question sets them side by side and the answer names what differs (hedges in one, scare quotes in the other)."""
+    same = [q for art in sheet.articles for q in art.questions if q.kind == "same_fact"]
+    assert same
+    for q in same:
+        openings = re.findall(r"begins “([^”]+?)…?”", q.text)
+        assert len(openings) == 2
+        texts = {art.label: " ".join(ex.text for ex in art.excerpts) for art in sheet.articles}
+        first, second = re.findall(r"Outlet [A-Z]", q.text)[:2]
+        assert openings[0].rstrip("…") in texts[first] and openings[1].rstrip("…") in texts[second]
+        assert {m.category for m in q.marks} & {"hedge", "loaded_term", "scare_quote", "cue_charged"}
 
 
 def test_worksheet_never_names_the_outlets_and_the_key_reveals_them(story, sheet, key):

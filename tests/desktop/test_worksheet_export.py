@@ -114,6 +114,22 @@ def test_the_html_worksheet_is_plain_editable_html_with_lines_to_write_on(files)
     assert '<mark class="hl" data-cat="loaded_term"' in key  # the findings marked as on the sheet
 
 
+def test_the_key_answers_exactly_the_worksheets_questions_and_a_long_sheet_is_cut_to_fit(story):
+    from desktop.export_worksheet import fit_pages, page_count
+    from desktop.exporting import ExportOptions, make_worksheet
+
+    student = make_worksheet(*story, ExportOptions(worksheet="worksheet"))
+    key = make_worksheet(*story, ExportOptions(worksheet="answer_key"))
+    assert [[q.text for q in a.questions] for a in student.articles] == \
+        [[q.text for q in a.questions] for a in key.articles]
+    assert page_count(student) <= 4
+    before = sum(len(a.questions) for a in student.articles)
+    fit_pages(student, max_pages=3)
+    after = [len(a.questions) for a in student.articles]
+    assert page_count(student) <= 3 or all(n == 3 for n in after)
+    assert min(after) >= 3 and sum(after) <= before
+
+
 def test_cli_worksheet_and_answer_key(story, tmp_path, monkeypatch, capsys):
     from desktop import cli
 

@@ -2,7 +2,7 @@
 
 Plain, standalone HTML (inline CSS, no scripts, no outside requests) that a teacher can open in a browser
 or a word processor (LibreOffice Writer, Word) and edit: headings, paragraphs, ordered lists and ruled
-writing lines (paragraphs with a bottom border, plus underscores for word processors that drop the border).
+writing lines (grey underscores, which any word processor keeps).
 Wide line spacing leaves room to underline and circle words. The answer key marks the findings with the
 window's highlight styles (``css_for`` from ``desktop.highlight.css``), as the comparison sheet does.
 """
@@ -26,7 +26,7 @@ h2 { font-size: 13pt; margin: 1.1rem 0 .3rem; border-bottom: 1.5px solid #111; p
            line-height: 2.0; margin: .2rem 0 .4rem; padding: 0 .6rem; border-left: 3px solid #999; }
 ol.questions { margin: .2rem 0 .4rem 1.2rem; padding: 0; }
 ol.questions li { margin: .35rem 0 .1rem; }
-p.line { border-bottom: 1px solid #999; margin: 0; height: 1.9em; color: #fff; }
+p.line { margin: 0; line-height: 2.1; color: #8a8a8a; white-space: nowrap; overflow: hidden; }
 .answer { margin: .15rem 0 .35rem; font-size: 10pt; }
 .answer strong { color: #333; }
 mark { background: none; color: inherit; padding: 0 1px; }
@@ -41,7 +41,7 @@ th { background: #eee; }
 }
 """
 
-LINE = "_" * 70  # the writing line's text (hidden by the CSS; word processors without borders show it)
+LINE = "_" * 80  # a writing line: underscores, which every browser and word processor shows as a rule
 
 
 def render_worksheet_html(ws: Worksheet, *, css_for: dict[str, str] | None = None,
@@ -57,7 +57,7 @@ def render_worksheet_html(ws: Worksheet, *, css_for: dict[str, str] | None = Non
     w("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n")
     w(f"<meta name=\"generator\" content=\"Slant {escape(ws.version)}\">\n")
     w(f"<title>{escape(ws.title)}: {escape(ws.story)}</title>\n<style>{CSS % {'fonts': FONT_STACK}}")
-    for cat, decl in css_for.items():
+    for cat, decl in (css_for.items() if key else ()):  # the student's sheet has no marks
         w(f".hl[data-cat=\"{cat}\"], .swatch-{cat} {{ {decl} }}\n")
     w("</style>\n</head>\n<body>\n<header>\n")
     w(f"<h1>{escape(ws.title)}</h1>\n<p class=\"meta\">{escape(ws.story)} · made with Slant {escape(ws.version)} on "

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 from PySide6.QtGui import QPainter, QPdfWriter, QTextBlockFormat, QTextCursor, QTextFormat, QTextLength
 
-from analysis.export.worksheet import Worksheet
+from analysis.export.worksheet import NOTHING, Worksheet
 from desktop import export_pdf
 from desktop.export_pdf import BODY_FAMILIES, SheetDocument
 
@@ -35,6 +35,8 @@ class WorksheetDocument(SheetDocument):
         for art in ws.articles:
             self.check()
             self.heading(art.label, 2)
+            if not art.excerpts:
+                self.para(NOTHING, self.fmt(9, italic=True, colour="#555555"), top=1)
             for ex in art.excerpts:
                 self._excerpt(ex, key)
             for n, q in enumerate(art.questions, 1):

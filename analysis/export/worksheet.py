@@ -56,6 +56,8 @@ KIND_BONUS = {"named": 1.0, "plain_verb": 0.5}  # fallback questions: worth less
 SHORT_ANSWERS = ("scare", "hedge", "named", "plain_verb")  # one line to write on; the others two
 _BLIND_MARKERS = (REMOVED, LINK_REMOVED, REPORTER, "[about ")
 
+NOTHING = ("No excerpt: Slant found nothing in this article to ask about (no loaded words, slanted verbs, unnamed "
+           "sources or hedges), or it is too short to show only a part of it.")
 INSTRUCTIONS = (
     "Each excerpt below comes from a different outlet's report of the same story. The outlets' names are "
     "hidden: they are called Outlet A, B, C... Read each excerpt, mark the words as the questions ask "
@@ -308,11 +310,6 @@ def _opening(text: str, mark: Mark, words: int = 7) -> str:
 
 
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+|\n+")
-
-
-def _join(items: Iterable[str]) -> str:
-    items = list(items)
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def _answer_lines(marks: Sequence[Mark]) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from html import escape
 
 from .html import FONT_STACK, _tree_html
-from .worksheet import Worksheet
+from .worksheet import NOTHING, Worksheet
 
 CSS = """
 :root { color-scheme: light; }
@@ -71,6 +71,8 @@ def render_worksheet_html(ws: Worksheet, *, css_for: dict[str, str] | None = Non
     w("</header>\n")
     for art in ws.articles:
         w(f"<section class=\"article\">\n<h2>{escape(art.label)}</h2>\n")
+        if not art.excerpts:
+            w(f"<p class=\"meta\">{escape(NOTHING)}</p>\n")
         for ex in art.excerpts:
             w("<p class=\"excerpt\">")
             if ex.cut_before:

@@ -178,3 +178,16 @@ def test_worksheet_never_names_the_outlets_and_the_key_reveals_them(story, sheet
         assert a.outlet in reveal.replace("&#x27;", "'")
     assert teacher.count("Answer:") == sum(len(art.questions) for art in key.articles)
     assert 'data-cat="loaded_term"' in teacher and 'data-cat="loaded_term"' not in student
+
+
+def test_an_article_without_findings_gets_no_excerpt_and_says_so():
+    a = replace(analysis.analyze("The ministers met in Geneva on Tuesday. The meeting lasted two hours.", id="p"),
+                outlet="Plain Gazette")
+    b = replace(analysis.analyze("Critics claimed the dictator's plan could fail, sources said. The talks end on Friday.",
+                                 id="q"),
+                outlet="Loud Herald")
+    ws = build_worksheet([a, b], compare([a, b]), spans_of=hl.spans, version="t")
+    assert ws.articles[0].excerpts == [] and ws.articles[0].questions == []
+    html = render_worksheet_html(ws)
+    assert "found nothing in this article" in html.replace("\n", " ") and "Plain Gazette" not in html and "Loud Herald" not in html
+    assert ws.articles[1].questions

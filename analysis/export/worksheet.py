@@ -356,6 +356,7 @@ def questions_for(art: WorksheetArticle, others: Sequence[WorksheetArticle], men
 
     for pair in same_fact[:1]:
         qs.append(_same_fact_question(pair))
+    asked = {id(m) for q in qs for m in q.marks}  # a finding one question is about is not asked again
 
     charged = [(ex, m) for ex, m in by_cat.get(CUE_CHARGED, [])]
     if charged:
@@ -380,7 +381,8 @@ def questions_for(art: WorksheetArticle, others: Sequence[WorksheetArticle], men
             qs.append(Question("verb", f"Which verb does {L} use to report {who}? Does it judge the statement? "
                                "Which plainer verb could replace it?", _answer_lines([m]), (m,)))
 
-    unnamed = [(ex, m) for ex, m in by_cat.get(ANONYMOUS, []) + by_cat.get(VAGUE, []) if m.role == "source"]
+    unnamed = [(ex, m) for ex, m in by_cat.get(ANONYMOUS, []) + by_cat.get(VAGUE, [])
+               if m.role == "source" and id(m) not in asked]
     if unnamed:
         ex, m = min(unnamed, key=lambda em: (em[1].category != ANONYMOUS, em[1].start))
         kind = "not named" if m.category == ANONYMOUS else "nobody in particular"
@@ -398,7 +400,7 @@ def questions_for(art: WorksheetArticle, others: Sequence[WorksheetArticle], men
                                f"Nobody is named: {_q(m.text)} passes on information without saying where it came "
                                "from, so readers cannot check it.", (m,)))
 
-    scare = by_cat.get(SCARE, [])
+    scare = [(ex, m) for ex, m in by_cat.get(SCARE, []) if id(m) not in asked]
     if scare:
         m = scare[0][1]
         qs.append(Question("scare", f"Why are the words {_q(m.text)} in quotation marks in {L}'s excerpt? Is anyone "
@@ -412,7 +414,7 @@ def questions_for(art: WorksheetArticle, others: Sequence[WorksheetArticle], men
     if hedges:
         qs.append(Question("hedge", f"Find {'two words or phrases' if len(hedges) > 1 else 'a word or phrase'} in "
                            f"{L}'s excerpt that make{'' if len(hedges) > 1 else 's'} a statement less certain. "
-                           "What would the sentence claim without it?",
+                           f"What would the sentence claim without {'them' if len(hedges) > 1 else 'it'}?",
                            _answer_lines([m for _, m in hedges]), tuple(m for _, m in hedges)))
 
     opinion = by_cat.get(OPINION, [])

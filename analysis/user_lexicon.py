@@ -271,6 +271,8 @@ class UserLexicon:
             entry["disabled"] = True
         if replace is not None and replace != key:
             self.mine.pop(replace, None)
+            if replace in self.others:  # renamed a term of another user file: that file's term is switched off
+                self.mine[replace] = {"term": replace[0], "category": replace[1], "disabled": True}
         self.mine[key] = entry
         return key
 

@@ -97,6 +97,12 @@ def test_the_editors_file_wins_over_the_users_other_files(user_dir):
     lex.save()
     assert "skulduggery" not in found(TEXT)  # although "zz_mine" sorts after "editor"
 
+    lex = UserLexicon()  # editing it under another name leaves the user's file alone and the old term off
+    lex.put_term("skullduggery", "emotive_noun", "Edited.", [], replace=("skulduggery", "emotive_noun"))
+    lex.save()
+    assert "From my file." in (user_dir / "loaded_terms_zz_mine.toml").read_text(encoding="utf-8")
+    assert not lex.row(("skulduggery", "emotive_noun")).enabled and lex.row(("skullduggery", "emotive_noun")).enabled
+
 
 def test_builtin_terms_are_switched_off_not_edited_or_deleted(user_dir):
     lex = UserLexicon()

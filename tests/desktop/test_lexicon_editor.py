@@ -174,3 +174,16 @@ def test_csv_export_and_import_through_the_model(qtbot, lexdir, tmp_path):
     assert [n for n, _ in err.value.problems] == [3]
     assert (lexdir / "loaded_terms_editor.toml").read_bytes() == saved  # the good row was not imported either
     assert not any(r.term == "hoopla" for r in model.rows())
+
+
+def test_the_editor_lists_the_bad_rows_of_a_csv_it_did_not_import(qtbot, lexdir, tmp_path):
+    editor = LexiconEditor()
+    qtbot.addWidget(editor)
+    bad = tmp_path / "class.csv"
+    bad.write_text("term,category,reason,enabled\nhoopla,emotive_noun,Fuss.,true\n"
+                   "ballyhoo,emotive_noun,Noise.,perhaps\nrigmarole,chaos,Fuss.,\n", encoding="utf-8")
+    rows = editor.model.rowCount()
+    assert editor.import_csv(str(bad)) is None
+    text = editor.message.text()
+    assert "Nothing was imported" in text and "line 3: 'enabled'" in text and "line 4: unknown category 'chaos'" in text
+    assert editor.model.rowCount() == rows and not (lexdir / "loaded_terms_editor.toml").exists()

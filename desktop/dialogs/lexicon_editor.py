@@ -13,7 +13,8 @@ import os
 from pathlib import Path
 from typing import Any, Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -172,6 +173,8 @@ class LexiconEditor(QDialog):
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
         self.table.doubleClicked.connect(lambda _i: self.edit_selected())
+        self.table.installEventFilter(self)  # Space switches, Delete deletes, Enter edits the selected term
+        QShortcut(QKeySequence.Find, self, self.search.setFocus)
 
         def button(text: str, slot: Callable[[], Any], tip: str) -> QPushButton:
             b = QPushButton(text)
@@ -211,6 +214,15 @@ class LexiconEditor(QDialog):
         self.model.dataChanged.connect(lambda *_: self._update_buttons())
         self.resize(1100, 640)
         self._filter()
+
+    def eventFilter(self, watched: Any, event: Any) -> bool:
+        if watched is self.table and event.type() == QEvent.KeyPress and not event.modifiers():
+            slot = {Qt.Key_Space: self.toggle_selected, Qt.Key_Delete: self.delete_selected,
+                    Qt.Key_Return: self.edit_selected, Qt.Key_Enter: self.edit_selected}.get(event.key())
+            if slot is not None:
+                slot()
+                return True
+        return super().eventFilter(watched, event)
 
     # -- the view
     def _fill_categories(self) -> None:
@@ -361,6 +373,12 @@ def open_lexicon_editor(window: Any) -> LexiconEditor | None:
     """Show the window's lexicon editor (one at a time, not modal); a user file that cannot be read is
     reported in the window's message bar instead."""
     editor = getattr(window, "lexicon_editor", None)
+    if editor is not None and not editor.isVisible():
+        try:
+            editor.model.reload()  # the files may have changed since it was closed
+        except LexiconError as exc:
+            window.show_error(f"The lexicon editor cannot open: {exc}")
+            return None
     if editor is None:
         try:
             lexicon = UserLexicon()

@@ -144,6 +144,13 @@ class LexiconModel(QAbstractTableModel):
         rows = self._rows if keys is None else [self._rows[self._index[k]] for k in keys]
         return self.lexicon.export_csv(path, rows)
 
+    def reload(self) -> None:
+        """Read the files again (they may have been edited outside Slant). ``LexiconError`` when one is broken."""
+        try:
+            self.lexicon.reload()
+        finally:
+            self._reset()
+
     def _commit(self, change: Any, key: Key | None = None) -> Any:
         """Make ``change`` in memory, save it, update the table and say so; on any failure reload the
         lexicon from its files (so the table shows what is in effect) and raise."""

@@ -187,3 +187,23 @@ def test_the_editor_lists_the_bad_rows_of_a_csv_it_did_not_import(qtbot, lexdir,
     text = editor.message.text()
     assert "Nothing was imported" in text and "line 3: 'enabled'" in text and "line 4: unknown category 'chaos'" in text
     assert editor.model.rowCount() == rows and not (lexdir / "loaded_terms_editor.toml").exists()
+
+
+def test_the_keyboard_switches_deletes_and_edits(qtbot, lexdir):
+    editor = LexiconEditor()
+    qtbot.addWidget(editor)
+    editor.show()
+    qtbot.waitExposed(editor)
+    key = editor.model.add_term("skulduggery", "emotive_noun", "Trickery.", ["dealings"])
+    editor.select(("dictator", "pejorative"))
+    editor.table.setFocus()
+    qtbot.keyClick(editor.table, Qt.Key_Space)
+    assert not editor.model.lexicon.row(("dictator", "pejorative")).enabled
+    qtbot.keyClick(editor.table, Qt.Key_Delete)  # a built-in term is never deleted: the editor says why
+    assert editor.model.lexicon.has(("dictator", "pejorative")) and "switched off" in editor.message.text()
+    editor.select(key)
+    qtbot.keyClick(editor.table, Qt.Key_Return)
+    assert editor.term_dialog is not None and editor.term_dialog.term.text() == "skulduggery"
+    editor.term_dialog.reject()
+    qtbot.keyClick(editor.table, Qt.Key_Delete)
+    assert not editor.model.lexicon.has(key)

@@ -349,8 +349,12 @@ class UserLexicon:
         """Apply a CSV file (see the module docstring): every row is checked first; on any problem nothing
         changes and ``CsvImportError`` lists every bad row by line number. Returns how many rows changed
         something. Built-in rows set only whether the term is on; user rows add or replace the user's term."""
-        try:
-            text = Path(path).read_bytes().decode("utf-8-sig")
+        from .sources import SourceError, read_bytes
+
+        try:  # only a regular file, at most as big as a lexicon file may be (a FIFO is refused, not waited on)
+            text = read_bytes(path, limit=lexicons.MAX_USER_FILE, what="CSV files of terms").decode("utf-8-sig")
+        except SourceError as exc:
+            raise CsvImportError([(0, str(exc))]) from exc
         except UnicodeDecodeError as exc:
             raise CsvImportError([(0, f"{path} is not UTF-8 text ({exc.reason} at byte {exc.start})")]) from exc
         return self.import_csv_text(text)

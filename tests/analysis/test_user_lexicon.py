@@ -223,3 +223,28 @@ def test_nothing_is_written_when_the_loader_would_refuse_it(user_dir):
     with pytest.raises(lexicons.LexiconError, match="context"):
         lex.save()
     assert not (user_dir / "loaded_terms_editor.toml").exists()
+
+
+def test_a_csv_that_is_no_regular_file_is_refused_without_waiting(user_dir, tmp_path):
+    import os
+    import threading
+
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no FIFOs")
+    fifo = tmp_path / "terms.csv"
+    os.mkfifo(fifo)
+    out: dict = {}
+
+    def run():
+        try:
+            UserLexicon().import_csv(fifo)
+        except CsvImportError as exc:
+            out["error"] = exc
+
+    t = threading.Thread(target=run, daemon=True)
+    t.start()
+    t.join(20)
+    assert not t.is_alive(), "waits on the FIFO"
+    assert "not a regular file" in str(out["error"])
+    with pytest.raises(CsvImportError, match="folder"):
+        UserLexicon().import_csv(tmp_path)

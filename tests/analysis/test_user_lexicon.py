@@ -248,3 +248,54 @@ def test_a_csv_that_is_no_regular_file_is_refused_without_waiting(user_dir, tmp_
     assert "not a regular file" in str(out["error"])
     with pytest.raises(CsvImportError, match="folder"):
         UserLexicon().import_csv(tmp_path)
+
+
+# -- hedges (analysis.user_hedges): switched off by id, added from a plain phrase
+HEDGE_TEXT = "The minister could resign soon. A return to office is in the cards, aides think."
+
+
+def hedges(text: str) -> list[str]:
+    return [h.text.lower() for h in analyze(text).hedges]
+
+
+def test_a_builtin_hedge_switched_off_stops_firing_and_comes_back(user_dir):
+    from analysis.user_hedges import UserHedges
+
+    before = builtin_bytes()
+    assert "could" in hedges(HEDGE_TEXT)
+    own = UserHedges()
+    own.set_enabled("could", False)
+    own.save()
+    assert "could" not in hedges(HEDGE_TEXT)
+    assert not UserHedges().row("could").enabled and UserHedges().row("could").source == "builtin"
+    own = UserHedges()
+    own.set_enabled("could", True)
+    own.save()
+    assert "could" in hedges(HEDGE_TEXT)
+    assert not (user_dir / "hedges_editor.toml").exists() and builtin_bytes() == before
+
+
+def test_a_hedge_added_from_a_phrase_is_found_and_can_be_deleted(user_dir):
+    from analysis.user_hedges import UserHedges
+
+    assert "in the cards" not in hedges(HEDGE_TEXT)
+    own = UserHedges()
+    hid = own.put_hedge("In the  Cards", "likelihood", "An idiom for \"maybe\": it guesses.")
+    with pytest.raises(ValueError, match="already"):
+        own.put_hedge("in the cards", "likelihood", "Again.")
+    with pytest.raises(ValueError, match="unknown kind"):
+        own.put_hedge("on the cards", "vibes", "A reason.")
+    own.set_enabled("might", False)
+    own.save()
+    text = (user_dir / "hedges_editor.toml").read_text(encoding="utf-8")
+    assert tomllib.loads(text)["hedge"][0]["patterns"] == [[{"LOWER": "in"}, {"LOWER": "the"}, {"LOWER": "cards"}]]
+    assert "in the cards" in hedges(HEDGE_TEXT)
+    row = UserHedges().row(hid)
+    assert (row.words, row.kind, row.source, row.editable) == ("in the cards", "likelihood", "user", True)
+    own = UserHedges()
+    own.delete(hid)
+    with pytest.raises(ValueError, match="switched off, not deleted"):
+        own.delete("could")
+    own.save()
+    assert "in the cards" not in hedges(HEDGE_TEXT)
+    assert tomllib.loads((user_dir / "hedges_editor.toml").read_text(encoding="utf-8"))["disabled"] == ["might"]

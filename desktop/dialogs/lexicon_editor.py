@@ -1,11 +1,12 @@
-"""Tools > Lexicon editor…: the loaded-word lists for teachers.
+"""Tools > Lexicon editor…: the loaded-word and hedge lists for teachers.
 
 A table of every loaded term, built-in and the user's own, by category (a category filter and a search
 box): its on/off switch, term, category, reason, alternatives and where it comes from. Add, Edit (a small
 form), Switch off/on, Delete (the user's own terms only), Import CSV and Export CSV. Built-in terms are
 read-only apart from their switch. Every change is written at once to the user's lexicon folder
 (``analysis.user_lexicon``; the built-in lexicon is never written) and the open articles are analysed
-again with it (``on_change``, the window's ``AnalysisRuns.reanalyse``).
+again with it (``on_change``, the window's ``AnalysisRuns.reanalyse``). A second tab does the same for
+hedges (``desktop.dialogs.hedge_tab``, ``analysis.user_hedges``).
 """
 from __future__ import annotations
 
@@ -30,14 +31,28 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from analysis.lexicons import LexiconError
+from analysis.user_hedges import UserHedges
 from analysis.user_lexicon import CsvImportError, Key, UserLexicon
 
-from ..models.lexicon_model import ALTERNATIVES, CATEGORY, ON, REASON, ROW_ROLE, SOURCE, TERM, LexiconFilter, LexiconModel
+from ..models.lexicon_model import (
+    ALTERNATIVES,
+    CATEGORY,
+    ON,
+    REASON,
+    ROW_ROLE,
+    SOURCE,
+    TERM,
+    HedgeModel,
+    LexiconFilter,
+    LexiconModel,
+)
+from .hedge_tab import HedgesTab
 
 MAX_LISTED_PROBLEMS = 12
 
@@ -117,20 +132,22 @@ class TermDialog(QDialog):
 
 class LexiconEditor(QDialog):
     def __init__(self, parent: QWidget | None = None, lexicon: UserLexicon | None = None,
-                 on_change: Callable[[], None] | None = None):
+                 on_change: Callable[[], None] | None = None, hedges: UserHedges | None = None):
         super().__init__(parent)
         self.setObjectName("lexiconEditor")
-        self.setWindowTitle("Lexicon editor: loaded words")
+        self.setWindowTitle("Lexicon editor")
         self.on_change = on_change
         self.model = LexiconModel(lexicon if lexicon is not None else UserLexicon(), self)
+        self.hedge_model = HedgeModel(hedges if hedges is not None else UserHedges(self.model.lexicon.folder), self)
         self.proxy = LexiconFilter(self)
         self.proxy.setSourceModel(self.model)
         self.term_dialog: TermDialog | None = None
 
-        intro = QLabel("The words Slant marks as loaded, with the reason it gives and neutral alternatives. "
-                       "Built-in terms can be switched off; your own terms can be added, edited and deleted. "
-                       f"Changes are saved at once to <code>{shown_path(self.model.lexicon.path)}</code> and the open articles "
-                       "are analysed again; the built-in lexicon is never changed.")
+        intro = QLabel("The words Slant marks as loaded or as hedges, with the reason it gives. Built-in entries "
+                       "can be switched off; your own can be added, edited and deleted. Changes are saved at once "
+                       f"in your lexicon folder <code>{shown_path(self.model.lexicon.folder)}</code> and the open "
+                       "articles are analysed again; the built-in lexicons are never changed.")
+        intro.setObjectName("lexiconIntro")
         intro.setWordWrap(True)
         intro.setTextInteractionFlags(Qt.TextSelectableByMouse)
 
@@ -193,7 +210,7 @@ class LexiconEditor(QDialog):
         for b in (self.add_button, self.edit_button, self.switch_button, self.delete_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
-        for b in (self.import_button, self.export_button, close):
+        for b in (self.import_button, self.export_button):
             buttons.addWidget(b)
 
         self.message = QLabel("")
@@ -201,14 +218,29 @@ class LexiconEditor(QDialog):
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextSelectableByMouse)
 
+        words = QWidget()
+        words_layout = QVBoxLayout(words)
+        words_layout.setContentsMargins(0, 6, 0, 0)
+        words_layout.addLayout(top)
+        words_layout.addWidget(self.table, 1)
+        words_layout.addLayout(buttons)
+        self.hedges_tab = HedgesTab(self.hedge_model, self.show_problem)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("lexiconTabs")
+        self.tabs.addTab(words, "&Loaded words")
+        self.tabs.addTab(self.hedges_tab, "&Hedges")
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.message, 1)
+        bottom.addWidget(close, 0, Qt.AlignBottom)
+
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
-        layout.addLayout(top)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.message)
-        layout.addLayout(buttons)
+        layout.addWidget(self.tabs, 1)
+        layout.addLayout(bottom)
 
         self.model.changed.connect(self._on_saved)
+        self.hedge_model.changed.connect(self._on_saved)
+        self.hedge_model.problem.connect(self.show_problem)
         self.model.problem.connect(self.show_problem)
         self.model.modelReset.connect(self._filter)
         self.model.dataChanged.connect(lambda *_: self._update_buttons())
@@ -376,16 +408,17 @@ def open_lexicon_editor(window: Any) -> LexiconEditor | None:
     if editor is not None and not editor.isVisible():
         try:
             editor.model.reload()  # the files may have changed since it was closed
+            editor.hedge_model.reload()
         except LexiconError as exc:
             window.show_error(f"The lexicon editor cannot open: {exc}")
             return None
     if editor is None:
         try:
-            lexicon = UserLexicon()
+            lexicon, hedges = UserLexicon(), UserHedges()
         except LexiconError as exc:
             window.show_error(f"The lexicon editor cannot open: {exc}")
             return None
-        editor = LexiconEditor(window, lexicon, on_change=window.analysis.reanalyse)
+        editor = LexiconEditor(window, lexicon, on_change=window.analysis.reanalyse, hedges=hedges)
         window.lexicon_editor = editor
     editor.show()
     editor.raise_()

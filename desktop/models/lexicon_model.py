@@ -222,3 +222,105 @@ class LexiconFilter(QSortFilterProxyModel):
 
     def keys(self) -> list[Key]:
         return [self.index(i, 0).data(KEY_ROLE) for i in range(self.rowCount())]
+
+
+HEDGE_HEADERS = ("On", "Finds", "Kind", "Reason", "Source")
+
+
+class HedgeModel(QAbstractTableModel):
+    """The hedges (built-in and the user's) with their on/off switch; each change saved at once
+    (``analysis.user_hedges``), then ``changed``."""
+    changed = Signal(str)
+    problem = Signal(str)
+
+    def __init__(self, hedges: Any = None, parent: Any = None):
+        from analysis.user_hedges import UserHedges
+
+        super().__init__(parent)
+        self.hedges = hedges if hedges is not None else UserHedges()
+        self._rows = self.hedges.rows()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEDGE_HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole) -> Any:
+        if orientation == Qt.Horizontal and int(role) == _DISPLAY:
+            return HEDGE_HEADERS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.DisplayRole) -> Any:
+        role = int(role)
+        if not index.isValid():
+            return None
+        row, col = self._rows[index.row()], index.column()
+        if role in (_DISPLAY, _TOOLTIP):
+            source = "built-in" if row.source == "builtin" else ("yours" if row.editable else f"yours ({row.origin})")
+            text = ("", row.words, row.kind, row.why, source)[col]
+            return text if role == _DISPLAY or text else None
+        if role == _CHECK and col == ON:
+            return Qt.Checked if row.enabled else Qt.Unchecked
+        if role == _FOREGROUND and not row.enabled:
+            return QApplication.palette().brush(QPalette.Disabled, QPalette.Text)
+        if role == _ROW:
+            return row
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlags:
+        if not index.isValid():
+            return Qt.NoItemFlags
+        return Qt.ItemIsEnabled | Qt.ItemIsSelectable | (Qt.ItemIsUserCheckable if index.column() == ON else Qt.NoItemFlags)
+
+    def setData(self, index: Index, value: Any, role: int = Qt.EditRole) -> bool:
+        if int(role) != _CHECK or index.column() != ON or not index.isValid():
+            return False
+        on = value if isinstance(value, bool) else Qt.CheckState(value) == Qt.Checked
+        try:
+            self.set_enabled(self._rows[index.row()].id, on)
+        except (ValueError, KeyError, LexiconError, OSError) as exc:
+            self.problem.emit(str(exc))
+            return False
+        return True
+
+    def row_at(self, row: int) -> Any:
+        return self._rows[row]
+
+    def row_of(self, hid: str) -> int:
+        return next(i for i, r in enumerate(self._rows) if r.id == hid)
+
+    def add_hedge(self, phrase: str, kind: str, why: str) -> str:
+        return self._commit(lambda: self.hedges.put_hedge(phrase, kind, why))
+
+    def edit_hedge(self, hid: str, phrase: str, kind: str, why: str) -> str:
+        return self._commit(lambda: self.hedges.put_hedge(phrase, kind, why, replace=hid))
+
+    def set_enabled(self, hid: str, on: bool) -> None:
+        self._commit(lambda: self.hedges.set_enabled(hid, on))
+
+    def delete(self, hid: str) -> None:
+        self._commit(lambda: self.hedges.delete(hid))
+
+    def reload(self) -> None:
+        try:
+            self.hedges.reload()
+        finally:
+            self._reset()
+
+    def _commit(self, change: Any) -> Any:
+        try:
+            result = change()
+            path = self.hedges.save()
+        except BaseException:
+            self.hedges.reload()
+            self._reset()
+            raise
+        self._reset()
+        self.changed.emit(str(path))
+        return result
+
+    def _reset(self) -> None:
+        self.beginResetModel()
+        self._rows = self.hedges.rows()
+        self.endResetModel()

@@ -92,6 +92,43 @@ def test_a_term_added_in_the_editor_is_a_finding_in_the_open_article(make_window
 
 
 
+def test_hedges_switched_off_and_added_in_the_editor_change_the_open_article(make_window, qtbot, lexdir):
+    from desktop import highlight as hl
+
+    win = make_window(seeds=False, cached=False)
+    entry = win.add_pasted("The mayor could resign this week. A new harbour plan is in the cards, aides said.",
+                           outlet="Harbour News")
+    key = entry.key
+
+    def hedged() -> set[str]:
+        pane = win.panes[key]
+        return {pane._text[s.start:s.end].lower() for s in pane.findings() if s.category == hl.HEDGE}
+
+    qtbot.waitUntil(lambda: key in win.panes and "could" in hedged(), timeout=120000)
+    assert "in the cards" not in hedged()
+    win.actions_by_name["lexicon_editor"].trigger()
+    editor = win.lexicon_editor
+    editor.tabs.setCurrentWidget(editor.hedges_tab)
+    tab = editor.hedges_tab
+    tab.select("could")
+    assert not tab.edit_button.isEnabled() and tab.switch_button.isEnabled()
+    tab.table.setFocus()
+    qtbot.keyClick(tab.table, Qt.Key_Space)
+    qtbot.waitUntil(lambda: "could" not in hedged(), timeout=60000)
+
+    qtbot.mouseClick(tab.add_button, Qt.LeftButton)
+    form = tab.form
+    form.phrase.setText("in the cards")
+    form.kind.setCurrentIndex(form.kind.findData("likelihood"))
+    form.why.setPlainText("An idiom for \"maybe\": it guesses at what will happen.")
+    qtbot.mouseClick(form.buttons.button(QDialogButtonBox.Ok), Qt.LeftButton)
+    assert not form.isVisible() and tab.selected().words == "in the cards" and tab.delete_button.isEnabled()
+    qtbot.waitUntil(lambda: "in the cards" in hedged(), timeout=60000)
+    found = next(h for h in win.model.entry(key).analysis.hedges if h.text.lower() == "in the cards")
+    assert found.why == "An idiom for \"maybe\": it guesses at what will happen."
+    assert "could" not in hedged()
+
+
 def test_the_editor_as_a_teacher_sees_it(qtbot, tmp_path, monkeypatch):
     """The picture in the README (written there with SLANT_UPDATE_SCREENSHOTS=1): a teacher's own term and a
     switched-off built-in one among the dramatic nouns; the folder is shown the way the teacher knows it."""
@@ -109,7 +146,7 @@ def test_the_editor_as_a_teacher_sees_it(qtbot, tmp_path, monkeypatch):
     qtbot.waitExposed(editor)
     editor.set_category("emotive_noun")
     editor.select(("skulduggery", "emotive_noun"))
-    assert "~/.local/share/slant/lexicons/loaded_terms_editor.toml" in editor.findChild(QLabel).text()
+    assert "~/.local/share/slant/lexicons" in editor.findChild(QLabel, "lexiconIntro").text()
     assert editor.edit_button.isEnabled() and editor.delete_button.isEnabled()
     shown = {editor.proxy.index(i, TERM).data(): editor.proxy.index(i, ON).data(Qt.CheckStateRole)
              for i in range(editor.proxy.rowCount())}

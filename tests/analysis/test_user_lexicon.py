@@ -134,11 +134,12 @@ def test_strings_with_quotes_backslashes_and_control_characters_round_trip(user_
 
 def test_csv_export_is_formula_safe_and_reads_back(user_dir, tmp_path):
     lex = UserLexicon()
+    builtin = len(lex.rows())
     lex.put_term("=cmd|' /C calc'!A0", "opinion", "+looks like a formula", ["@SUM(A1)", "-1"], 0.4)
     lex.set_enabled(("dictator", "pejorative"), False)
     out = tmp_path / "terms.csv"
     n = lex.export_csv(out)
-    assert n == len(lex.rows()) == 989
+    assert n == len(lex.rows()) == builtin + 1
     raw = out.read_bytes().decode("utf-8-sig")
     rows = list(csv.DictReader(raw.splitlines()))
     assert list(rows[0]) == ["term", "category", "reason", "alternatives", "weight", "enabled", "source"]

@@ -177,8 +177,11 @@ class UserLexicon:
         self.meta = default_meta()
         self.own_categories: dict[str, dict[str, str]] = {}
         self.mine: dict[Key, dict[str, Any]] = {}
-        for path in self._user_paths():
-            data = lexicons._parse(lexicons.read_user_file(path), str(path))
+        from .measures.loaded_terms.lexicon import build_lexicon
+
+        layers = [(path, lexicons._parse(lexicons.read_user_file(path), str(path))) for path in self._user_paths()]
+        build_lexicon(builtin, [(str(p), d) for p, d in layers])  # a broken file: LexiconError naming it
+        for path, data in layers:
             for name, table in (data.get("categories") or {}).items():
                 if isinstance(table, dict) and isinstance(table.get("label"), str):
                     self.categories[name] = table["label"]

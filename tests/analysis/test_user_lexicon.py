@@ -300,3 +300,12 @@ def test_a_hedge_added_from_a_phrase_is_found_and_can_be_deleted(user_dir):
     own.save()
     assert "in the cards" not in hedges(HEDGE_TEXT)
     assert tomllib.loads((user_dir / "hedges_editor.toml").read_text(encoding="utf-8"))["disabled"] == ["might"]
+
+
+def test_a_broken_user_file_is_named_when_the_editor_opens(user_dir):
+    user_dir.mkdir()
+    (user_dir / "loaded_terms_old.toml").write_text(
+        'term = ["not", "tables"]\n[meta]\nname = "old"\nversion = "1"\nsource = "me"\nlicence = "CC0"\n',
+        encoding="utf-8")
+    with pytest.raises(lexicons.LexiconError, match="loaded_terms_old.toml"):
+        UserLexicon()

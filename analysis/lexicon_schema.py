@@ -97,7 +97,9 @@ def _hedge_kinds() -> list[str]:
 
 
 def _hedges(c: _Checker, data: dict[str, Any]) -> None:
-    c.top(data, {"hedge": "[[hedge]] entries"})
+    c.top(data, {"hedge": "[[hedge]] entries", "disabled": "disabled = [ids of hedges to switch off]"})
+    if "disabled" in data:
+        c.value("disabled", "disabled", data["disabled"], "words")
     c.entries(data, "hedge", {"id": ("text", True), "kind": ("text", True), "why": ("text", True),
                               "patterns": ("patterns", True), "unless_next": ("words", False)}, "id")
     kinds = _hedge_kinds()

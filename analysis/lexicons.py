@@ -123,12 +123,19 @@ def load_builtin(name: str) -> dict[str, Any]:
     return _parse(path.read_bytes(), f"resources/lexicons/{name}.toml")
 
 
+def editor_file(name: str) -> str:
+    """The name of the file the lexicon editor keeps for lexicon ``name`` (applied after the others)."""
+    return f"{name}_editor.toml"
+
+
 def user_files(name: str) -> list[Path]:
-    """The user's files extending lexicon ``name``: ``name*.toml`` in ``user_dir()``, sorted."""
+    """The user's files extending lexicon ``name``: ``name*.toml`` in ``user_dir()``, sorted by name, the
+    lexicon editor's own file (``editor_file``) last, so what is set in the editor wins."""
     folder = user_dir()
     if not user_files_enabled() or not folder.is_dir():
         return []
-    return sorted(folder.glob(f"{name}*.toml"))
+    last = editor_file(name)
+    return sorted(folder.glob(f"{name}*.toml"), key=lambda p: (p.name == last, p.name))
 
 
 def user_signature(*names: str) -> tuple:

@@ -42,6 +42,12 @@ def exporting_available() -> bool:
         return False
 
 
+def _lexicon_editor(w: MainWindow) -> None:
+    from .dialogs.lexicon_editor import open_lexicon_editor  # imported when first used, not at start-up
+
+    open_lexicon_editor(w)
+
+
 def build_actions(w: MainWindow) -> dict[str, QAction]:
     def act(*args: Any, **kw: Any) -> QAction:
         return make_action(w, *args, **kw)
@@ -94,6 +100,8 @@ def build_actions(w: MainWindow) -> dict[str, QAction]:
     a["reanalyse"] = act("Analyse &again", runs.reanalyse, "Ctrl+R", "Analyse articles that were cancelled or failed")
     a["clear_cache"] = act("C&lear analysis cache…", lambda: clear_cache(w, w.manager.cache, w.show_info), None,
                            "Delete the saved analyses (asks first)")
+    a["lexicon_editor"] = act("&Lexicon editor…", lambda: _lexicon_editor(w), None,
+                              "See, add, switch off and edit the loaded words the analysis looks for")
     a["cancel"] = act("&Cancel analysis", runs.cancel, None, "Stop the running analysis")
     a["theme_auto"] = act("Follow &system", lambda: w.set_theme("auto"))
     a["theme_light"] = act("&Light", lambda: w.set_theme("light"))
@@ -130,6 +138,7 @@ def build_menus(w: MainWindow, a: dict[str, QAction]) -> None:
     _add(v.addMenu("&Colours"), a, ("theme_auto", "theme_light", "theme_dark"))
     _add(v, a, (None, "fullscreen"))
     _add(mb.addMenu("&Analysis"), a, ("reanalyse", "cancel", None, "clear_cache"))
+    _add(mb.addMenu("&Tools"), a, ("lexicon_editor",))
     _add(mb.addMenu("&Help"), a, ("howto", "about"))
 
     tb = w.addToolBar("Main")

@@ -43,10 +43,15 @@ class _Compiled:
 
 
 def entries() -> list[tuple[HedgeEntry, list[list[dict[str, Any]]]]]:
-    """Every hedge entry in effect (built-in, then the user's) with its token patterns."""
+    """Every hedge entry in effect (built-in, then the user's) with its token patterns; a user file's
+    ``disabled = ["could", ...]`` switches those entries off (by id)."""
     out = []
-    for data in lexicons.load_all(LEXICON):
+    layers = lexicons.load_all(LEXICON)
+    off = {str(i) for data in layers for i in data.get("disabled", [])}
+    for data in layers:
         for raw in data.get("hedge", []):
+            if str(raw["id"]) in off:
+                continue
             entry = HedgeEntry(
                 id=str(raw["id"]),
                 kind=str(raw["kind"]),

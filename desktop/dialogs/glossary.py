@@ -72,6 +72,9 @@ class GlossaryDialog(QDialog):
         sl.addWidget(self.search)
         self.index = QListWidget()
         self.index.setObjectName("glossaryIndex")
+        self.index.setWordWrap(True)  # long titles wrap instead of being cut
+        self.index.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.index.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.index.itemActivated.connect(self._on_item)
         self.index.itemClicked.connect(self._on_item)
         sl.addWidget(self.index, 1)
@@ -82,10 +85,11 @@ class GlossaryDialog(QDialog):
         self.text.setOpenLinks(False)
         self.text.anchorClicked.connect(self._on_anchor)
         self.text.document().setDefaultStyleSheet(glossary.CSS)
+        self.text.document().setDocumentMargin(12)
         self.text.setHtml(glossary.to_html(standalone=False))
         split.addWidget(self.text)
         split.setStretchFactor(1, 1)
-        split.setSizes([240, 660])
+        split.setSizes([270, 650])
 
         buttons = QHBoxLayout()
         for name, label, slot in (("glossaryPrint", "&Print…", self.print_glossary),
@@ -106,7 +110,7 @@ class GlossaryDialog(QDialog):
         self._fill_index()
         for seq, step in ((QKeySequence.StandardKey.ZoomIn, 1), ("Ctrl+=", 1), (QKeySequence.StandardKey.ZoomOut, -1)):
             QShortcut(QKeySequence(seq), self, lambda s=step: self.text.zoomIn(s))
-        self.resize(920, 640)
+        self.resize(940, 660)
 
     # ---------------------------------------------------------------------------------------- index
 

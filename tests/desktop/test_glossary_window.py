@@ -62,9 +62,43 @@ def first_span(win, pred):
     raise AssertionError("no such highlight in the demo")
 
 
-def test_every_highlight_of_the_demo_links_to_its_entry(seeds_window):
-    """Every finding the detail panel can explain carries a "What is this?" link to an existing entry."""
-    arts = [p.analysis for p in seeds_window.ordered_panes()]
+CASES = (  # a highlight of the demo, and the entry its "What is this?" opens
+    (lambda s: s.category == hl.CUE_CHARGED and s.payload.cue_class == "doubt", "claimed_vs_said"),
+    (lambda s: s.category == hl.HEDGE, "hedge"),
+    (lambda s: s.category == hl.SOURCE_ANONYMOUS, "unnamed_source"),
+    (lambda s: s.category == hl.CUE_NEUTRAL and s.payload.cue_class == "state_of_mind", "state_of_mind"),
+    (lambda s: s.category == hl.LOADED, "loaded_word"),
+)
+
+
+def test_what_is_this_in_a_highlights_detail_opens_the_glossary_there(seeds_window, qtbot):
+    win = seeds_window
+    for pred, expected in CASES:
+        pane, span = first_span(win, pred)
+        with qtbot.waitSignal(win.spanShown, timeout=5000):
+            qtbot.mouseClick(pane.view.viewport(), Qt.LeftButton, pos=span_point(pane, span.start, span.end))
+        href = f"glossary:{expected}"
+        assert href in glossary_links(win.detail), expected
+        pos = anchor_point(win.detail, href)
+        with qtbot.waitSignal(win.detail.glossaryRequested, timeout=3000) as sig:
+            qtbot.mouseClick(win.detail.viewport(), Qt.LeftButton, pos=pos)
+        assert sig.args == [expected]
+        dlg = win._glossary_dialog
+        qtbot.waitUntil(dlg.isVisible, timeout=3000)
+        assert dlg.current_entry == expected
+        assert dlg.top_entry() == expected  # scrolled so that the entry's heading is at the top
+        assert dlg.index.currentItem().text().strip() == glossary.entry(expected).title
+
+    # a sentence's detail links to tone and to its kind
+    pane = win.ordered_panes()[0]
+    i = next(n for n, s in enumerate(pane.analysis.sentences) if s.kind == "speech")
+    pane.select_range(0, 0)  # a click on plain text: no highlight selected
+    win.on_sentence(pane.key, i)
+    links = glossary_links(win.detail)
+    assert "glossary:tone" in links and "glossary:kind_speech" in links
+
+    # every finding of the demo carries a link to an existing entry
+    arts = [p.analysis for p in win.ordered_panes()]
     seen = set()
     for a in arts:
         for s in hl.spans(a):
@@ -80,40 +114,7 @@ def test_every_highlight_of_the_demo_links_to_its_entry(seeds_window):
         assert glossary.entry_for(f"category:{category}") is not None, category
 
 
-@pytest.mark.parametrize("pred,expected", [
-    (lambda s: s.category == hl.CUE_CHARGED and s.payload.cue_class == "doubt", "claimed_vs_said"),
-    (lambda s: s.category == hl.HEDGE, "hedge"),
-    (lambda s: s.category == hl.SOURCE_ANONYMOUS, "unnamed_source"),
-    (lambda s: s.category in (hl.CUE_NEUTRAL,) and s.payload.cue_class == "state_of_mind", "state_of_mind"),
-], ids=["claimed", "hedge", "anonymous", "state_of_mind"])
-def test_what_is_this_in_a_highlights_detail_opens_the_glossary_there(seeds_window, qtbot, pred, expected):
-    win = seeds_window
-    pane, span = first_span(win, pred)
-    with qtbot.waitSignal(win.spanShown, timeout=5000):
-        qtbot.mouseClick(pane.view.viewport(), Qt.LeftButton, pos=span_point(pane, span.start, span.end))
-    href = f"glossary:{expected}"
-    assert href in glossary_links(win.detail)
-    pos = anchor_point(win.detail, href)
-    with qtbot.waitSignal(win.detail.glossaryRequested, timeout=3000) as sig:
-        qtbot.mouseClick(win.detail.viewport(), Qt.LeftButton, pos=pos)
-    assert sig.args == [expected]
-    dlg = win._glossary_dialog
-    qtbot.waitUntil(dlg.isVisible, timeout=3000)
-    assert dlg.current_entry == expected
-    assert dlg.top_entry() == expected  # scrolled so that the entry's heading is at the top
-    assert dlg.index.currentItem().text().strip() == glossary.entry(expected).title
-
-
-def test_sentence_detail_links_to_tone_and_its_kind(seeds_window, qtbot):
-    win = seeds_window
-    pane = win.ordered_panes()[0]
-    i = next(n for n, s in enumerate(pane.analysis.sentences) if s.kind == "speech")
-    win.on_sentence(pane.key, i)
-    links = glossary_links(win.detail)
-    assert "glossary:tone" in links and "glossary:kind_speech" in links
-
-
-def test_each_legend_row_opens_its_entry(seeds_window, qtbot):
+def test_legend_rows_and_the_help_menu_open_the_glossary(seeds_window, qtbot, tmp_path):
     win = seeds_window
     legend = win.legend
     assert set(legend.help_links) == set(hl.load_styles())  # every row has its "?"
@@ -131,6 +132,7 @@ def test_each_legend_row_opens_its_entry(seeds_window, qtbot):
         menu.actions()[0].trigger()
     menu.close()
     assert sig.args == ["hedge"] and win._glossary_dialog.current_entry == "hedge"
+    _help_menu_search_and_save_as_pdf(win, qtbot, tmp_path)
 
 
 def test_dashboard_links_open_their_entries(seeds_window, qtbot):
@@ -167,8 +169,7 @@ def test_dashboard_links_open_their_entries(seeds_window, qtbot):
     assert {f"sectionHelp_{s}" for s in SECTIONS} <= set(dash.help_links)
 
 
-def test_help_menu_search_and_save_as_pdf(seeds_window, qtbot, tmp_path):
-    win = seeds_window
+def _help_menu_search_and_save_as_pdf(win, qtbot, tmp_path):
     win.actions_by_name["glossary"].trigger()
     dlg = win._glossary_dialog
     qtbot.waitUntil(dlg.isVisible, timeout=3000)

@@ -146,6 +146,11 @@ ul { margin-top: 2pt; margin-bottom: 2pt; }
 """
 
 
+def css(dark: bool = False) -> str:
+    """The glossary's style sheet; on a dark background the muted grey is lightened."""
+    return CSS.replace("#555", "#B8B8B8").replace("#888", "#777") if dark else CSS
+
+
 def _e(text: str) -> str:
     return html.escape(text, quote=True)
 

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, Qt, QUrl, Signal
+from PySide6.QtGui import QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -84,9 +84,9 @@ class GlossaryDialog(QDialog):
         self.text.setObjectName("glossaryText")
         self.text.setOpenLinks(False)
         self.text.anchorClicked.connect(self._on_anchor)
-        self.text.document().setDefaultStyleSheet(glossary.CSS)
         self.text.document().setDocumentMargin(12)
-        self.text.setHtml(glossary.to_html(standalone=False))
+        self._dark: bool | None = None
+        self._apply_palette()
         split.addWidget(self.text)
         split.setStretchFactor(1, 1)
         split.setSizes([270, 650])
@@ -111,6 +111,22 @@ class GlossaryDialog(QDialog):
         for seq, step in ((QKeySequence.StandardKey.ZoomIn, 1), ("Ctrl+=", 1), (QKeySequence.StandardKey.ZoomOut, -1)):
             QShortcut(QKeySequence(seq), self, lambda s=step: self.text.zoomIn(s))
         self.resize(940, 660)
+
+    def _apply_palette(self) -> None:
+        """The text, with its greys readable on the current (light or dark) background."""
+        dark = self.text.palette().color(QPalette.ColorRole.Base).lightness() < 128
+        if dark == self._dark:
+            return
+        self._dark = dark
+        self.text.document().setDefaultStyleSheet(glossary.css(dark))
+        self.text.setHtml(glossary.to_html(standalone=False))
+        if self.current_entry:
+            self.text.scrollToAnchor(self.current_entry)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.PaletteChange:
+            self._apply_palette()
+        super().changeEvent(event)
 
     # ---------------------------------------------------------------------------------------- index
 

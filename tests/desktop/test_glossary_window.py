@@ -97,6 +97,11 @@ def test_what_is_this_in_a_highlights_detail_opens_the_glossary_there(seeds_wind
     links = glossary_links(win.detail)
     assert "glossary:tone" in links and "glossary:kind_speech" in links
 
+    # "The story at a glance" links each measure it ranks
+    win.show_overview()
+    links = glossary_links(win.detail)
+    assert {"glossary:loaded_word", "glossary:unnamed_source", "glossary:hedge"} <= set(links)
+
     # every finding of the demo carries a link to an existing entry
     arts = [p.analysis for p in win.ordered_panes()]
     seen = set()
@@ -208,6 +213,16 @@ def test_glossary_pdf_and_html_from_the_command_line(qapp, tmp_path, capsys):
     for e in glossary.entries():
         assert "".join(e.title.split()) in text, e.title
     assert "whistle-blower" in text and "toodifferentlyinwards" not in text
+    # File > Print's path: the same pages on a printer (here one that prints to a PDF file)
+    from PySide6.QtPrintSupport import QPrinter
+
+    from desktop.glossary_print import print_to
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    assert print_to(printer)
+    assert "Slantedreportingverb" in _pdf_text(tmp_path / "printed.pdf")
     html = tmp_path / "glossary.html"
     assert main(["glossary", "-o", str(html)]) == 0
     page = html.read_text("utf-8")

@@ -100,3 +100,19 @@ def test_html_has_an_anchor_per_entry_and_every_link_lands():
     for e in glossary.entries():
         assert e.title in text
     assert "<script" not in glossary.to_html()
+
+
+def test_the_glossary_names_no_demo_outlet_or_byline():
+    """Blind mode shows the glossary too: no outlet name, short form or byline of the demo may appear in it."""
+    import re
+
+    from analysis.sources import load_seeds
+
+    text = glossary.to_html()
+    names = set()
+    for a in load_seeds():
+        for who in (a.outlet, a.byline):
+            if who:
+                names.add(who)
+                names.update(w for w in re.findall(r"[A-Z][A-Za-z]{3,}", who) if w not in ("News",))
+    assert names and not [n for n in sorted(names) if n in text]

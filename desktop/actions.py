@@ -108,6 +108,8 @@ def build_actions(w: MainWindow) -> dict[str, QAction]:
     a["theme_dark"] = act("&Dark", lambda: w.set_theme("dark"))
     a["about"] = act("&About Slant", w.about)
     a["howto"] = act("&How to read the highlights", w.howto, QKeySequence.HelpContents)
+    a["glossary"] = act("&Glossary", lambda: w.show_glossary(""), None,
+                        "Every highlight and number in plain words, printable (for students)")
     a["find_next"].setShortcutContext(Qt.WindowShortcut)
     exporting = exporting_available()
     a["print"].setEnabled(exporting)
@@ -139,7 +141,7 @@ def build_menus(w: MainWindow, a: dict[str, QAction]) -> None:
     _add(v, a, (None, "fullscreen"))
     _add(mb.addMenu("&Analysis"), a, ("reanalyse", "cancel", None, "clear_cache"))
     _add(mb.addMenu("&Tools"), a, ("lexicon_editor",))
-    _add(mb.addMenu("&Help"), a, ("howto", "about"))
+    _add(mb.addMenu("&Help"), a, ("howto", "glossary", "about"))
 
     tb = w.addToolBar("Main")
     tb.setObjectName("mainToolbar")

@@ -5,6 +5,7 @@
     slant analyze [FILE|URL ...] [--format json|csv|text]
     slant export --format pdf|html|xlsx|csv|json -o PATH [FILE|URL ...]
     slant export --worksheet|--answer-key --format pdf|html -o PATH [FILE|URL ...]
+    slant glossary -o glossary.pdf|glossary.html   the students' glossary, printable
 
 FILE is a text (.txt/.md, any encoding), a saved web page (.html/.htm), a Word file (.docx) or a saved
 comparison (.slant: its shown articles); URL an http(s) address, fetched and extracted like a saved page. Reading options (all three commands):
@@ -259,6 +260,10 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] == "glossary":  # the students' glossary as PDF or HTML (desktop/glossary_print.py)
+        from desktop.glossary_print import cmd_glossary
+
+        return cmd_glossary(argv[1:])
     if argv and argv[0] in ("analyze", "export"):
         parser = argparse.ArgumentParser(prog=f"slant {argv[0]}")
         parser.add_argument("files", nargs="*", metavar="FILE|URL",
@@ -287,7 +292,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return cmd_export(args)
 
     parser = argparse.ArgumentParser(prog="slant", description="Compare news articles side by side.",
-                                     epilog="Subcommands: 'slant analyze --help', 'slant export --help'.")
+                                     epilog="Subcommands: 'slant analyze --help', 'slant export --help', "
+                                            "'slant glossary --help'.")
     parser.add_argument("files", nargs="*", metavar="FILE|URL", help="articles to open (.txt/.md, .html/.htm, "
                         ".docx, or http(s) addresses)")
     _add_input_options(parser)

@@ -22,7 +22,7 @@ import statistics
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -47,6 +47,7 @@ from analysis.measures.tone import TONE_WORDS
 from analysis.results import ArticleAnalysis, Comparison, MetricRow
 
 from .charts import BarChartWidget, ChartPalette, ToneStripWidget
+from .glossary_links import glossary_menu, help_link
 from .models.dashboard_models import (
     JUMP_ROLE,
     DistinctiveWordsModel,
@@ -158,13 +159,16 @@ class JumpTableView(QTableView):
 class _Section(QWidget):
     """Intro text, then either the content or an empty-state message."""
 
-    def __init__(self, intro: str, content: QWidget, empty_text: str, parent: QWidget | None = None):
+    def __init__(self, intro: str, content: QWidget, empty_text: str, parent: QWidget | None = None,
+                 help_link: QLabel | None = None):
         super().__init__(parent)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(12, 10, 12, 10)
         lay.setSpacing(8)
         self.intro = _label(intro, "intro", "dashboardIntro")
         lay.addWidget(self.intro)
+        if help_link is not None:  # "What do these figures mean? (glossary)"
+            lay.addWidget(help_link, 0, Qt.AlignmentFlag.AlignLeft)
         self.content = content
         lay.addWidget(content, 1)
         self.empty = _label(empty_text, "empty", "sectionEmpty")
@@ -191,10 +195,12 @@ class DashboardPanel(QWidget):
     """Compare the loaded articles. Call :meth:`set_results`; listen to :attr:`jumpRequested`."""
 
     jumpRequested = Signal(str, int, int)  # article_id, start, end (offsets into that article's text)
+    glossaryRequested = Signal(str)  # a glossary entry id: a "What is this?" link or a measure's context menu
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("dashboardPanel")
+        self.help_links: dict[str, QLabel] = {}
         self._analyses: dict[str, ArticleAnalysis] = {}
         self._comparison: Comparison | None = None
         self._order: list[str] = []
@@ -275,9 +281,16 @@ class DashboardPanel(QWidget):
             w.setProperty("metric", spec.metric)
             w.barClicked.connect(lambda idx, m=spec.metric: self._bar_clicked(m, idx))
             self.bar_charts[spec.metric] = w
-            grid.addWidget(w, i // 2, i % 2)
+            cell = QVBoxLayout()
+            cell.addWidget(w)
+            cell.addWidget(self._help(f"metric:{spec.metric}", f"What is “{spec.title}”?", f"chartHelp_{spec.metric}"),
+                           0, Qt.AlignmentFlag.AlignRight)
+            grid.addLayout(cell, i // 2, i % 2)
         lay.addLayout(grid)
-        lay.addWidget(_label("How the tone changes along each article", "heading", "sectionHeading"))
+        heading = QHBoxLayout()
+        heading.addWidget(_label("How the tone changes along each article", "heading", "sectionHeading"), 1)
+        heading.addWidget(self._help("category:tone", "What is tone?", "chartHelp_tone_strip"))
+        lay.addLayout(heading)
         lay.addWidget(
             _label(
                 f"Each bar is one sentence, in reading order: up for {TONE_WORDS['up']} wording, down for "
@@ -298,6 +311,7 @@ class DashboardPanel(QWidget):
             "Click a bar to see an example in that outlet's text.",
             _scroll(body),
             EMPTY_TEXT,
+            help_link=self._help("section:glance"),
         )
         self.tabs.addTab(self.glance, TAB_TITLES[0])
 
@@ -309,7 +323,10 @@ class DashboardPanel(QWidget):
             "number to see an example in the text.",
             self.metrics_view,
             EMPTY_TEXT,
+            help_link=self._help("section:numbers"),
         )
+        self.metrics_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.metrics_view.customContextMenuRequested.connect(self._metric_menu_at)
         self.tabs.addTab(self.numbers, TAB_TITLES[1])
 
     def _build_words(self) -> None:
@@ -324,6 +341,7 @@ class DashboardPanel(QWidget):
             "word to see where it is used.",
             _scroll(body),
             "No outlet uses any word much more than the others.",
+            help_link=self._help("section:words"),
         )
         self.tabs.addTab(self.words, TAB_TITLES[2])
 
@@ -344,6 +362,7 @@ class DashboardPanel(QWidget):
             "Click a name to see where the outlet first uses it.",
             box,
             "No person, country or event is named in more than one article.",
+            help_link=self._help("section:naming"),
         )
         self.tabs.addTab(self.naming, TAB_TITLES[3])
 
@@ -362,8 +381,23 @@ class DashboardPanel(QWidget):
             "words are not listed. Click one to read it in its article.",
             box,
             "No claim here is made by one outlet alone.",
+            help_link=self._help("section:only_here"),
         )
         self.tabs.addTab(self.only_here, TAB_TITLES[4])
+
+    def _help(self, key: str, text: str = "What do these figures mean? (glossary)", name: str = "") -> QLabel:
+        """A "What is this?" link to the glossary (``glossaryRequested``), kept in ``help_links`` by name."""
+        name = name or f"sectionHelp_{key.partition(':')[2]}"
+        lab = help_link(key, text, name, self.glossaryRequested.emit) or QLabel("")
+        self.help_links[name] = lab
+        return lab
+
+    def _metric_menu_at(self, pos: QPoint) -> None:
+        """"All the numbers": a row's context menu opens the glossary at that measure."""
+        menu = glossary_menu(self, f"metric:{self.metrics_model.metric_at(self.metrics_view.indexAt(pos).row())}",
+                             self.glossaryRequested.emit)
+        if menu is not None:
+            menu.popup(self.metrics_view.viewport().mapToGlobal(pos))
 
     # ---------------------------------------------------------------------------------- public API
 

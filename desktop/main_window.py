@@ -191,6 +191,8 @@ class MainWindow(QMainWindow):
         self.legend_model.enabledChanged.connect(self._on_categories_changed)
         self.detail.jumpRequested.connect(self.jump_to)
         self.detail.overviewRequested.connect(self.show_overview)
+        self.detail.glossaryRequested.connect(self.show_glossary)
+        self.legend.glossaryRequested.connect(self.show_glossary)
         self.pane_list.openRequested.connect(lib.open_dialog)
         self.pane_list.pasteRequested.connect(lambda: lib.paste_dialog(""))
         self.pane_list.editRequested.connect(lib.edit_metadata)
@@ -346,6 +348,7 @@ class MainWindow(QMainWindow):
                 err = f"{type(exc).__name__}: {exc}"
         if self.dashboard is not None:
             self.dashboard.jumpRequested.connect(self.jump_to_article_id)
+            self.dashboard.glossaryRequested.connect(self.show_glossary)
             self.dashboard_holder.layout().addWidget(self.dashboard)
         else:
             label = QLabel("The comparison dashboard is not available in this build." + (f"\n\n({err})" if err else ""))
@@ -575,6 +578,12 @@ class MainWindow(QMainWindow):
         QMessageBox.about(self, "About Slant",
                           f"<h3>Slant {__version__}</h3><p>Several outlets' versions of one news story side by side, "
                           "with the words that make them differ explained.</p>")
+
+    def show_glossary(self, entry_id: str = "") -> Any:
+        """Help > Glossary, and every "What is this?" link: the glossary window, at ``entry_id``."""
+        from .dialogs.glossary import open_glossary
+
+        return open_glossary(self, entry_id)
 
     def howto(self) -> None:
         rows = "".join(f"<tr><td><b>{html.escape(s.label)}</b></td><td>{html.escape(s.description)} "

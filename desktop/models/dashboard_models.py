@@ -260,6 +260,10 @@ class MetricsTableModel(_Base):
     def metric_row(self, metric: str) -> int:
         return [m.metric for m in self._metrics].index(metric)
 
+    def metric_at(self, row: int) -> str:
+        """The metric key of a row ("" outside the table)."""
+        return self._metrics[row].metric if 0 <= row < len(self._metrics) else ""
+
     def direction(self, row: MetricRow, article_id: str) -> str | None:
         if article_id not in row.outliers or article_id not in row.values:
             return None

@@ -9,6 +9,7 @@ import html
 from dataclasses import dataclass
 from typing import Any
 
+from analysis import glossary
 from analysis.compare.outliers import can_rank, count_text, evidence_text
 from analysis.measures.tone import TONE_WORDS
 from PySide6.QtCore import QUrl, Signal
@@ -62,6 +63,22 @@ def _short(text: str, limit: int = 220) -> str:
 
 def _link(key: str, start: int, end: int, text: str) -> str:
     return f'<a href="jump:{key}:{start}:{end}">{esc(text)}</a>'
+
+
+def what_is(key: str, text: str = "What is this?") -> str:
+    """A link to the glossary entry explaining ``key`` ("category:hedge", "cue_class:doubt", "kind:opinion");
+    "" when the glossary has none."""
+    href = glossary.link(key)
+    return f"<a class='glossary' href='{esc(href)}'>{esc(text)}</a>" if href else ""
+
+
+def span_glossary_key(span: hl.HighlightSpan) -> str:
+    """What a highlight is, as a glossary key: a reporting verb by its class (“claimed” is doubt, “believes” a
+    state of mind), everything else by its highlight category."""
+    p = span.payload
+    if span.category in (hl.CUE_NEUTRAL, hl.CUE_CHARGED) and getattr(p, "cue_class", ""):
+        return f"cue_class:{p.cue_class}"
+    return f"category:{span.category}"
 
 
 def _rule_html(rule: str) -> str:
@@ -192,7 +209,7 @@ def describe_span(key: str, label: str, analysis: Any, span: hl.HighlightSpan, o
     p = span.payload
     out = [f"<h3><span class='swatch'>{esc(st.label)}</span> “{esc(words)}” "
            f"<span class='muted'>in {esc(label)}</span></h3>",
-           f"<p class='what'>{esc(st.description)}</p>"]
+           f"<p class='what'>{esc(st.description)} {what_is(span_glossary_key(span))}</p>"]
     why = getattr(p, "why", "") or ""
     if span.category in (hl.LOADED, hl.OPINION, hl.SCARE):
         out.append(f"<h4>Why it matters</h4><p>{esc(why or st.description)}</p>")
@@ -216,7 +233,8 @@ def describe_span(key: str, label: str, analysis: Any, span: hl.HighlightSpan, o
                        f"{esc(CUE_CLASS_TEXT.get(p.cue_class, p.cue_class))}.</p>")
         src_txt = f"“{esc(src)}”" if src else "no source given"
         resolved = f" (that is, {esc(p.resolved_source)})" if p.resolved_source else ""
-        out.append(f"<p>Source: {src_txt}{resolved}, {esc(SOURCE_TYPE_TEXT.get(p.source_type, p.source_type))}.</p>")
+        out.append(f"<p>Source: {src_txt}{resolved}, {esc(SOURCE_TYPE_TEXT.get(p.source_type, p.source_type))}. "
+                   f"{what_is('source_type:' + p.source_type, 'About this kind of source')}</p>")
         if p.quote is not None:
             out.append(f"<p class='muted'>Direct quote: “{esc(_short(p.quote.text, 160))}”</p>")
         if why:
@@ -264,7 +282,7 @@ def kind_html(s: Any, analysis: Any) -> str:
     name, meaning = SENTENCE_KIND_TEXT[kind]
     same = sum(1 for x in analysis.sentences if getattr(x, "kind", "") == kind)
     why = f" Decided by: {esc(s.kind_reason)}." if s.kind_reason else ""
-    return (f"<h4>Kind of sentence: {esc(name)}</h4><p>{esc(meaning)}.{why}</p>"
+    return (f"<h4>Kind of sentence: {esc(name)}</h4><p>{esc(meaning)}.{why} {what_is('kind:' + kind)}</p>"
             f"<p class='muted'>{same} of {len(analysis.sentences)} sentences in this article are "
             f"{esc(name.lower())}.</p>")
 
@@ -303,7 +321,7 @@ def tone_html(s: Any) -> str:
         rows.append(f"<li><b>Toward {esc(t.entity)}</b>: {tone_mood(value)} ({value:+.2f}). {why}.</li>")
     if rows:
         out.append("<p><b>Tone toward who is named</b> (from what the sentence says about each, "
-                   "not its overall mood):</p><ul>" + "".join(rows) + "</ul>")
+                   f"not its overall mood): {what_is('topic:tone_toward')}</p><ul>" + "".join(rows) + "</ul>")
     return "".join(out)
 
 
@@ -313,7 +331,8 @@ def describe_sentence(key: str, label: str, analysis: Any, sentence: int, others
     mood = tone_mood(tone)
     out = [f"<h3>Sentence <span class='muted'>in {esc(label)}</span></h3>",
            f"<p class='quote'>{esc(_short(analysis.text[s.start:s.end], 400))}</p>",
-           f"<p>Tone {tone:+.2f} ({mood}). <span class='muted'>{esc(hl.style(hl.TONE).description)}</span></p>",
+           f"<p>Tone {tone:+.2f} ({mood}). <span class='muted'>{esc(hl.style(hl.TONE).description)}</span> "
+           f"{what_is('category:tone')}</p>",
            tone_html(s)]
     out.append(kind_html(s, analysis))
     cp = counterparts_html(key, analysis, sentence, others, comparison)
@@ -363,7 +382,8 @@ def describe_overview(articles: list[Other], comparison: Any) -> str:
             thin = [i for i, v in row.values.items() if v > 0 and i in by_id and not can_rank(row, i)]
             if thin:
                 who = ", ".join(f"{esc(by_id[i].label)} ({esc(count_text(row, i))})" for i in thin)
-                lines.append(f"<tr><td class='who'>{esc(title)}</td><td class='muted'>too few to compare: {who}</td></tr>")
+                lines.append(f"<tr><td class='who'>{esc(title)}</td><td class='muted'>"
+                             f"{what_is('topic:evidence', 'too few to compare')}: {who}</td></tr>")
             continue
         names = []
         for o in leaders:
@@ -372,9 +392,10 @@ def describe_overview(articles: list[Other], comparison: Any) -> str:
         marker = " <b>(stands out)</b>" if any(o.analysis.id in row.outliers for o in leaders) else ""
         evidence = "; ".join(e for e in (evidence_text(row, o.analysis.id) for o in leaders) if e)
         evidence = f" <span class='muted'>({esc(evidence)})</span>" if evidence else ""
-        lines.append(f"<tr><td class='who'>{esc(title)}</td><td>{', '.join(names)}: {esc(fmt.format(top))}"
+        lines.append(f"<tr><td class='who'>{esc(title)}</td><td>{', '.join(names)}: "
+                     f"{esc(fmt.format(top))}"
                      f"{evidence}{marker} <span class='muted'>(middle of the story: {esc(fmt.format(row.median))})"
-                     "</span></td></tr>")
+                     f"</span> {what_is('metric:' + metric, 'what is this?')}</td></tr>")
     tone = rows.get("tone_mean")
     toned = {i: v for i, v in (tone.values.items() if tone is not None else ()) if can_rank(tone, i) and i in by_id}
     if len(toned) >= 2 and len(articles) >= 2:
@@ -382,7 +403,8 @@ def describe_overview(articles: list[Other], comparison: Any) -> str:
         hi_id = max(toned, key=toned.get)
         lines.append(f"<tr><td class='who'>Tone</td><td>most positive {esc(by_id[hi_id].label)} "
                      f"({tone.values[hi_id]:+.2f}, {esc(count_text(tone, hi_id))}), most negative "
-                     f"{esc(by_id[lo_id].label)} ({tone.values[lo_id]:+.2f}, {esc(count_text(tone, lo_id))})</td></tr>")
+                     f"{esc(by_id[lo_id].label)} ({tone.values[lo_id]:+.2f}, {esc(count_text(tone, lo_id))}) "
+                     f"{what_is('metric:tone_mean', 'what is this?')}</td></tr>")
     if comparison is not None:
         for w in getattr(comparison, "warnings", ()):
             lines.insert(0, f"<tr><td class='who'>Different story?</td><td><b>{esc(w)}</b></td></tr>")
@@ -397,7 +419,7 @@ def describe_overview(articles: list[Other], comparison: Any) -> str:
             who = by_id[top.article].label if top.article in by_id else top.article
             why = f": the most distinct, in {esc(who)}, {esc(top.reasons[0])}" if getattr(top, "reasons", ()) else ""
             lines.append(f"<tr><td class='who'>Only one outlet</td><td>{n} claim{'s' if n != 1 else ''} only one "
-                         f"outlet makes{why} (see the Dashboard)</td></tr>")
+                         f"outlet makes{why} (see the Dashboard) {what_is('section:only_here', 'what is this?')}</td></tr>")
     if lines:
         out.append("<table class='others'>" + "".join(lines) + "</table>")
     elif comparison is None:
@@ -413,6 +435,7 @@ BACK_LINK = "<p><a href='overview:'>← The story at a glance</a></p>"
 class DetailPanel(QTextBrowser):
     jumpRequested = Signal(str, int, int)  # entry key, start, end
     overviewRequested = Signal()
+    glossaryRequested = Signal(str)  # a glossary entry id ("What is this?")
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -441,6 +464,9 @@ class DetailPanel(QTextBrowser):
         text = url.toString()
         if text.startswith("overview:"):
             self.overviewRequested.emit()
+            return
+        if text.startswith(glossary.LINK_SCHEME):
+            self.glossaryRequested.emit(text[len(glossary.LINK_SCHEME):])
             return
         if text.startswith("jump:"):
             try:

@@ -1,11 +1,12 @@
 """The legend: one row per highlight category with a live sample of its style, a count and a toggle."""
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QSize, Qt
+from PySide6.QtCore import QModelIndex, QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QPainter, QPaintEvent, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QCheckBox, QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from .. import highlight as hl
+from ..glossary_links import glossary_menu, help_link
 from ..models.legend_model import LegendModel
 
 
@@ -46,6 +47,8 @@ class Swatch(QWidget):
 
 
 class LegendWidget(QFrame):
+    glossaryRequested = Signal(str)  # a glossary entry id: a row's "?" or its "What is this?" context menu
+
     def __init__(self, model: LegendModel, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("legend")
@@ -63,6 +66,7 @@ class LegendWidget(QFrame):
         self.boxes: dict[str, QCheckBox] = {}
         self.counts: dict[str, QLabel] = {}
         self.swatches: dict[str, Swatch] = {}
+        self.help_links: dict[str, QLabel] = {}
         for row in range(model.rowCount()):
             idx = model.index(row)
             key = model.data(idx, LegendModel.KeyRole)
@@ -80,8 +84,21 @@ class LegendWidget(QFrame):
             grid.addWidget(sw, row, 1)
             grid.addWidget(count, row, 2)
             self.boxes[key], self.counts[key], self.swatches[key] = box, count, sw
+            q = help_link(f"category:{key}", "?", f"legendHelp_{key}", self.glossaryRequested.emit,
+                          f"What is “{model.data(idx, Qt.DisplayRole)}”? Opens the glossary.")
+            if q is not None:  # "?" and the row's context menu open the glossary at this kind
+                grid.addWidget(q, row, 3)
+                self.help_links[key] = q
+                for w in (box, sw):
+                    w.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+                    w.customContextMenuRequested.connect(lambda pos, k=key, w=w: self._menu(k, w, pos))
         grid.setColumnStretch(0, 1)
         model.dataChanged.connect(self._sync)
+
+    def _menu(self, key: str, widget: QWidget, pos: QPoint) -> None:
+        menu = glossary_menu(self, f"category:{key}", self.glossaryRequested.emit)
+        if menu is not None:
+            menu.popup(widget.mapToGlobal(pos))
 
     def _sync(self, top: QModelIndex = QModelIndex(), bottom: QModelIndex = QModelIndex(), roles=()) -> None:
         for row in range(self.model.rowCount()):

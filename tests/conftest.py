@@ -16,6 +16,12 @@ if os.environ.get("CI"):
     settings.register_profile("ci", derandomize=True, print_blob=True)
     settings.load_profile("ci")
 
+# Never the user's own lexicon folder: a teacher's terms on this machine must not change what tests see.
+# Tests that need user lexicons point SLANT_LEXICON_DIR at their own folder (monkeypatch.setenv).
+import tempfile  # noqa: E402
+
+os.environ["SLANT_LEXICON_DIR"] = tempfile.mkdtemp(prefix="slant-tests-no-user-lexicons-")
+
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
 

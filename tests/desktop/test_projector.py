@@ -141,6 +141,10 @@ def test_projector_steps_through_the_categories_with_clicker_keys_and_esc_gives_
     assert pj.current.name == "loaded" and "Now: loaded words" in pj.caption.text()
     assert visible_categories(qtbot, win, pj) == {hl.LOADED, hl.SCARE} & visible_kinds(win, pj)
     assert hl.LOADED in visible_categories(qtbot, win, pj)
+    # each article with loaded words shows one of them (it scrolled to its first one when none was in view)
+    with_loaded = [p for p in shown(win, pj) if p.category_counts.get(hl.LOADED)]
+    assert with_loaded
+    qtbot.waitUntil(lambda: all(pj.visible_findings(p) for p in with_loaded), timeout=5000)
     counts = sum(p.category_counts.get(hl.LOADED, 0) for p in shown(win, pj))
     assert pj.key_labels[hl.LOADED].text() == f"Loaded word {counts}"
 
@@ -384,3 +388,16 @@ def test_projector_screenshot_shows_whole_chips_and_panes(at_1080):
     assert max(shades) > 245 and min(shades) < 20
     if os.environ.get("SLANT_SAVE_SCREENSHOTS"):  # regenerate the README's picture from this run
         shutil.copy(png, ROOT / "resources" / "screenshots" / "projector-1920x1080.png")
+
+
+def test_with_a_second_screen_the_projector_opens_on_the_one_the_window_is_not_on(make_window, monkeypatch):
+    from desktop.projector import view
+
+    win = make_window(seeds=False)
+    here = win.screen()
+    other = object()  # a second screen (a projector beside the laptop)
+    assert win.projector.target_screen() is here  # one screen: that one
+    monkeypatch.setattr(view.QGuiApplication, "screens", staticmethod(lambda: [here, other]))
+    assert win.projector.target_screen() is other
+    monkeypatch.setattr(view.QGuiApplication, "screens", staticmethod(lambda: [other, here]))
+    assert win.projector.target_screen() is other

@@ -25,97 +25,20 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QFontMetrics, QGuiApplication, QKeyEvent, QTextCursor
-from PySide6.QtWidgets import (QApplication, QLabel, QLayout, QLayoutItem, QSizePolicy, QSplitter, QStackedWidget,
-                               QVBoxLayout, QWidget)
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QFontMetrics, QGuiApplication, QKeyEvent
+from PySide6.QtWidgets import QApplication, QLabel, QSizePolicy, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
-from . import highlight as hl
-from . import screen_fit
-from .panes.legend import Swatch
+from .. import highlight as hl
+from .. import screen_fit
+from .key import FILL_SCALE, FlowLayout, KeySwatch
+from .steps import ALWAYS, DEFAULT_REVEAL_ORDER, RevealStep, page_ranges, reveal_steps
 
 if TYPE_CHECKING:
-    from .main_window import MainWindow
-
-
-@dataclass(frozen=True)
-class RevealGroup:
-    categories: tuple[str, ...]
-    title: str  # "loaded words": what the caption says is shown
-    explanation: str  # in plain words, for a 14-year-old
-
-
-# The names a reveal order may use (a lesson file stores them); any single highlight category key
-# ("source_anonymous", "cue_charged", ...) may be used too.
-REVEAL_GROUPS: dict[str, RevealGroup] = {
-    "loaded": RevealGroup((hl.LOADED, hl.SCARE), "loaded words",
-                          "words that carry a judgement, where a plainer word would report the same fact"),
-    "opinion": RevealGroup((hl.OPINION,), "opinion phrases",
-                           "the writer's own judgement, often a whole phrase (\"long overdue\")"),
-    "sources": RevealGroup((hl.SOURCE_NAMED, hl.SOURCE_ANONYMOUS, hl.SOURCE_VAGUE), "the sources",
-                           "who said it: a named person, someone unnamed, or nobody in particular"),
-    "verbs": RevealGroup((hl.CUE_NEUTRAL, hl.CUE_CHARGED), "reporting verbs",
-                         "\"said\" only reports; \"claimed\" or \"slammed\" tells you what to think"),
-    "hedges": RevealGroup((hl.HEDGE,), "hedges",
-                          "words that make a statement less certain (\"could\", \"reportedly\")"),
-    "tone": RevealGroup((hl.TONE,), "sentence tone",
-                        "blue behind sentences that sound positive, orange behind negative ones"),
-}
-DEFAULT_REVEAL_ORDER: tuple[str, ...] = ("loaded", "opinion", "sources", "verbs", "hedges")
-
-NONE_STEP, ALL_STEP = "none", "all"
-FILL_SCALE = 2.2  # background tints this much stronger than in the window: a projector washes colours out
-ALWAYS = frozenset({hl.BOILERPLATE})  # page furniture stays greyed at every step (it is no finding)
-
-
-@dataclass(frozen=True)
-class RevealStep:
-    name: str  # "none", a group or category name, or "all"
-    categories: frozenset[str]
-    caption: str  # the big line: "Now: loaded words — words that carry a judgement…"
-    title: str
-
-
-def _group(name: str) -> RevealGroup:
-    if name in REVEAL_GROUPS:
-        return REVEAL_GROUPS[name]
-    styles = hl.load_styles()
-    if name in styles and name != hl.BOILERPLATE:
-        st = styles[name]
-        return RevealGroup((name,), st.label.lower(), st.description.split(". ")[0].rstrip("."))
-    known = ", ".join([*REVEAL_GROUPS, *(k for k in styles if k != hl.BOILERPLATE)])
-    raise ValueError(f"Unknown highlight kind to reveal: {name!r}. Known: {known}.")
-
-
-def reveal_steps(order: Sequence[str] = DEFAULT_REVEAL_ORDER) -> list[RevealStep]:
-    """No highlights, then each name of ``order`` on its own, then all of them together. Raises
-    ``ValueError`` naming the known kinds for an unknown or repeated name, or an empty order."""
-    names = [str(n).strip() for n in order]
-    if not names:
-        raise ValueError("The reveal order is empty: name at least one kind of highlight to reveal.")
-    dupes = sorted({n for n in names if names.count(n) > 1})
-    if dupes:
-        raise ValueError(f"The reveal order names {', '.join(dupes)} more than once.")
-    groups = [(n, _group(n)) for n in names]
-    steps = [RevealStep(NONE_STEP, frozenset(), "No highlights yet — read the articles: what do you notice?",
-                        "no highlights")]
-    for name, g in groups:
-        steps.append(RevealStep(name, frozenset(g.categories), f"Now: {g.title} — {g.explanation}", g.title))
-    every = frozenset().union(*(g.categories for _n, g in groups))
-    titles = [g.title for _n, g in groups]
-    listed = titles[0] if len(titles) == 1 else ", ".join(titles[:-1]) + " and " + titles[-1]
-    steps.append(RevealStep(ALL_STEP, every, f"All together — {listed}", "all highlights"))
-    return steps
-
-
-def page_ranges(count: int, per_page: int) -> list[range]:
-    """Indices of the articles shown together: [0, 1, 2], [3, 4] for five articles three at a time."""
-    per_page = max(1, per_page)
-    return [range(i, min(count, i + per_page)) for i in range(0, count, per_page)] or [range(0)]
+    from ..main_window import MainWindow
 
 
 def projector_qss(factor: float = 1.0) -> str:
@@ -123,103 +46,6 @@ def projector_qss(factor: float = 1.0) -> str:
     ``screen_fit.apply_scale`` scales its point sizes (fonts) the same way."""
     qss = (resources.files("resources") / "styles" / "projector.qss").read_text(encoding="utf-8")
     return re.sub(r"(\d+)px\b", lambda m: f"{max(1, round(int(m.group(1)) * factor))}px", qss)
-
-
-class KeySwatch(Swatch):
-    """The legend's sample word (drawn with the panes' own format), sized to the projector's font."""
-
-    def __init__(self, category: str, parent: QWidget | None = None):
-        super().__init__(category, parent)
-        self._fit()
-
-    def _fit(self) -> None:
-        self._rebuild()
-        size = self._doc.size().toSize()
-        self.setFixedSize(size.width() + 8, size.height())
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        super().changeEvent(event)
-        if event.type() in (QEvent.FontChange, QEvent.StyleChange):
-            self._fit()
-
-    def _rebuild(self) -> None:
-        if self.category == hl.TONE:
-            super()._rebuild()
-            return
-        self._doc.clear()  # the same strong tint as the panes show here
-        QTextCursor(self._doc).insertText("word", hl.char_format(self.category, False, FILL_SCALE))
-        self._doc.setDefaultFont(self.font())
-
-
-class FlowLayout(QLayout):
-    """Items left to right, wrapping onto the next line when the width runs out (Qt's flow layout example):
-    the key of the last step (every category) never widens the projector past its screen."""
-
-    def __init__(self, parent: QWidget | None = None, spacing: int = 14):
-        super().__init__(parent)
-        self._items: list[QLayoutItem] = []
-        self._gap = spacing
-
-    def addItem(self, item: QLayoutItem) -> None:  # noqa: N802
-        self._items.append(item)
-
-    def count(self) -> int:
-        return len(self._items)
-
-    def itemAt(self, i: int) -> QLayoutItem | None:  # noqa: N802
-        return self._items[i] if 0 <= i < len(self._items) else None
-
-    def takeAt(self, i: int) -> QLayoutItem | None:  # noqa: N802
-        return self._items.pop(i) if 0 <= i < len(self._items) else None
-
-    def expandingDirections(self) -> Qt.Orientations:  # noqa: N802
-        return Qt.Orientations(0)
-
-    def hasHeightForWidth(self) -> bool:  # noqa: N802
-        return True
-
-    def heightForWidth(self, width: int) -> int:  # noqa: N802
-        return self._place(QRect(0, 0, width, 0), move=False)
-
-    def setGeometry(self, rect: QRect) -> None:  # noqa: N802
-        super().setGeometry(rect)
-        self._place(rect, move=True)
-
-    def sizeHint(self) -> QSize:  # noqa: N802
-        return self.minimumSize()
-
-    def minimumSize(self) -> QSize:  # noqa: N802
-        size = QSize()
-        for item in self._items:
-            size = size.expandedTo(item.minimumSize())
-        m = self.contentsMargins()
-        return size + QSize(m.left() + m.right(), m.top() + m.bottom())
-
-    def _place(self, rect: QRect, move: bool) -> int:
-        """Lay the items out in ``rect`` (or only measure); returns the height they take. A swatch and its
-        label are kept on one line (an item is wrapped together with the one before it when that is a
-        swatch)."""
-        m = self.contentsMargins()
-        left, right = rect.x() + m.left(), rect.right() - m.right()
-        x, y, line = left, rect.y() + m.top(), 0
-        items = [i for i in self._items if not (i.widget() is not None and i.widget().isHidden())]
-        k = 0
-        while k < len(items):
-            group = [items[k]]
-            if isinstance(items[k].widget(), Swatch) and k + 1 < len(items):
-                group.append(items[k + 1])
-            hints = [i.sizeHint() for i in group]
-            width = sum(h.width() for h in hints) + self._gap // 2 * (len(group) - 1)
-            if x > left and x + width > right + 1:
-                x, y, line = left, y + line + self._gap // 2, 0
-            for item, hint in zip(group, hints):
-                if move:
-                    item.setGeometry(QRect(QPoint(x, y), hint))
-                x += hint.width() + self._gap // 2
-                line = max(line, hint.height())
-            x += self._gap - self._gap // 2
-            k += len(group)
-        return y + line - rect.y() + m.bottom()
 
 
 NEXT_KEYS = {Qt.Key_PageDown, Qt.Key_Right, Qt.Key_Space}
@@ -256,6 +82,7 @@ class ProjectorView(QWidget):
         self.text_pt = 20.0
         self._saved: dict[str, Any] = {}
         self.key_labels: dict[str, QLabel] = {}
+        self._last_applied: tuple[int, int] | None = None
         self._build()
 
     # ================================================================== construction
@@ -373,6 +200,7 @@ class ProjectorView(QWidget):
         if not self.active:
             return
         self.active = False
+        self._last_applied = None
         QApplication.instance().removeEventFilter(self)
         w, area = self.main, self.main.pane_area
         for sig, slot in ((area.rebuilt, self._on_rebuilt), (w.spanShown, self._on_span_shown),
@@ -478,7 +306,7 @@ class ProjectorView(QWidget):
         return float(max(14, min(32, round(screen_height / 48))))
 
     def _scale(self, pt: float, width: int) -> None:
-        from .settings import MAX_FONT_PT, MIN_FONT_PT
+        from ..settings import MAX_FONT_PT, MIN_FONT_PT
 
         self.text_pt = float(max(MIN_FONT_PT, min(max(MAX_FONT_PT, 40), pt)))
         factor = screen_fit.scale_factor(self.text_pt)
@@ -518,7 +346,27 @@ class ProjectorView(QWidget):
             area.scroll.horizontalScrollBar().setValue(0)
         self._show_caption()
         self._show_key()
+        if self.step > 0 and (self.page, self.step) != self._last_applied:
+            QTimer.singleShot(0, self.bring_findings_into_view)  # once the panes have their new widths
+        self._last_applied = (self.page, self.step)
         self.stepChanged.emit(self.page, self.step)
+
+    def visible_findings(self, pane: Any) -> list[Any]:
+        """The findings of the current step in the part of ``pane`` on screen."""
+        view = pane.view
+        top = pane.top_offset()
+        bottom = view.offsets.to_py(view.cursorForPosition(QPoint(20, view.viewport().height() - 4)).position())
+        return [s for s in pane.findings() if top <= s.start < bottom]
+
+    def bring_findings_into_view(self) -> None:
+        """A pane showing none of the step's findings scrolls to its first one ("now the sources": every
+        article shows one), so the class never looks at a stretch with nothing marked."""
+        if not self.active:
+            return
+        for pane in self.shown_panes():
+            items = pane.findings()
+            if items and not self.visible_findings(pane):
+                pane.scroll_to(items[0].start, 0.25)
 
     def _show_caption(self) -> None:
         head, _, rest = self.current.caption.partition(" — ")
@@ -567,8 +415,15 @@ class ProjectorView(QWidget):
     def _on_content(self, _key: str) -> None:
         self._show_key()  # the counts come with the highlights
 
-    def _on_span_shown(self, _key: str, _span: Any) -> None:
-        self.show_detail(True)  # a click on a highlight explains it here too
+    def _on_span_shown(self, key: str, span: Any) -> None:
+        """A click on a highlight explains it here too; the word stays in sight above the explanation."""
+        self.show_detail(True)
+        pane = self.main.panes.get(key)
+        if pane is not None:
+            QApplication.processEvents()  # the articles are shorter now
+            y = pane.y_of(span.start)
+            if not 0 <= y < pane.view.viewport().height() - pane.view.fontMetrics().lineSpacing():
+                pane.scroll_to(span.start, 0.3)
 
     def show_detail(self, on: bool) -> None:
         """The explanation panel below the articles (a clicked highlight, or D)."""

@@ -436,6 +436,9 @@ class ProjectorView(QWidget):
             detail.hide()
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+        if self.active and obj is self.main and event.type() == QEvent.Close:
+            self.leave()  # the window closes (and saves its layout) with its own panes in place
+            return False
         if not (self.active and obj.isWidgetType() and obj.window() is self):
             return False
         if event.type() == QEvent.ShortcutOverride and self.handles(event):

@@ -274,20 +274,9 @@ def test_projector_in_blind_mode_names_no_outlet_and_follows_the_teachers_order(
             real = win.model.entry(pane.key).article
             own = [t for t in hidden_names if t.lower() in (real.outlet + " " + (real.byline or "")).lower()]
             assert identity_lines(pane.view.toPlainText(), [t for t in own if t != "Kyodo News"]) == [], real.outlet
-    # Ctrl+Shift+B from the projector switches blind mode off (the window's own action)
-    qtbot.keyClick(pj, Qt.Key_B, Qt.ControlModifier | Qt.ShiftModifier)
-    assert not win.blinding.on and not pj.blank
-    qtbot.keyClick(pj, Qt.Key_Escape)
-    assert not pj.active
-
-
-def test_ctrl_plus_in_the_projector_scales_everything_together(seeds_window, qtbot):
-    win = seeds_window
-    pj = win.projector
-    pj.enter()
-    qtbot.waitUntil(pj.isActiveWindow, timeout=5000)
-    pj.go_to(0, len(pj.steps) - 1)
+    # Ctrl+Plus / Ctrl+Minus scale everything in the projector together
     pane = shown(win, pj)[0]
+
     def sizes() -> list[int]:
         widgets = [pane.view, pane.header.outlet, pane.header.badges["hedges"], pj.caption, pj.footer,
                    next(iter(pj.key_labels.values()))]
@@ -297,12 +286,16 @@ def test_ctrl_plus_in_the_projector_scales_everything_together(seeds_window, qtb
 
     first = sizes()
     qtbot.keyClick(pj, Qt.Key_Plus, Qt.ControlModifier)
-    pane = shown(win, pj)[0]
     larger = sizes()
     assert all(b > a for a, b in zip(first, larger)), (first, larger)
+    assert win.font_pt == 11  # the window's own Ctrl+Plus did not fire
     qtbot.keyClick(pj, Qt.Key_Minus, Qt.ControlModifier)
     assert sizes() == first
+    # Ctrl+Shift+B from the projector switches blind mode off (the window's own action)
+    qtbot.keyClick(pj, Qt.Key_B, Qt.ControlModifier | Qt.ShiftModifier)
+    assert not win.blinding.on and not pj.blank
     qtbot.keyClick(pj, Qt.Key_Escape)
+    assert not pj.active
     assert win.ordered_panes()[0].view.font().pointSizeF() == win.font_pt
 
 
@@ -401,3 +394,14 @@ def test_with_a_second_screen_the_projector_opens_on_the_one_the_window_is_not_o
     assert win.projector.target_screen() is other
     monkeypatch.setattr(view.QGuiApplication, "screens", staticmethod(lambda: [other, here]))
     assert win.projector.target_screen() is other
+
+
+def test_closing_the_window_from_the_projector_gives_its_panes_back_first(make_window, qtbot):
+    win = make_window(seeds=False)
+    win.add_pasted("The minister said the talks went well.\n", outlet="A typed article")
+    pj = win.projector
+    pj.enter()
+    assert win.pane_area.window() is pj
+    win.close()
+    assert not pj.active and not pj.isVisible()
+    assert win.pane_area.parentWidget() is win.reading_splitter

@@ -3,7 +3,7 @@ laid out in lines that wrap, so the last step's key (every category) never widen
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt
-from PySide6.QtGui import QTextCursor
+from PySide6.QtGui import QColor, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QLayout, QLayoutItem, QWidget
 
 from .. import highlight as hl
@@ -34,7 +34,10 @@ class KeySwatch(Swatch):
             super()._rebuild()
             return
         self._doc.clear()  # the same strong tint as the panes show here
-        QTextCursor(self._doc).insertText("word", hl.char_format(self.category, False, FILL_SCALE))
+        fmt = hl.char_format(self.category, False, FILL_SCALE)
+        if not fmt.hasProperty(QTextFormat.ForegroundBrush):
+            fmt.setForeground(QColor("#000000"))  # black on white, also when the window is dark
+        QTextCursor(self._doc).insertText("word", fmt)
         self._doc.setDefaultFont(self.font())
 
 

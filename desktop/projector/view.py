@@ -33,7 +33,7 @@ from PySide6.QtGui import QFontMetrics, QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import QApplication, QLabel, QSizePolicy, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from .. import highlight as hl
-from .. import screen_fit
+from .. import screen_fit, theme
 from .key import FILL_SCALE, FlowLayout, KeySwatch
 from .steps import ALWAYS, DEFAULT_REVEAL_ORDER, RevealStep, page_ranges, reveal_steps
 
@@ -126,6 +126,9 @@ class ProjectorView(QWidget):
         self.stack.addWidget(self.blank_page)
         self.content.setAttribute(Qt.WA_StyledBackground, True)
         self.setAttribute(Qt.WA_StyledBackground, True)
+        # the light palette whatever the window's theme: scroll bars and anything the style sheet leaves to
+        # the palette are light too (the borrowed widgets take the window's palette back when they return)
+        self.setPalette(theme.palette(False))
 
     # ================================================================== the public face
     def set_reveal_order(self, order: Sequence[str]) -> None:

@@ -245,6 +245,7 @@ def _widget_text(root) -> str:
 
 def test_projector_in_blind_mode_names_no_outlet_and_follows_the_teachers_order(seeds_window, qtbot):
     win = seeds_window
+    win.set_theme("dark")  # the projector stays black on white all the same
     win.actions_by_name["blind"].setChecked(True)
     qtbot.waitUntil(win.highlighting_done, timeout=30000)
     pj = win.projector
@@ -254,6 +255,14 @@ def test_projector_in_blind_mode_names_no_outlet_and_follows_the_teachers_order(
     assert [s.name for s in pj.steps] == ["none", "hedges", "source_anonymous", "all"]  # a bad order changes nothing
     win.actions_by_name["projector"].trigger()
     qtbot.waitUntil(pj.isActiveWindow, timeout=5000)
+    image = pj.grab().toImage()
+    for pane in shown(win, pj):
+        view = pane.view.viewport()
+        top_left = view.mapTo(pj, view.rect().topLeft())
+        shades = [QColor(image.pixel(top_left.x() + x, top_left.y() + y)).lightness()
+                  for x in range(0, view.width(), 9) for y in range(0, view.height(), 9)]
+        assert sum(v > 240 for v in shades) > 0.8 * len(shades), pane.entry.label  # white paper
+        assert min(shades) < 40, pane.entry.label  # black type
     qtbot.keyClick(pj, Qt.Key_PageDown)
     assert pj.current.name == "hedges" and visible_categories(qtbot, win, pj) == {hl.HEDGE}
     qtbot.keyClick(pj, Qt.Key_PageDown)

@@ -95,6 +95,8 @@ def build_actions(w: MainWindow) -> dict[str, QAction]:
                      "furniture everywhere", checkable=True, checked=w.settings.flag("blind_outlets", False))
     a["reveal"] = act("&Reveal who was who…", w.blinding.reveal, None, "Blind mode: show which outlet is which")
     a["reveal"].setEnabled(False)
+    a["projector"] = act("&Projector view", w.projector.enter, "F5", "Classroom: full screen, big type, a few "
+                         "articles at a time, one kind of highlight at a time (Page Down next, B blank, Esc leave)")
     a["articles_tab"] = act("&Articles", lambda: w.tabs.setCurrentIndex(0), "Ctrl+1")
     a["dashboard_tab"] = act("&Dashboard", w.show_dashboard, "Ctrl+2")
     a["reanalyse"] = act("Analyse &again", runs.reanalyse, "Ctrl+R", "Analyse articles that were cancelled or failed")
@@ -136,7 +138,7 @@ def build_menus(w: MainWindow, a: dict[str, QAction]) -> None:
     _add(mb.addMenu("&Edit"), a, ("undo", "redo", None, "find", "find_next", "find_prev", None, "edit_meta"))
     v = mb.addMenu("&View")
     _add(v, a, ("articles_tab", "dashboard_tab", "next_pane", "prev_pane", None, "zoom_in", "zoom_out", "zoom_reset",
-                None, "sync", "collapse", None, "blind", "reveal"))
+                None, "sync", "collapse", None, "blind", "reveal", "projector"))
     _add(v.addMenu("&Colours"), a, ("theme_auto", "theme_light", "theme_dark"))
     _add(v, a, (None, "fullscreen"))
     _add(mb.addMenu("&Analysis"), a, ("reanalyse", "cancel", None, "clear_cache"))

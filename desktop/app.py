@@ -116,10 +116,14 @@ def _finish_screenshot(app, window, path: str, view: str) -> None:
                         window.select_first(hl.CUE_CHARGED)
             elif view == "dashboard":
                 window.show_dashboard()
+            elif view == "projector":  # at the second step (the loaded words), the first one explained
+                window.projector.enter()
+                window.projector.go_to(0, 1)
+                window.projector.explain_first("dictator") or window.projector.explain_first()
             QTimer.singleShot(250, step)
             return
         app.processEvents()
-        ok = window.grab().save(path)
+        ok = (window.projector if view == "projector" else window).grab().save(path)
         if not ok:
             print(f"slant: could not write {path}", file=sys.stderr)
         app.exit(0 if ok else 1)

@@ -33,6 +33,7 @@ from .panes.article_pane import ArticlePane
 from .panes.detail_panel import DetailPanel, Other, describe_overview, describe_sentence, describe_span
 from .panes.legend import LegendWidget
 from .panes.pane_list import PaneList
+from .projector import ProjectorView
 from .reading import Reading
 from .session import SessionKeeper
 from .settings import Settings
@@ -87,6 +88,7 @@ class MainWindow(QMainWindow):
         self.library = ArticleLibrary(self)
         self.analysis = AnalysisRuns(self)
         self.blinding = Blinding(self)  # View > Blind outlets: what every view shows of the articles
+        self.projector = ProjectorView(self)  # View > Projector view: borrows the pane area while shown
         self._build_status_bar()
         self.actions_by_name = build_actions(self)
         build_menus(self, self.actions_by_name)

@@ -80,15 +80,16 @@ def scaled_stylesheet(qss: str, factor: float) -> str:
     return re.sub(r"(\d+(?:\.\d+)?)pt\b", lambda m: f"{float(m.group(1)) * factor:.2f}pt", qss)
 
 
-def apply_scale(window: Any, text_pt: float) -> float:
+def apply_scale(window: Any, text_pt: float, extra_qss: str = "") -> float:
     """Scale the window's interface with the text size; returns the factor. At the normal size the window
-    uses the application's font and style sheet unchanged."""
+    uses the application's font and style sheet unchanged. ``extra_qss`` (the projector view's high-contrast
+    rules) is added after the theme's and scaled with it."""
     from . import theme
 
     factor = scale_factor(text_pt)
     if not hasattr(window, "_base_font"):
         window._base_font = QFont(QGuiApplication.font())
-    if abs(factor - 1.0) < 1e-3:
+    if abs(factor - 1.0) < 1e-3 and not extra_qss:
         window.setStyleSheet("")
         window.setFont(window._base_font)
     else:
@@ -106,6 +107,6 @@ def apply_scale(window: Any, text_pt: float) -> float:
         base = (f"QWidget {{ font-size: {pt:.2f}pt; }}\n"
                 f"QLabel[role=\"heading\"] {{ font-size: {pt * 1.2:.2f}pt; font-weight: 700; }}\n"
                 f"QTextEdit#articleText {{ font-size: {text_pt:.2f}pt; }}\n") if pt > 0 else ""
-        window.setStyleSheet(base + scaled_stylesheet(theme.stylesheet(window.dark), factor))
+        window.setStyleSheet(base + scaled_stylesheet(theme.stylesheet(window.dark) + "\n" + extra_qss, factor))
     window.ui_scale = factor
     return factor

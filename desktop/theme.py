@@ -31,6 +31,11 @@ def _palette(dark: bool) -> QPalette:
     return p
 
 
+def palette(dark: bool) -> QPalette:
+    """The light or dark palette (the projector view keeps the light one whatever the theme)."""
+    return _palette(dark)
+
+
 def _read(name: str) -> str:
     return (resources.files("resources") / "styles" / name).read_text(encoding="utf-8")
 

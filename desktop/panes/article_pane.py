@@ -42,6 +42,7 @@ class SpanHighlighter(QSyntaxHighlighter):
         self._buckets: dict[int, list[tuple[int, int, str, float]]] = {}  # block number -> spans (qt offsets)
         self._enabled: set[str] = set(hl.load_styles())
         self._dark = False
+        self._fill_scale = 1.0  # background tints times this (the projector view's stronger marks)
         self._formats: dict[Any, QTextCharFormat | None] = {}
         self._merged: dict[tuple, QTextCharFormat | None] = {}
         self._order = {c: i for i, c in enumerate(hl.PAINT_ORDER)}
@@ -69,6 +70,14 @@ class SpanHighlighter(QSyntaxHighlighter):
     def set_dark(self, dark: bool) -> None:
         if dark != self._dark:
             self._dark = dark
+            self._formats.clear()
+            self._merged.clear()
+            self.refresh()
+
+    def set_fill_scale(self, scale: float) -> None:
+        """Draw the categories' background tints ``scale`` times as strong (1.0: as in highlights.toml)."""
+        if scale != self._fill_scale:
+            self._fill_scale = scale
             self._formats.clear()
             self._merged.clear()
             self.refresh()
@@ -106,7 +115,7 @@ class SpanHighlighter(QSyntaxHighlighter):
         key: Any = (category, round(score * 20) / 20) if category == hl.TONE else category
         if key not in self._formats:
             self._formats[key] = (hl.tone_format(key[1], self._dark) if category == hl.TONE
-                                  else hl.char_format(category, self._dark))
+                                  else hl.char_format(category, self._dark, self._fill_scale))
         return self._formats[key]
 
     def _merge(self, keys: tuple) -> QTextCharFormat | None:

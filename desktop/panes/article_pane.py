@@ -642,6 +642,24 @@ class ArticlePane(QFrame):
     def findings(self) -> list[hl.HighlightSpan]:
         return self._index.findings(self._enabled)
 
+    def all_findings(self) -> list[hl.HighlightSpan]:
+        """Every finding span of the shown analysis, whatever the legend shows (the exercise scores them)."""
+        return self._index.findings()
+
+    def set_exercise_marks(self, marks: list[tuple[int, int, QTextCharFormat]]) -> None:
+        """Spot the slant: marks drawn over the text (Python offsets, a format each); [] clears them."""
+        self._extra["exercise"] = [self._formatted(s, e, f) for s, e, f in marks]
+        self._apply_extra()
+
+    def _formatted(self, start: int, end: int, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
+        sel = QTextEdit.ExtraSelection()
+        c = QTextCursor(self.view.document())
+        c.setPosition(self.view.offsets.to_qt(start))
+        c.setPosition(self.view.offsets.to_qt(end), QTextCursor.KeepAnchor)
+        sel.cursor = c
+        sel.format = fmt
+        return sel
+
     def sentence_at(self, offset: int) -> int:
         if self.analysis is None:
             return -1
@@ -745,7 +763,7 @@ class ArticlePane(QFrame):
 
     def _apply_extra(self) -> None:
         sels = []
-        for name in ("aligned", "find"):
+        for name in ("aligned", "exercise", "find"):
             sels.extend(self._extra.get(name, []))
         self.view.setExtraSelections(sels)
         self.view.viewport().update()

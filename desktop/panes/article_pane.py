@@ -553,7 +553,7 @@ class ArticlePane(QFrame):
     def _update_badges(self) -> None:
         a = self.entry.analysis
         badges = self.header.badges
-        self.header.badge_box.setVisible(True)
+        self.header.badge_box.setVisible(not self.badges_hidden)
         for w in badges.values():
             w.setVisible(a is not None)
         if a is None:
@@ -585,6 +585,12 @@ class ArticlePane(QFrame):
             w.setProperty("outlier", name in self._outliers)
             w.style().unpolish(w)
             w.style().polish(w)
+
+    badges_hidden = False  # Spot the slant hides the figures until Reveal (they would give the answers away)
+
+    def set_badges_hidden(self, hidden: bool) -> None:
+        self.badges_hidden = hidden
+        self._update_badges()
 
     def set_outliers(self, metrics: set[str]) -> None:
         """Badges to mark as standing out from the story median (names: loaded, unnamed, hedges, tone)."""

@@ -12,7 +12,6 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
-from analysis import lesson as ls
 from desktop import highlight as hl
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -34,16 +33,16 @@ def expected_findings(win) -> list[tuple[str, int, int, str]]:
     return [f for f in out if f[3] in LOADED_KIND | SOURCE_KIND]
 
 
-def plain_word(pane) -> tuple[int, int]:
-    """A word of the body that no loaded term or source finding touches."""
+def plain_word(pane, near: int) -> tuple[int, int]:
+    """A word of the body, in or after the sentence at ``near``, that no finding touches."""
     a = pane.analysis
     taken = [(s.start, s.end) for s in pane.all_findings()] + [(b.start, b.end) for b in a.boilerplate]
-    body = a.sentences[len(a.sentences) // 2]
-    for m in re.finditer(r"(?<![^\W\d_])[a-z]{6,}(?![^\W\d_])", a.text[body.start:body.end]):
-        s, e = body.start + m.start(), body.start + m.end()
-        if not any(x < e and s < y for x, y in taken):
-            return s, e
-    raise AssertionError("no plain word in the middle sentence")
+    for body in [s for s in a.sentences if s.end > near]:
+        for m in re.finditer(r"(?<![^\W\d_])[a-z]{6,}(?![^\W\d_])", a.text[body.start:body.end]):
+            s, e = body.start + m.start(), body.start + m.end()
+            if not any(x < e and s < y for x, y in taken):
+                return s, e
+    raise AssertionError("no plain word after the marked one")
 
 
 def badge_count(pane) -> int:
@@ -77,12 +76,14 @@ def test_a_whole_spot_the_slant_lesson(make_window, qtbot, tmp_path, monkeypatch
     pane.select_range(target.start, target.end)
     qtbot.keyClick(pane.view, Qt.Key_M, Qt.ControlModifier)
     assert len(ex.lesson.marks) == 1 and ex.lesson.marks[0].text == pane.analysis.text[target.start:target.end]
-    s, e = plain_word(pane)
+    s, e = plain_word(pane, target.end)
     word = pane.analysis.text[s:e]
     pane.select_range(s, e)
     ex.actions["mark_loaded"].trigger()
     assert [m.text for m in ex.lesson.marks] == [pane.analysis.text[target.start:target.end], word]
     assert len(pane._extra["exercise"]) == 2  # drawn, in the neutral style
+    assert not pane.header.badge_box.isVisible() and not win.legend.isVisible()  # no figures to give it away
+    pane.scroll_to(target.start)
     shoot(win, "exercise-before")
 
     # Reveal: the score is what the analysis says
@@ -97,6 +98,8 @@ def test_a_whole_spot_the_slant_lesson(make_window, qtbot, tmp_path, monkeypatch
     assert word in ex.panel.score.text()  # the extra marks are listed beside the score
     assert all(p.highlighter._enabled == set(ex.lesson.reveal) for p in panes)  # missed: their usual style
     qtbot.waitUntil(win.highlighting_done, timeout=30000)
+    assert pane.header.badge_box.isVisible()
+    pane.scroll_to(target.start)
     shoot(win, "exercise-after")
 
     # each item explains itself in the detail panel

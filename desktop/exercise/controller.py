@@ -22,96 +22,18 @@ import html
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QFont, QKeySequence, QTextCharFormat
-from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMenu, QPushButton,
-                               QToolBar, QVBoxLayout, QWidget)
+from PySide6.QtGui import QAction, QKeySequence, QTextCharFormat
+from PySide6.QtWidgets import QListWidgetItem, QMenu, QToolBar
 
 from analysis import lesson as ls
 from analysis.lesson import Finding, Lesson, Mark
 
-from . import highlight as hl
+from .. import highlight as hl
+from .panel import ExercisePanel, _q, mark_format
 
 if TYPE_CHECKING:
-    from .main_window import MainWindow
-    from .panes.article_pane import ArticlePane
-
-# Marks and states: neutral before Reveal, then found (a green frame: Okabe-Ito bluish green), extra (dashed
-# grey), dismissed (greyed). Each has a non-colour cue too (underline style, weight, italics).
-FOUND_COLOUR = "#009E73"
-STYLES: dict[str, dict[str, Any]] = {
-    "mark": {"bg": ("#DCE3EC", "#3A4352"), "line": ("#44546A", "#B8C4D6"), "under": "solid"},
-    "found": {"bg": ("#D2F0E6", "#1F4A3D"), "line": (FOUND_COLOUR, "#4FD1A8"), "under": "solid", "frame": True,
-              "bold": True},
-    "extra": {"bg": (None, None), "line": ("#7A7A7A", "#A8A8A8"), "under": "dash"},
-    "dismissed": {"bg": ("#EFEFEF", "#2C2C2E"), "fg": ("#8C8C8C", "#8C8C8C"), "line": ("#A0A0A0", "#707070"),
-                  "under": "dot", "italic": True},
-}
-
-
-def mark_format(state: str, dark: bool = False) -> QTextCharFormat:
-    st = STYLES[state]
-    fmt = QTextCharFormat()
-    bg = st["bg"][1 if dark else 0]
-    if bg:
-        fmt.setBackground(QColor(bg))
-    if "fg" in st:
-        fmt.setForeground(QColor(st["fg"][1 if dark else 0]))
-    fmt.setUnderlineStyle(QTextCharFormat.DashUnderline if st["under"] == "dash" else
-                          QTextCharFormat.DotLine if st["under"] == "dot" else QTextCharFormat.SingleUnderline)
-    fmt.setUnderlineColor(QColor(st["line"][1 if dark else 0]))
-    if st.get("frame"):
-        fmt.setFontOverline(True)  # overline + underline: the window's frame (as for boxed categories)
-    if st.get("bold"):
-        fmt.setFontWeight(QFont.Bold)
-    if st.get("italic"):
-        fmt.setFontItalic(True)
-    return fmt
-
-
-def _q(text: str, limit: int = 60) -> str:
-    text = " ".join(text.split())
-    return "“" + (text if len(text) <= limit else text[:limit - 1] + "…") + "”"
-
-
-class ExercisePanel(QFrame):
-    """Under the panes while the exercise runs: what to do, the score, and every found / missed / extra item."""
-
-    itemChosen = Signal(dict)
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setObjectName("exercisePanel")
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(8, 6, 8, 6)
-        self.score = QLabel()
-        self.score.setObjectName("exerciseScore")
-        self.score.setWordWrap(True)
-        self.score.setTextFormat(Qt.RichText)
-        lay.addWidget(self.score)
-        self.items = QListWidget()
-        self.items.setObjectName("exerciseItems")
-        self.items.itemActivated.connect(self._chosen)
-        self.items.itemClicked.connect(self._chosen)
-        lay.addWidget(self.items, 1)
-        row = QHBoxLayout()
-        self.accept_button = QPushButton("Accept as a good catch…")
-        self.accept_button.setObjectName("exerciseAccept")
-        self.dismiss_button = QPushButton("Dismiss finding…")
-        self.dismiss_button.setObjectName("exerciseDismiss")
-        row.addWidget(self.accept_button)
-        row.addWidget(self.dismiss_button)
-        row.addStretch(1)
-        lay.addLayout(row)
-
-    def _chosen(self, item: QListWidgetItem) -> None:
-        data = item.data(Qt.UserRole)
-        if isinstance(data, dict):
-            self.itemChosen.emit(data)
-
-    def chosen(self) -> dict | None:
-        item = self.items.currentItem()
-        data = item.data(Qt.UserRole) if item is not None else None
-        return data if isinstance(data, dict) else None
+    from ..main_window import MainWindow
+    from ..panes.article_pane import ArticlePane
 
 
 class Exercise(QObject):
@@ -222,7 +144,7 @@ class Exercise(QObject):
             w.actions_by_name["blind"].setChecked(True)
         w.tabs.setCurrentIndex(0)
         w.tabs.setTabEnabled(1, False)  # the dashboard would give the answers away
-        w.legend.setEnabled(False)
+        w.legend.hide()  # and so would the legend's counts
         w.detail.hide()
         self.panel.show()
         self.toolbar.show()
@@ -238,11 +160,12 @@ class Exercise(QObject):
         w = self.w
         self.active = self.revealed = False
         w.tabs.setTabEnabled(1, True)
-        w.legend.setEnabled(True)
+        w.legend.show()
         w.detail.show()
         self.panel.hide()
         self.toolbar.hide()
         w.pane_area.set_enabled_categories(w.legend_model.enabled_set())
+        self._keep_categories()
         self.redraw()
         self._update_actions()
         self.changed.emit()
@@ -257,7 +180,12 @@ class Exercise(QObject):
         self._update_actions()
 
     def _keep_categories(self) -> None:
-        """While the exercise runs the panes show no highlight, then after Reveal only the revealed ones."""
+        """While the exercise runs the panes show no highlight and no figures, then after Reveal only the
+        revealed categories (and the figures)."""
+        hide = self.active and not self.revealed
+        for pane in self.w.panes.values():
+            if pane.badges_hidden != hide:
+                pane.set_badges_hidden(hide)
         if self.active:
             self.w.pane_area.set_enabled_categories(set(self.lesson.reveal) if self.revealed else set())
 
@@ -358,8 +286,14 @@ class Exercise(QObject):
         kept = tuple(m for m in self.lesson.marks
                      if not (m.article_id == aid and m.start < end and start < m.end))  # a new mark replaces
         self._store(dataclasses.replace(self.lesson, marks=kept + (mark,)))
+        cursor = pane.view.textCursor()
+        if cursor.hasSelection():  # the mark shows at once, not hidden under the selection
+            cursor.clearSelection()
+            pane.view.setTextCursor(cursor)
         if self.revealed:
             self._rescore()
+        else:
+            self._fill_panel()
         self.redraw(pane.key)
         self.w.status_label.setText(f"Marked {_q(mark.text)} as {ls.MARK_LABELS[kind]} "
                                     f"({len(self.lesson.marks)} mark{'s' if len(self.lesson.marks) != 1 else ''}).")
@@ -378,6 +312,8 @@ class Exercise(QObject):
             self._store(dataclasses.replace(self.lesson, marks=kept))
             if self.revealed:
                 self._rescore()
+            else:
+                self._fill_panel()
             self.redraw(pane.key)
 
     # ================================================================== reveal and score
@@ -492,6 +428,7 @@ class Exercise(QObject):
             view.hover_text = lambda off, p=pane, o=original: self._hover(p, off) or (o(off) if o else None)
             view.setContextMenuPolicy(Qt.CustomContextMenu)
             view.customContextMenuRequested.connect(lambda pos, p=pane: self._context_menu(p, pos))
+        self._keep_categories()
         self.redraw()
 
     def _hover(self, pane: ArticlePane, offset: int) -> str | None:
@@ -599,13 +536,13 @@ class Exercise(QObject):
 
     # ================================================================== the teacher's decisions
     def _ask_reason(self, word: str) -> str | None:
-        from .dialogs.lesson_dialogs import accept_word_dialog
+        from ..dialogs.lesson_dialogs import accept_word_dialog
 
         dlg = accept_word_dialog(word, self.w)
         return dlg.text() if dlg.exec() else None
 
     def _ask_note(self, text: str) -> str | None:
-        from .dialogs.lesson_dialogs import dismiss_dialog
+        from ..dialogs.lesson_dialogs import dismiss_dialog
 
         dlg = dismiss_dialog(text, self.w)
         return dlg.text() if dlg.exec() else None

@@ -207,9 +207,12 @@ class ComparisonFiles(QObject):
 
     # -- what the session remembers
     def session_info(self) -> dict[str, Any]:
-        return {"path": self.path, "fingerprint": self.saved_fingerprint, "ids": sorted(self.saved_ids),
-                "choices": self.choices, "sections": self.sections,
-                "lesson": self.lesson.to_dict() if self.lesson is not None else None} if self.path else {}
+        info: dict[str, Any] = {"path": self.path, "fingerprint": self.saved_fingerprint,
+                                "ids": sorted(self.saved_ids), "choices": self.choices,
+                                "sections": self.sections} if self.path else {}
+        if self.lesson is not None:  # a lesson not yet saved to a file comes back after a restart too
+            info["lesson"] = self.lesson.to_dict()
+        return info
 
     def restore_session_info(self, info: dict[str, Any]) -> None:
         path = info.get("path")
@@ -221,14 +224,14 @@ class ComparisonFiles(QObject):
             self.saved_ids = {i for i in ids if isinstance(i, str)} if isinstance(ids, list) else set()
             self.choices = info["choices"] if isinstance(info.get("choices"), dict) else {}
             self.sections = info["sections"] if isinstance(info.get("sections"), dict) else {}
-            if isinstance(info.get("lesson"), dict):
-                from analysis.lesson import Lesson, LessonError
+        if isinstance(info.get("lesson"), dict):
+            from analysis.lesson import Lesson, LessonError
 
-                try:
-                    self.lesson = Lesson.from_dict(info["lesson"])
-                except LessonError:
-                    self.sections.setdefault("lesson", info["lesson"])  # kept as it was, like a file's
-                self.lessonLoaded.emit(self.lesson)
+            try:
+                self.lesson = Lesson.from_dict(info["lesson"])
+            except LessonError:
+                self.sections.setdefault("lesson", info["lesson"])  # kept as it was, like a file's
+            self.lessonLoaded.emit(self.lesson)
 
 
 def _file_holds(path: str | None, text: str) -> bool:

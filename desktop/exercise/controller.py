@@ -332,10 +332,20 @@ class Exercise(QObject):
                                        a.text[s.start:s.end], getattr(s.payload, "why", "") or ""))
         return out
 
+    def valid_marks(self) -> list[Mark]:
+        """The marks that still sit on their words in the shown texts (a mark made on the blind text does
+        not fit the same article shown with its name, or after it was edited): only those are scored."""
+        texts = {}
+        for e in self.w.model.compared():
+            shown = self.w.shown_entry(e.key)
+            if shown is not None and shown.analysis is not None:
+                texts[shown.analysis.id] = shown.analysis.text
+        return [m for m in self.lesson.marks if texts.get(m.article_id, "")[m.start:m.end] == m.text]
+
     def reveal(self) -> ls.Round | None:
         if not self.active:
             return None
-        r = ls.score(self.lesson.marks, self.findings(), self.lesson.reveal)
+        r = ls.score(self.valid_marks(), self.findings(), self.lesson.reveal)
         self.round, self.revealed = r, True
         self._store(self.lesson.with_round(r))
         self._after_score()
@@ -343,7 +353,7 @@ class Exercise(QObject):
 
     def _rescore(self) -> None:
         """Marks, accepted words or dismissed findings changed after Reveal: this round's score again."""
-        r = ls.score(self.lesson.marks, self.findings(), self.lesson.reveal, at=self.round.at if self.round else None)
+        r = ls.score(self.valid_marks(), self.findings(), self.lesson.reveal, at=self.round.at if self.round else None)
         self.round = r
         rounds = self.lesson.rounds[:-1] if self.lesson.rounds else ()
         self._store(dataclasses.replace(self.lesson, rounds=rounds + (r,)))
@@ -393,7 +403,8 @@ class Exercise(QObject):
             if pane.analysis is None:
                 pane.set_exercise_marks([])
                 continue
-            aid = pane.analysis.id
+            aid, text = pane.analysis.id, pane.analysis.text
+            marks = [m for m in self.lesson.marks if m.article_id == aid and text[m.start:m.end] == m.text]
             items: list[tuple[int, int, QTextCharFormat]] = []
             for s, e, _d in self._dismissed_shown(key):
                 items.append((s, e, mark_format("dismissed", dark)))
@@ -402,13 +413,9 @@ class Exercise(QObject):
                     for f in self.findings_of(pane):
                         if f.key in found_keys:
                             items.append((f.start, f.end, mark_format("found", dark)))
-                    for m in self.lesson.marks:
-                        if m.article_id == aid and m in extra:
-                            items.append((m.start, m.end, mark_format("extra", dark)))
+                    items += [(m.start, m.end, mark_format("extra", dark)) for m in marks if m in extra]
                 else:
-                    for m in self.lesson.marks:
-                        if m.article_id == aid:
-                            items.append((m.start, m.end, mark_format("mark", dark)))
+                    items += [(m.start, m.end, mark_format("mark", dark)) for m in marks]
             n = len(pane.analysis.text)
             pane.set_exercise_marks([(s, min(e, n), f) for s, e, f in items if s < n])
 

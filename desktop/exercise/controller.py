@@ -451,6 +451,12 @@ class Exercise(QObject):
         return None
 
     def _context_menu(self, pane: ArticlePane, pos: Any) -> None:
+        menu = self.context_menu(pane, pos)
+        menu.exec(pane.view.viewport().mapToGlobal(pos))
+        menu.deleteLater()
+
+    def context_menu(self, pane: ArticlePane, pos: Any) -> QMenu:
+        """The text's right-click menu (Copy, Select all) with the exercise's actions at ``pos``."""
         view = pane.view
         menu: QMenu = view.createStandardContextMenu(pos)
         if self.active:
@@ -467,8 +473,7 @@ class Exercise(QObject):
                 if span is not None:
                     menu.addAction(f"Dismiss {_q(pane.analysis.text[span.start:span.end], 30)} for this lesson…",
                                    lambda p=pane, s=span: self.dismiss_span(p.key, s))
-        menu.exec(view.viewport().mapToGlobal(pos))
-        menu.deleteLater()
+        return menu
 
     def _extra_at(self, pane: ArticlePane, offset: int) -> Mark | None:
         if not self.round:

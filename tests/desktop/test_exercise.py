@@ -56,7 +56,7 @@ def shoot(win, name: str) -> None:
 
 
 def test_a_whole_spot_the_slant_lesson(make_window, qtbot, tmp_path, monkeypatch):
-    from helpers import settle
+    from helpers import settle, span_point
 
     monkeypatch.setenv("SLANT_LEXICON_DIR", str(tmp_path / "lexicons"))
     win = make_window()
@@ -130,7 +130,10 @@ def test_a_whole_spot_the_slant_lesson(make_window, qtbot, tmp_path, monkeypatch
     victim = next(x for x in pane.all_findings() if x.category == hl.LOADED and not
                   (x.start < target.end and target.start < x.end) and x.start != s)
     ex.ask_note = lambda text: "the minister's own word, quoted"
-    assert ex.dismiss_span(pane.key, victim)
+    menu = ex.context_menu(pane, span_point(pane, victim.start, victim.end))  # right-click on the word
+    (dismiss,) = [a for a in menu.actions() if a.text().startswith("Dismiss ")]
+    assert pane.analysis.text[victim.start:victim.end] in dismiss.text()
+    dismiss.trigger()
     after = win.model.entry(pane.key).analysis
     assert after.counts.loaded_terms == before - 1
     assert any("1 finding dismissed by the teacher for this lesson" in w for w in after.warnings)

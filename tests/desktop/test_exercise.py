@@ -122,6 +122,11 @@ def test_a_whole_spot_the_slant_lesson(make_window, qtbot, tmp_path, monkeypatch
     qtbot.waitUntil(lambda: any(x.start == s and x.end == e and x.category == hl.LOADED
                                 for x in pane.all_findings()), timeout=30000)
     assert ex.round.extra == 0 and any(f.start == s for a in ex.round.articles for f in a.found)
+    accepted_item = next(ex.panel.items.item(i) for i in range(ex.panel.items.count())
+                         if ex.panel.items.item(i).data(Qt.UserRole)["state"] == "found"
+                         and ex.panel.items.item(i).data(Qt.UserRole)["start"] == s)
+    ex.panel._chosen(accepted_item)  # it explains itself with the teacher's reason
+    assert "bigger than it is" in win.detail.toPlainText()
     assert (ex.round.found + ex.round.missed) == len(expected_findings(win))
 
     # and dismisses a missed loaded word: greyed with the note, out of the figures
@@ -198,6 +203,24 @@ def test_an_unsaved_lesson_comes_back_with_the_session(make_window, qtbot, tmp_p
     again = make_window(settings_file=settings, seeds=False)
     again.restore_session()
     assert again.exercise.lesson == win.exercise.lesson and again.comparisons.lesson == win.exercise.lesson
+
+
+def test_the_teachers_dialogs_want_one_line(qtbot):
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from desktop.dialogs.lesson_dialogs import accept_word_dialog, dismiss_dialog
+
+    for dlg in (accept_word_dialog("scheme"), dismiss_dialog("dictator")):
+        qtbot.addWidget(dlg)
+        ok = dlg.buttons.button(QDialogButtonBox.Ok)
+        assert not ok.isEnabled()
+        qtbot.keyClicks(dlg.edit, "  quoted   from the minister ")
+        assert ok.isEnabled() and dlg.text() == "quoted from the minister"
+    from PySide6.QtWidgets import QLabel
+
+    dlg = accept_word_dialog("Scheme")
+    qtbot.addWidget(dlg)
+    assert "lesson:scheme" in dlg.findChild(QLabel).text()  # says what the word becomes
 
 
 def ex_grey() -> str:

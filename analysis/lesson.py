@@ -63,6 +63,7 @@ LESSON_CATEGORY = "lesson"  # the loaded-terms category of accepted words (a use
 RULE_PREFIX = "lesson:"
 MAX_ITEMS = 100_000  # marks, findings or words in one lesson: far beyond a class, short of a hostile file
 MAX_TEXT = 2_000  # characters of one reason, note or word
+MAX_WORD, MAX_WORD_WORDS = 80, 6  # an accepted word or phrase
 
 
 class LessonError(ValueError):
@@ -318,6 +319,9 @@ class Lesson:
         norm = _norm_word(word)
         if not norm:
             raise LessonError("An accepted word cannot be empty.")
+        if len(norm) > MAX_WORD or len(norm.split()) > MAX_WORD_WORDS:
+            raise LessonError(f"“{norm[:40]}…” is too long to accept as a loaded word: a word or a phrase of at most "
+                              f"{MAX_WORD_WORDS} words is accepted.")
         kept = tuple(a for a in self.accepted if _norm_word(a.word) != norm)
         return dataclasses.replace(self, accepted=kept + (AcceptedWord(" ".join(word.split()), reason.strip(),
                                                                        by=by, at=at or _now()),))

@@ -573,6 +573,11 @@ class Exercise(QObject):
         if mark.kind != ls.LOADED:
             self.w.show_info("Only words marked as loaded can be accepted into the lesson's word list.")
             return False
+        try:
+            self.lesson.accept(mark.text, "check")  # too long for a word? say so before asking for a reason
+        except ls.LessonError as exc:
+            self.w.show_info(str(exc))
+            return False
         reason = self.ask_reason(mark.text)
         if not reason:
             return False

@@ -124,6 +124,12 @@ def test_a_damaged_lesson_says_where_and_keeps_the_articles(damage, words):
     assert json.loads(cf.dumps(back))["lesson"] == damage  # saved back unchanged, nothing lost
 
 
+def test_a_whole_paragraph_is_no_word_to_accept():
+    with pytest.raises(ls.LessonError, match="at most 6 words"):
+        Lesson().accept("the prime minister said on Thursday that talks went well", "x")
+    assert Lesson().accept("ram  through", "forceful").accepted[0].rule == "lesson:ram through"
+
+
 def test_lesson_categories_are_the_highlight_categories():
     styles = tomllib.loads((ROOT / "resources/styles/highlights.toml").read_text(encoding="utf-8"))["category"]
     assert set(ls.CATEGORIES) <= set(styles)

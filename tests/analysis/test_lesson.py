@@ -207,3 +207,24 @@ def test_accepted_words_export_as_a_valid_user_lexicon_never_the_builtin(tmp_pat
     with pytest.raises(ls.LessonError, match="never writes there"):
         ls.export_user_lexicon(lesson.accepted, folder=builtin)
     assert {p.name: p.read_bytes() for p in builtin.iterdir() if p.is_file()} == before
+
+
+def test_slant_analyze_on_a_lesson_file_applies_the_lesson(analysed, tmp_path):
+    import subprocess
+    import sys
+
+    from analysis.sources import article_from_text
+
+    term = next(t for t in analysed.loaded_terms if t.text == "farce")
+    art = article_from_text(TEXT, outlet="Geneva Daily")
+    lesson = Lesson().accept("plan", "frames the deal").dismiss(
+        Finding(art.id, term.start, term.end, ls.LOADED_TERM, term.rule, term.text), "quoted")
+    cf.save(tmp_path / "class.slant", cf.ComparisonDocument(
+        articles=[cf.SavedArticle.from_article(art, pasted=True, shown=True)], lesson=lesson))
+    out = subprocess.run([sys.executable, "-m", "desktop.cli", "analyze", "--format", "json",
+                          str(tmp_path / "class.slant")], capture_output=True, text=True, cwd=ROOT, check=True)
+    (doc,) = json.loads(out.stdout)["articles"]
+    rules = [t["rule"] for t in doc["loaded_terms"]]
+    assert "lesson:plan" in rules and term.rule not in rules
+    assert doc["counts"]["loaded_terms"] == analysed.counts.loaded_terms
+    assert any("1 finding dismissed by the teacher" in w for w in doc["warnings"])

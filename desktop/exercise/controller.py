@@ -18,18 +18,17 @@ The lesson lives in the comparison file (``ComparisonFiles.lesson``): File > Sav
 from __future__ import annotations
 
 import dataclasses
-import html
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QTextCharFormat
-from PySide6.QtWidgets import QListWidgetItem, QMenu, QToolBar
+from PySide6.QtWidgets import QMenu, QToolBar
 
 from analysis import lesson as ls
 from analysis.lesson import Finding, Lesson, Mark
 
 from .. import highlight as hl
-from .panel import ExercisePanel, _q, mark_format
+from .panel import ExercisePanel, _q, explain, fill_panel, mark_format
 
 if TYPE_CHECKING:
     from ..main_window import MainWindow
@@ -484,67 +483,10 @@ class Exercise(QObject):
 
     # ================================================================== the panel
     def _fill_panel(self) -> None:
-        p = self.panel
-        p.items.clear()
-        if not self.revealed or self.round is None:
-            n = len(self.lesson.marks)
-            cats = ", ".join(hl.style(c).label.lower() for c in self.lesson.reveal if c in hl.load_styles())
-            p.score.setText(f"<b>Spot the slant.</b> Select words in an article and mark the loaded words and the "
-                            f"unnamed sources. {n} mark{'s' if n != 1 else ''} so far. Reveal (F8) will show: "
-                            f"{html.escape(cats)}.")
-            return
-        r = self.round
-        extras = [m for a in r.articles for m in a.extra]
-        head = html.escape(r.summary())
-        if extras:
-            head += ": " + html.escape(", ".join(_q(m.text, 30) for m in extras[:8])) + ("…" if len(extras) > 8 else "")
-        share = f" ({r.share:.0%})" if r.share is not None and r.found + r.missed >= 5 else ""
-        dismissed = len(self.lesson.dismissed)
-        tail = (f"<br>{dismissed} finding{'s' if dismissed != 1 else ''} dismissed by the teacher for this lesson."
-                if dismissed else "")
-        p.score.setText(f"<b>{head}</b>{share}. Extra marks are listed, not subtracted. Click an item to see why."
-                        + tail)
-        labels = self._labels()
-
-        def add(state: str, aid: str, start: int, end: int, text: str, extra: dict) -> None:
-            key, outlet = labels.get(aid, (None, "?"))
-            sign = {"found": "✓ found", "missed": "✗ missed", "extra": "+ extra", "dismissed": "– dismissed"}[state]
-            item = QListWidgetItem(f"{sign} · {outlet} · {_q(text)}" + (f" — {extra['label']}" if extra.get("label")
-                                                                      else ""))
-            item.setData(Qt.UserRole, {"state": state, "key": key, "article": aid, "start": start, "end": end,
-                                       "text": text, **extra})
-            p.items.addItem(item)
-
-        for a in r.articles:
-            for f in a.found:
-                add("found", f.article_id, f.start, f.end, f.text, {"category": f.category, "rule": f.rule,
-                                                                     "label": hl.style(f.category).label})
-            for f in a.missed:
-                add("missed", f.article_id, f.start, f.end, f.text, {"category": f.category, "rule": f.rule,
-                                                                      "label": hl.style(f.category).label})
-            for m in a.extra:
-                add("extra", m.article_id, m.start, m.end, m.text, {"kind": m.kind,
-                                                                     "label": f"marked as {ls.MARK_LABELS[m.kind]}"})
-        for d in self.lesson.dismissed:
-            p.items.addItem(QListWidgetItem(f"– dismissed · {_q(d.text or d.rule)} — {d.note}"))
+        fill_panel(self)
 
     def _explain(self, data: dict) -> None:
-        """An item of the panel: select its words and explain them in the detail panel."""
-        w, key = self.w, data.get("key")
-        pane = w.panes.get(key) if key else None
-        if pane is None:
-            return
-        pane.select_range(data["start"], data["end"])
-        if data["state"] in ("found", "missed"):
-            span = next((s for s in pane.all_findings() if s.start == data["start"] and s.end == data["end"]
-                         and s.category == data["category"]), None)
-            if span is not None:
-                w.show_span(key, span)
-                return
-        w.detail.show_html(f"<p><b>{html.escape(_q(data['text']))}</b> was marked as "
-                           f"{html.escape(ls.MARK_LABELS.get(data.get('kind', ''), 'slanted'))}, but the analysis "
-                           "found no finding of the revealed kinds here. The teacher can accept it as a good catch "
-                           "(with a reason): it then counts as a loaded word in this lesson.</p>")
+        explain(self, data)
 
     # ================================================================== the teacher's decisions
     def _ask_reason(self, word: str) -> str | None:

@@ -2,11 +2,16 @@
 score and every found / missed / extra item."""
 from __future__ import annotations
 
+import html
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFont, QTextCharFormat
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
+
+from analysis import lesson as ls
+
+from .. import highlight as hl
 
 # Marks and states: neutral before Reveal, then found (a green frame: Okabe-Ito bluish green), extra (dashed
 # grey), dismissed (greyed). Each has a non-colour cue too (underline style, weight, italics).
@@ -85,3 +90,68 @@ class ExercisePanel(QFrame):
         item = self.items.currentItem()
         data = item.data(Qt.UserRole) if item is not None else None
         return data if isinstance(data, dict) else None
+
+
+def fill_panel(ex: Any) -> None:
+    """The panel for the exercise's state: what to do before Reveal, then the score and every item."""
+    p = ex.panel
+    p.items.clear()
+    if not ex.revealed or ex.round is None:
+        n = len(ex.lesson.marks)
+        cats = ", ".join(hl.style(c).label.lower() for c in ex.lesson.reveal if c in hl.load_styles())
+        p.score.setText(f"<b>Spot the slant.</b> Select words in an article and mark the loaded words and the "
+                        f"unnamed sources. {n} mark{'s' if n != 1 else ''} so far. Reveal (F8) will show: "
+                        f"{html.escape(cats)}.")
+        return
+    r = ex.round
+    extras = [m for a in r.articles for m in a.extra]
+    head = html.escape(r.summary())
+    if extras:
+        head += ": " + html.escape(", ".join(_q(m.text, 30) for m in extras[:8])) + ("…" if len(extras) > 8 else "")
+    share = f" ({r.share:.0%})" if r.share is not None and r.found + r.missed >= 5 else ""
+    dismissed = len(ex.lesson.dismissed)
+    tail = (f"<br>{dismissed} finding{'s' if dismissed != 1 else ''} dismissed by the teacher for this lesson."
+            if dismissed else "")
+    p.score.setText(f"<b>{head}</b>{share}. Extra marks are listed, not subtracted. Click an item to see why."
+                    + tail)
+    labels = ex._labels()
+
+    def add(state: str, aid: str, start: int, end: int, text: str, extra: dict) -> None:
+        key, outlet = labels.get(aid, (None, "?"))
+        sign = {"found": "✓ found", "missed": "✗ missed", "extra": "+ extra", "dismissed": "– dismissed"}[state]
+        item = QListWidgetItem(f"{sign} · {outlet} · {_q(text)}" + (f" — {extra['label']}" if extra.get("label")
+                                                                  else ""))
+        item.setData(Qt.UserRole, {"state": state, "key": key, "article": aid, "start": start, "end": end,
+                                   "text": text, **extra})
+        p.items.addItem(item)
+
+    for a in r.articles:
+        for f in a.found:
+            add("found", f.article_id, f.start, f.end, f.text, {"category": f.category, "rule": f.rule,
+                                                                 "label": hl.style(f.category).label})
+        for f in a.missed:
+            add("missed", f.article_id, f.start, f.end, f.text, {"category": f.category, "rule": f.rule,
+                                                                  "label": hl.style(f.category).label})
+        for m in a.extra:
+            add("extra", m.article_id, m.start, m.end, m.text, {"kind": m.kind,
+                                                                 "label": f"marked as {ls.MARK_LABELS[m.kind]}"})
+    for d in ex.lesson.dismissed:
+        p.items.addItem(QListWidgetItem(f"– dismissed · {_q(d.text or d.rule)} — {d.note}"))
+
+def explain(ex: Any, data: dict) -> None:
+    """An item of the panel: select its words and explain them in the detail panel."""
+    w, key = ex.w, data.get("key")
+    pane = w.panes.get(key) if key else None
+    if pane is None:
+        return
+    pane.select_range(data["start"], data["end"])
+    if data["state"] in ("found", "missed"):
+        span = next((s for s in pane.all_findings() if s.start == data["start"] and s.end == data["end"]
+                     and s.category == data["category"]), None)
+        if span is not None:
+            w.show_span(key, span)
+            return
+    w.detail.show_html(f"<p><b>{html.escape(_q(data['text']))}</b> was marked as "
+                       f"{html.escape(ls.MARK_LABELS.get(data.get('kind', ''), 'slanted'))}, but the analysis "
+                       "found no finding of the revealed kinds here. The teacher can accept it as a good catch "
+                       "(with a reason): it then counts as a loaded word in this lesson.</p>")

@@ -383,13 +383,23 @@ class Exercise(QObject):
         if e is None or e.analysis is None or not self.lesson.dismissed:
             return []
         remap = self.w.blinding.remap(key)
+        raw = self._raw.get(key)
         out = []
         for d in self.lesson.dismissed:
             if d.article_id != e.analysis.id:
                 continue
-            s, t = (remap(d.start, "start"), remap(d.end, "end")) if remap else (d.start, d.end)
-            if t > s:
-                out.append((s, t, d))
+            spans = [(d.start, d.end)]
+            if raw is not None and d.category not in ls.MARK_KINDS[ls.LOADED] + (ls.HEDGE,):
+                # a dismissed source or reporting verb takes its whole attribution out: grey both halves
+                for a in raw.attributions:
+                    halves = [(a.cue.start, a.cue.end)] + ([(a.source.start, a.source.end)] if a.source else [])
+                    if a.rule == d.rule and (d.start, d.end) in halves:
+                        spans = halves
+                        break
+            for s0, t0 in spans:
+                s, t = (remap(s0, "start"), remap(t0, "end")) if remap else (s0, t0)
+                if t > s:
+                    out.append((s, t, d))
         return out
 
     def redraw(self, only: str | None = None) -> None:

@@ -162,6 +162,18 @@ def test_a_whole_spot_the_slant_lesson(make_window, qtbot, tmp_path, monkeypatch
     pdf_text = " ".join(" ".join(pg.extract_text() for pg in pypdf.PdfReader(str(tmp_path / "sheet.pdf")).pages).split())
     assert "1 finding dismissed by the teacher for this lesson" in pdf_text
 
+    # dismissing an unnamed source takes its attribution out of the share; both halves stay, greyed
+    src = next(x for x in pane.all_findings() if x.category in SOURCE_KIND)
+    cue_start = src.payload.cue.start
+    c0 = win.model.entry(pane.key).analysis.counts
+    assert ex.dismiss_span(pane.key, src)
+    after = win.model.entry(pane.key).analysis
+    assert (after.counts.unnamed_sources, after.counts.statements) == (c0.unnamed_sources - 1, c0.statements - 1)
+    assert any("2 findings dismissed" in w for w in after.warnings)
+    starts = {sel.cursor.selectionStart() for sel in pane._extra["exercise"]
+              if sel.format.foreground().color().name() == ex_grey()}
+    assert {pane.view.offsets.to_qt(src.start), pane.view.offsets.to_qt(cue_start)} <= starts
+
     # saved as a lesson file, reopened in another window: the same lesson
     path = tmp_path / "class.slant"
     assert win.comparisons.write_to(str(path))

@@ -53,3 +53,48 @@ def dismiss_dialog(text: str, parent: QWidget | None = None) -> OneLineDialog:
         f"“{text}” stays visible, greyed with your note, and leaves the figures of this lesson; the sheets say "
         "how many findings were dismissed. Say in one line why.",
         "e.g. “not slanted here: it is the minister's own word, quoted”", "Dismiss", parent, "dismissDialog")
+
+
+class LessonSettingsDialog(QDialog):
+    """Classroom > Lesson settings: blind or not, and which highlight categories Reveal shows, in which order
+    (drag to reorder; the order is kept in the lesson file for stepping through them)."""
+
+    def __init__(self, blind: bool, reveal: tuple[str, ...], categories: list[tuple[str, str]],
+                 parent: QWidget | None = None):
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QAbstractItemView, QCheckBox, QListWidget, QListWidgetItem
+
+        super().__init__(parent)
+        self.setWindowTitle("Lesson settings")
+        self.setObjectName("lessonSettingsDialog")
+        lay = QVBoxLayout(self)
+        self.blind = QCheckBox("Blind outlets during the lesson (Outlet A, B, …)")
+        self.blind.setChecked(blind)
+        lay.addWidget(self.blind)
+        intro = QLabel("Reveal shows the ticked kinds of finding, in this order (drag to reorder). Students can mark "
+                       "loaded words and unnamed sources; the other kinds are shown but not scored.")
+        intro.setWordWrap(True)
+        lay.addWidget(intro)
+        self.list = QListWidget()
+        self.list.setObjectName("lessonReveal")
+        self.list.setDragDropMode(QAbstractItemView.InternalMove)
+        labels = dict(categories)
+        for key in list(reveal) + [k for k, _ in categories if k not in reveal]:
+            if key not in labels:
+                continue
+            item = QListWidgetItem(labels[key])
+            item.setData(Qt.UserRole, key)
+            item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
+            item.setCheckState(Qt.Checked if key in reveal else Qt.Unchecked)
+            self.list.addItem(item)
+        lay.addWidget(self.list)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        lay.addWidget(self.buttons)
+
+    def reveal(self) -> tuple[str, ...]:
+        from PySide6.QtCore import Qt
+
+        items = [self.list.item(i) for i in range(self.list.count())]
+        return tuple(i.data(Qt.UserRole) for i in items if i.checkState() == Qt.Checked)

@@ -97,6 +97,8 @@ class Exercise(QObject):
                           "Make a student's extra word a finding of this lesson, with your reason"),
             "dismiss": act("dismiss", "&Dismiss finding…", self.dismiss_chosen, None,
                            "Set a finding aside for this lesson with a note: greyed, out of the figures"),
+            "settings": act("settings", "Lesson &settings…", self.settings_dialog, None,
+                            "Blind or not, and which kinds of finding Reveal shows, in which order"),
             "export_words": act("export_words", "&Export accepted words to my lexicon…", self.export_words, None,
                                 "Write the lesson's accepted words to a user loaded-terms file"),
         }
@@ -106,7 +108,7 @@ class Exercise(QObject):
                      and m.text().replace("&", "") == "Classroom"), None) or w.menuBar().addMenu("&Classroom")
         menu.addAction(a["start"])
         for k in ("mark_loaded", "mark_source", "unmark", "reveal", "new_round", None, "accept", "dismiss",
-                  "export_words"):
+                  "export_words", None, "settings"):
             menu.addSeparator() if k is None else menu.addAction(a[k])
         tb = QToolBar("Spot the slant", w)
         tb.setObjectName("exerciseToolbar")
@@ -587,6 +589,23 @@ class Exercise(QObject):
             if (start, end) == (span.start, span.end):
                 return Finding(a.id, s.start, s.end, s.category, rule, a.text[s.start:s.end])
         return None
+
+    def settings_dialog(self) -> None:
+        from ..dialogs.lesson_dialogs import LessonSettingsDialog
+
+        cats = [(k, st.label) for k, st in hl.load_styles().items() if k in ls.CATEGORIES]
+        dlg = LessonSettingsDialog(self.lesson.blind, self.lesson.reveal, cats, self.w)
+        if dlg.exec():
+            self.set_settings(dlg.blind.isChecked(), dlg.reveal())
+
+    def set_settings(self, blind: bool, reveal: tuple[str, ...]) -> None:
+        self._store(dataclasses.replace(self.lesson, blind=blind, reveal=tuple(reveal)))
+        if self.active and blind != self.w.blinding.on:
+            self.w.actions_by_name["blind"].setChecked(blind)
+        if self.revealed:
+            self._rescore()
+        else:
+            self._fill_panel()
 
     def export_words(self) -> None:
         w = self.w

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
+from analysis import lesson as ls
 from desktop import highlight as hl
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -205,6 +206,7 @@ def test_an_unsaved_lesson_comes_back_with_the_session(make_window, qtbot, tmp_p
     settings = tmp_path / "session.ini"
     win = make_window(settings_file=settings)
     settle(qtbot, win)
+    win.exercise.set_settings(True, (hl.SOURCE_VAGUE, hl.SOURCE_ANONYMOUS, hl.LOADED))  # sources first
     win.exercise.start()
     pane = win.ordered_panes()[0]
     target = pane.all_findings()[0]
@@ -215,6 +217,7 @@ def test_an_unsaved_lesson_comes_back_with_the_session(make_window, qtbot, tmp_p
     again = make_window(settings_file=settings, seeds=False)
     again.restore_session()
     assert again.exercise.lesson == win.exercise.lesson and again.comparisons.lesson == win.exercise.lesson
+    assert again.exercise.lesson.reveal == (hl.SOURCE_VAGUE, hl.SOURCE_ANONYMOUS, hl.LOADED)
 
 
 def test_the_teachers_dialogs_want_one_line(qtbot):
@@ -233,6 +236,16 @@ def test_the_teachers_dialogs_want_one_line(qtbot):
     dlg = accept_word_dialog("Scheme")
     qtbot.addWidget(dlg)
     assert "lesson:scheme" in dlg.findChild(QLabel).text()  # says what the word becomes
+
+    from desktop.dialogs.lesson_dialogs import LessonSettingsDialog
+
+    cats = [(k, st.label) for k, st in hl.load_styles().items() if k in ls.CATEGORIES]
+    settings = LessonSettingsDialog(True, ("source_anonymous", "loaded_term"), cats)
+    qtbot.addWidget(settings)
+    assert settings.reveal() == ("source_anonymous", "loaded_term")  # the lesson's order first
+    settings.list.item(0).setCheckState(Qt.Unchecked)
+    settings.list.item(settings.list.count() - 1).setCheckState(Qt.Checked)
+    assert settings.reveal() == ("loaded_term", settings.list.item(settings.list.count() - 1).data(Qt.UserRole))
 
 
 def ex_grey() -> str:

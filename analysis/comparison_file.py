@@ -9,6 +9,10 @@ A comparison file holds what the user brought and chose, never results:
 - ``view``: highlight categories switched on or off, text size, page furniture hidden, scrolling
   together, which tab is open.
 - ``choices``: a free-form table for later decisions about findings (kept as it is).
+- ``lesson`` (optional): the classroom lesson (``analysis.lesson``): blind setting, categories to reveal
+  and their order, accepted words, dismissed findings, the students' marks and the scores of each round.
+  A comparison file with a lesson section is a *lesson file*. A damaged lesson section is kept as it was
+  (saved back unchanged) with a note; the articles still open.
 
 Results are not stored as truth: on opening, each article's analysis comes from the cache or is
 recomputed under the analyser in use. ``analyzer_version`` is written only to say what was in use.
@@ -16,7 +20,7 @@ recomputed under the analyser in use. ``analyzer_version`` is written only to sa
 Versions: ``"format": "slant.comparison", "version": 1``. An older version is upgraded step by step
 (``MIGRATIONS``) or refused with the reason. A newer file opens when its ``readable_by`` says this
 version can read it (its extra parts are kept and written back unchanged), else it is refused with
-"update Slant". Sections this version does not know (a classroom ``lesson``, say) are kept and saved
+"update Slant". Sections this version does not know (a newer Slant's, say) are kept and saved
 back unchanged, with a note.
 
 No Qt here: the window, the CLI and the fuzz tests all use this one loader.
@@ -33,6 +37,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from .lesson import Lesson, LessonError
 from .sources import Article, SourceError, read_bytes, text_id
 
 FORMAT = "slant.comparison"
@@ -41,7 +46,7 @@ SUFFIX = ".slant"
 MAX_FILE_BYTES = 160 * 10**6  # six articles at the 20 MB limit, as JSON with escapes, and room to spare
 MAX_ARTICLES = 500
 KNOWN_SECTIONS = ("format", "version", "readable_by", "saved_by", "saved_at", "analyzer_version", "name",
-                  "articles", "view", "choices")
+                  "articles", "view", "choices", "lesson")
 ORIGINS = ("file", "pasted")
 TABS = ("articles", "dashboard")
 FONT_RANGE = (7, 28)
@@ -98,6 +103,7 @@ class ComparisonDocument:
     view: dict[str, Any] = field(default_factory=dict)
     choices: dict[str, Any] = field(default_factory=dict)
     sections: dict[str, Any] = field(default_factory=dict)  # sections this version does not know, kept
+    lesson: Lesson | None = None  # the classroom lesson, when this is a lesson file
     name: str | None = None
     analyzer_version: str | None = None
     saved_by: str | None = None
@@ -113,6 +119,8 @@ class ComparisonDocument:
         d["analyzer_version"] = self.analyzer_version
         d["view"] = dict(self.view)
         d["choices"] = dict(self.choices)
+        if self.lesson is not None:
+            d["lesson"] = self.lesson.to_dict()
         for k, v in self.sections.items():
             if k not in d and k != "articles":
                 d[k] = v
@@ -219,9 +227,17 @@ def from_dict(raw: Any, *, name: str = "The comparison file") -> ComparisonDocum
         doc.choices = choices
     else:
         notes.append("The file's \"choices\" section is not a table; it was left out.")
-    doc.sections = {k: v for k, v in raw.items() if k not in KNOWN_SECTIONS}
-    if doc.sections:
-        names = ", ".join(sorted(doc.sections))
+    if "lesson" in raw:
+        try:
+            doc.lesson = Lesson.from_dict(raw["lesson"])
+        except LessonError as exc:  # the articles still open; the damaged section is saved back as it was
+            notes.append(f"The lesson in {name} could not be read ({exc}); the articles are open, and the lesson "
+                         "section is kept unchanged in the file.")
+            doc.sections["lesson"] = raw["lesson"]
+    doc.sections.update({k: v for k, v in raw.items() if k not in KNOWN_SECTIONS})
+    unknown = sorted(k for k in doc.sections if k not in KNOWN_SECTIONS)
+    if unknown:
+        names = ", ".join(unknown)
         notes.append(f"This file has parts this version of Slant does not use ({names}); they are kept and "
                      "saved back unchanged.")
     return doc

@@ -33,7 +33,7 @@ class Blinding(QObject):
         self.window = window
         self.model = window.model
         self.on = False
-        self._articles: dict[tuple[str, str], tuple[Any, Any]] = {}  # (key, label) -> (analysis, blinded)
+        self._articles: dict[tuple[str, str], tuple[Any, Any, Any]] = {}  # (key, label) -> (analysis, blinded, remap)
         self._comparison: tuple[Any, tuple, Any] | None = None  # (comparison, labels, blinded)
         for sig in (self.model.rowsInserted, self.model.rowsRemoved, self.model.rowsMoved):
             sig.connect(lambda *_: self._relabel())
@@ -79,9 +79,19 @@ class Blinding(QObject):
         cached = self._articles.get((key, label))
         if cached is not None and cached[0] is analysis:
             return cached[1]
-        blinded = blind_article(analysis, label)[0]
-        self._articles[(key, label)] = (analysis, blinded)
+        blinded, remap, _ident = blind_article(analysis, label)
+        self._articles[(key, label)] = (analysis, blinded, remap)
         return blinded
+
+    def remap(self, key: str) -> Any:
+        """Offsets of the entry's real text -> the shown (blinded) one: a callable ``(pos, side)``, or None
+        when blind mode is off (the offsets are the same)."""
+        e = self.model.entry(key)
+        if not self.on or e is None or e.analysis is None:
+            return None
+        label = self.labels().get(e.key, "Outlet ?")
+        self._blinded(key, e.analysis, label)
+        return self._articles[(key, label)][2]
 
     # -- switching
     def set_on(self, on: bool) -> None:

@@ -79,6 +79,8 @@ def comparison_key(analyses: Any, version: str) -> str:
     for a in analyses:
         h.update(json.dumps([a.id, a.outlet, a.title, a.date]).encode("utf-8"))
         h.update(hashlib.sha1(a.text.encode("utf-8", "surrogatepass")).digest())
+        # a lesson adds or dismisses findings of the same text (analysis.lesson): their comparison differs
+        h.update(repr((a.counts, [(t.start, t.end, t.rule) for t in a.loaded_terms])).encode("utf-8", "surrogatepass"))
     return h.hexdigest()[:40]
 
 

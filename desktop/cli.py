@@ -125,7 +125,24 @@ def analyse_all(files: Sequence[str], args: argparse.Namespace | None = None):
         analyses.append(with_source(analyze_article(a, progress=report), a))
         if report is not None:
             report(1.0)
+    analyses = _with_lessons(analyses, [f for f in files if str(f).lower().endswith(".slant")])
     return analyses, compare(analyses), errors
+
+
+def _with_lessons(analyses, paths: Sequence[str]):
+    """A lesson file's accepted words and dismissed findings act on its articles' results, as in the window
+    (``analysis.lesson.apply_lesson``: the sheets then say how many findings were dismissed)."""
+    from analysis import comparison_file as cf
+    from analysis.lesson import apply_lesson
+
+    for p in paths:
+        try:
+            lesson = cf.load(p).lesson
+        except cf.ComparisonFileError:
+            continue  # already reported when its articles were read
+        if lesson is not None:
+            analyses = [apply_lesson(a, lesson) for a in analyses]
+    return analyses
 
 
 def _text_report(analyses, comparison) -> str:

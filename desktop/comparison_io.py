@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from analysis import comparison_file as cf
@@ -26,6 +26,8 @@ SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
 
 
 class ComparisonFiles(QObject):
+    lessonLoaded = Signal(object)  # the lesson of a file just opened (analysis.lesson.Lesson), or None
+
     def __init__(self, window: MainWindow):
         super().__init__(window)
         self.window = window
@@ -34,6 +36,7 @@ class ComparisonFiles(QObject):
         self.saved_ids: set[str] = set()  # ids of the articles in the file as last saved or opened
         self.choices: dict[str, Any] = {}
         self.sections: dict[str, Any] = {}  # parts of the file this version does not use: written back as they were
+        self.lesson: Any = None  # analysis.lesson.Lesson of a lesson file (desktop.exercise keeps it up to date)
 
     # -- the window's state as a document
     def document(self) -> cf.ComparisonDocument:
@@ -51,7 +54,8 @@ class ComparisonFiles(QObject):
         except Exception:  # noqa: BLE001 - informative only
             version = None
         return cf.ComparisonDocument(articles=articles, view=view, choices=dict(self.choices),
-                                     sections=dict(self.sections), name=self.name(), analyzer_version=version)
+                                     sections=dict(self.sections), name=self.name(), analyzer_version=version,
+                                     lesson=self.lesson)
 
     def name(self) -> str | None:
         return Path(self.path).stem if self.path else None
@@ -182,8 +186,10 @@ class ComparisonFiles(QObject):
         w.pane_area.rebuild()
         self.choices = dict(doc.choices)
         self.sections = dict(doc.sections)
+        self.lesson = doc.lesson
         self._apply_view(doc.view)
         w.library.after_add()
+        self.lessonLoaded.emit(doc.lesson)
 
     def _apply_view(self, view: dict[str, Any]) -> None:
         w = self.window
@@ -201,8 +207,12 @@ class ComparisonFiles(QObject):
 
     # -- what the session remembers
     def session_info(self) -> dict[str, Any]:
-        return {"path": self.path, "fingerprint": self.saved_fingerprint, "ids": sorted(self.saved_ids),
-                "choices": self.choices, "sections": self.sections} if self.path else {}
+        info: dict[str, Any] = {"path": self.path, "fingerprint": self.saved_fingerprint,
+                                "ids": sorted(self.saved_ids), "choices": self.choices,
+                                "sections": self.sections} if self.path else {}
+        if self.lesson is not None:  # a lesson not yet saved to a file comes back after a restart too
+            info["lesson"] = self.lesson.to_dict()
+        return info
 
     def restore_session_info(self, info: dict[str, Any]) -> None:
         path = info.get("path")
@@ -214,6 +224,14 @@ class ComparisonFiles(QObject):
             self.saved_ids = {i for i in ids if isinstance(i, str)} if isinstance(ids, list) else set()
             self.choices = info["choices"] if isinstance(info.get("choices"), dict) else {}
             self.sections = info["sections"] if isinstance(info.get("sections"), dict) else {}
+        if isinstance(info.get("lesson"), dict):
+            from analysis.lesson import Lesson, LessonError
+
+            try:
+                self.lesson = Lesson.from_dict(info["lesson"])
+            except LessonError:
+                self.sections.setdefault("lesson", info["lesson"])  # kept as it was, like a file's
+            self.lessonLoaded.emit(self.lesson)
 
 
 def _file_holds(path: str | None, text: str) -> bool:

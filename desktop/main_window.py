@@ -97,6 +97,9 @@ class MainWindow(QMainWindow):
         self.pane_area.collapse = self.actions_by_name["collapse"].isChecked()
         self.pane_area.sync = self.actions_by_name["sync"].isChecked()
         self._connect()
+        from .exercise import Exercise
+
+        self.exercise = Exercise(self)  # Classroom > Spot the slant (desktop.exercise)
         self.session.restore_layout()
         screen_fit.apply_scale(self, self.font_pt)
         self.report_settings()

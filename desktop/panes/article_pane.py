@@ -562,7 +562,7 @@ class ArticlePane(QFrame):
     def _update_badges(self) -> None:
         a = self.entry.analysis
         badges = self.header.badges
-        self.header.badge_box.setVisible(True)
+        self.header.badge_box.setVisible(not self.badges_hidden)
         for w in badges.values():
             w.setVisible(a is not None)
         if a is None:
@@ -594,6 +594,12 @@ class ArticlePane(QFrame):
             w.setProperty("outlier", name in self._outliers)
             w.style().unpolish(w)
             w.style().polish(w)
+
+    badges_hidden = False  # Spot the slant hides the figures until Reveal (they would give the answers away)
+
+    def set_badges_hidden(self, hidden: bool) -> None:
+        self.badges_hidden = hidden
+        self._update_badges()
 
     def set_outliers(self, metrics: set[str]) -> None:
         """Badges to mark as standing out from the story median (names: loaded, unnamed, hedges, tone)."""
@@ -650,6 +656,24 @@ class ArticlePane(QFrame):
 
     def findings(self) -> list[hl.HighlightSpan]:
         return self._index.findings(self._enabled)
+
+    def all_findings(self) -> list[hl.HighlightSpan]:
+        """Every finding span of the shown analysis, whatever the legend shows (the exercise scores them)."""
+        return self._index.findings()
+
+    def set_exercise_marks(self, marks: list[tuple[int, int, QTextCharFormat]]) -> None:
+        """Spot the slant: marks drawn over the text (Python offsets, a format each); [] clears them."""
+        self._extra["exercise"] = [self._formatted(s, e, f) for s, e, f in marks]
+        self._apply_extra()
+
+    def _formatted(self, start: int, end: int, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
+        sel = QTextEdit.ExtraSelection()
+        c = QTextCursor(self.view.document())
+        c.setPosition(self.view.offsets.to_qt(start))
+        c.setPosition(self.view.offsets.to_qt(end), QTextCursor.KeepAnchor)
+        sel.cursor = c
+        sel.format = fmt
+        return sel
 
     def sentence_at(self, offset: int) -> int:
         if self.analysis is None:
@@ -754,7 +778,7 @@ class ArticlePane(QFrame):
 
     def _apply_extra(self) -> None:
         sels = []
-        for name in ("aligned", "find"):
+        for name in ("aligned", "exercise", "find"):
             sels.extend(self._extra.get(name, []))
         self.view.setExtraSelections(sels)
         self.view.viewport().update()

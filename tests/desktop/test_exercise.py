@@ -1,7 +1,7 @@
 """Classroom > Spot the slant, driven as a class would: blind demo, marks, Reveal, the teacher's decisions,
 the lesson file saved and reopened in another window.
 
-With ``SLANT_SCREENSHOTS=1`` the test also writes ``resources/screenshots/exercise-before.png`` and
+With ``SLANT_UPDATE_SCREENSHOTS=1`` the test also writes ``resources/screenshots/exercise-before.png`` and
 ``exercise-after.png`` (the README's pictures)."""
 from __future__ import annotations
 
@@ -52,7 +52,7 @@ def badge_count(pane) -> int:
 
 
 def shoot(win, name: str) -> None:
-    if os.environ.get("SLANT_SCREENSHOTS") == "1":
+    if os.environ.get("SLANT_UPDATE_SCREENSHOTS"):
         win.grab().save(str(ROOT / "resources" / "screenshots" / f"{name}.png"))
 
 

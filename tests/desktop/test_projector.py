@@ -388,7 +388,7 @@ def test_projector_screenshot_shows_whole_chips_and_panes(at_1080):
     cx, cy, cw, ch = loaded["caption"]["rect"]
     shades = [QColor(image.pixel(x, y)).lightness() for x in range(cx, cx + cw, 7) for y in range(cy, cy + ch, 5)]
     assert max(shades) > 245 and min(shades) < 20
-    if os.environ.get("SLANT_SAVE_SCREENSHOTS"):  # regenerate the README's picture from this run
+    if os.environ.get("SLANT_UPDATE_SCREENSHOTS"):  # regenerate the README's picture from this run
         shutil.copy(png, ROOT / "resources" / "screenshots" / "projector-1920x1080.png")
 
 

@@ -160,7 +160,13 @@ JUDGED_NOUNS = frozenset(
      "presidency", "tenure", "cult", "ally", "mob", "network", "lobby", "elite",
      "establishment", "left", "right", "party", "government", "media", "press", "ideologue", "extremist",
      "radical", "radicals", "talk", "views", "conspiracy", "propaganda", "vision", "crusade",
-     "culture", "person", "people", "individual", "group", "faction", "wing", "follower", "base"}
+     "culture", "person", "people", "individual", "group", "faction", "wing", "follower", "base",
+     # promises and excuses ("empty promises", "a hollow gesture"), accusations ("false allegations"),
+     # and what a government imposes ("draconian lockdown", "sweeping ban", "massive tax hike")
+     "promise", "pledge", "gesture", "apology", "excuse", "threat", "accusation", "allegation", "assertion",
+     "premise", "dichotomy", "equivalence", "tax", "cut", "hike", "spending",
+     "increase", "overhaul", "change", "expansion", "bailout", "regulation", "restriction", "ban",
+     "lockdown", "sanction", "tariff", "debt", "deficit", "giveaway", "power", "overreach"}
 )
 
 

@@ -450,3 +450,66 @@ def test_new_framing_is_caught_from_both_sides_of_a_debate():
                             "the gun lobby tightened their grip.")
     for result in (right, left):
         assert len({t.text.lower() for t in result.loaded_terms}) >= 4, [t.text for t in result.loaded_terms]
+
+
+# ------------------------------------------------------------------- families of loaded wording (v6)
+@pytest.mark.parametrize(
+    "sentence, word",
+    [
+        ("The chaos at the ministry deepened this week.", "chaos"),  # drama noun
+        ("His botched handling of the floods angered farmers.", "botched"),  # judges what people did
+        ("The minister's hollow promises fooled no one.", "hollow"),
+        ("Outraged residents packed the town hall on Monday.", "Outraged"),  # feelings told dramatically
+        ("The senator unveiled a massive tax hike for small firms.", "massive"),  # exaggerating intensifier
+        ("The governor signed a sweeping ban on e-scooters.", "sweeping"),
+        ("The mayor egregiously ignored the auditors.", "egregiously"),  # judging adverb
+        ("The campaign was pure pearl-clutching from start to finish.", "pearl-clutching"),  # put-down
+        ("The council acted in bad faith over the pool.", "bad faith"),  # opinion idiom
+        ("The firm swindled pensioners out of their savings.", "swindled"),  # sensational verb
+    ],
+)
+def test_families_of_loaded_wording_are_caught(sentence, word):
+    found = [t.text for t in _terms(sentence)]
+    assert word in found, found
+
+
+@pytest.mark.parametrize(
+    "sentence, word",
+    [
+        ("A massive earthquake struck the coast on Sunday.", "massive"),  # a thing's size, no verdict
+        ("Officials said false information about the vote spread online.", "false"),  # a term of art
+        ("Crude oil prices rose on Monday.", "Crude"),
+        ("The storm crippled power lines across the county.", "crippled"),
+        ("Russia's invasion of Ukraine entered its third year.", "invasion"),
+    ],
+)
+def test_families_leave_plain_uses_alone(sentence, word):
+    found = [t.text for t in _terms(sentence)]
+    assert not any(word in f for f in found), found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'The president vowed to "dominate the streets" with troops.',  # a piece of his sentence: it has a verb
+        'The mayor, in a late-night post, called the councillor "a total clown."',  # the name someone gave
+        'The report counted "2,000 fully documented cases" of abuse.',  # four words or more: someone's words
+        'Residents were told "we will fix it" by the council.',  # a speaker's "we"
+    ],
+)
+def test_pieces_of_someones_sentence_are_not_scare_quotes(sentence):
+    assert not [t for t in _terms(sentence) if t.category == "scare_quote"]
+
+
+def test_so_called_is_the_finding_not_also_its_quotation_marks():
+    terms = _terms('The so-called "peace tax" was dropped on Friday.')
+    assert [t.category for t in terms] == ["distancing"], [(t.text, t.category) for t in terms]
+
+
+def test_new_families_catch_slant_from_both_sides_alike():
+    left = analysis.analyze("Greedy Big Oil and its anti-science cronies stoked the culture war while the "
+                            "do-nothing Senate dithered.")
+    right = analysis.analyze("The corporate media's hysterical meltdown over the sweeping tax cut was pure "
+                             "pearl-clutching by outraged elites.")
+    for result in (left, right):
+        assert len({t.text.lower() for t in result.loaded_terms}) >= 4, [t.text for t in result.loaded_terms]

@@ -20,8 +20,12 @@ Two sources of findings:
   - ``unattributed``: euphemisms are not flagged when the parse makes them what a speaker says or
     calls something ("Moscow called it a special military operation").
 
-* The scare-quote rule (``rule:scare-quote``): a phrase of 1-5 words in quotation marks (straight
-  or curly, double or single) that nobody is quoted as saying. Quotation marks are paired by their
+* The scare-quote rule (``rule:scare-quote``): a phrase of 1-3 words in quotation marks (straight
+  or curly, double or single) that nobody is quoted as saying. A scare quote holds a name or a label
+  (a noun or an adjective); longer quotes, quotes holding a verb of a clause ("to “dominate the
+  streets”") or a speaker's "I"/"we"/"you" are pieces of someone's sentence, whose speaker may be named
+  a sentence away. A quote right after a verb of naming ("called Powell “a real stiff”") is the name
+  someone gave, and after "so-called" the distancing word is the finding. Quotation marks are paired by their
   shape and the spacing around them; a quoted phrase is someone's words when the dependency parse
   makes it the content of a verb of saying (its clause, object or "as"/"of" phrase: Biden asserted
   that Kyiv had to "clean up corruption"; he described it as a "war crime"), and it is a name when it

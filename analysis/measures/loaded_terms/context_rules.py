@@ -8,7 +8,8 @@
 - ``always``: flagged even where it looks like a proper name.
 - ``judgement``: an evaluative adjective with a plain use too ("toxic", "dangerous", "weak"): flagged
   when it judges a person, a group or what people do and say ("a dangerous demagogue", "his toxic
-  rhetoric", "the plan is weak"), not a thing ("toxic waste", "a dangerous road", "a weak currency").
+  rhetoric", "the plan is weak", "his botched handling": abstract nouns made from verbs and adjectives
+  count), not a thing ("toxic waste", "a dangerous road", "a weak currency").
 """
 from __future__ import annotations
 
@@ -160,8 +161,31 @@ JUDGED_NOUNS = frozenset(
      "presidency", "tenure", "cult", "ally", "mob", "network", "lobby", "elite",
      "establishment", "left", "right", "party", "government", "media", "press", "ideologue", "extremist",
      "radical", "radicals", "talk", "views", "conspiracy", "propaganda", "vision", "crusade",
-     "culture", "person", "people", "individual", "group", "faction", "wing", "follower", "base"}
+     "culture", "person", "people", "individual", "group", "faction", "wing", "follower", "base",
+     # promises and excuses ("empty promises", "a hollow gesture"), accusations ("false allegations"),
+     # and what a government imposes ("draconian lockdown", "sweeping ban", "massive tax hike")
+     "promise", "pledge", "gesture", "apology", "excuse", "threat", "accusation", "allegation", "assertion",
+     "premise", "dichotomy", "equivalence", "tax", "cut", "hike", "spending",
+     "increase", "overhaul", "change", "expansion", "bailout", "regulation", "restriction", "ban",
+     "lockdown", "sanction", "tariff", "debt", "deficit", "giveaway", "power", "overreach", "attempt",
+     "support", "reality", "myth", "step", "trip", "visit", "rebuke", "record", "failure", "mistake", "error"}
 )
+
+
+# Endings of abstract nouns made from verbs and adjectives: what people do, decide or are ("his botched
+# handling", "rampant corruption", "a harsh reality", "squalid conditions"), never a substance or a place.
+ABSTRACT_ENDINGS = ("tion", "sion", "ment", "ness", "ity", "ance", "ence", "ism", "ship", "ing")
+
+
+# Plain nouns the adjectives also go with as terms of art: "false information", "a false alarm", "a false
+# positive", "weak readings" are no verdict on anyone.
+PLAIN_NOUNS = frozenset({"information", "data", "reading", "readings", "alarm", "positive", "negative", "start", "testing"})
+
+
+def _abstract(tok: Token) -> bool:
+    word = tok.lower_
+    return (tok.pos_ == "NOUN" and len(word) > 6 and word.rstrip("s").endswith(ABSTRACT_ENDINGS)
+            and word not in PLAIN_NOUNS)
 
 
 def _judged(tok: Token) -> bool:
@@ -174,6 +198,7 @@ def _judged(tok: Token) -> bool:
         or lemma in GROUP_NOUNS
         or lemma in JUDGED_NOUNS
         or tok.lower_ in JUDGED_NOUNS
+        or _abstract(tok)
     )
 
 

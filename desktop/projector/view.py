@@ -141,6 +141,17 @@ class ProjectorView(QWidget):
         if getattr(self, "active", False):
             self._apply()
 
+    def _follow_lesson(self) -> None:
+        """A lesson file's order of categories (Classroom › Lesson settings) is the order the projector steps
+        through; without a lesson, or with one whose order this version cannot show, the current order stays."""
+        lesson = getattr(getattr(self.main, "comparisons", None), "lesson", None)
+        order = tuple(getattr(lesson, "reveal", ()) or ())
+        if order and order != self.reveal_order:
+            try:
+                self.set_reveal_order(order)
+            except ValueError as e:
+                self.main.status_label.setText(f"Projector view: the lesson's order is not used ({e}).")
+
     @property
     def current(self) -> RevealStep:
         return self.steps[self.step]
@@ -167,6 +178,7 @@ class ProjectorView(QWidget):
             "collapse": area.collapse,
         }
         self.active = True
+        self._follow_lesson()
         screen = self.target_screen()
         if screen is not None:
             self.setScreen(screen)

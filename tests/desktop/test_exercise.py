@@ -192,6 +192,21 @@ def test_a_whole_spot_the_slant_lesson(make_window, qtbot, tmp_path, monkeypatch
     win2.exercise.actions["start"].trigger()
     assert [m.text for m in win2.exercise.lesson.marks] == [m.text for m in ex.lesson.marks]
     assert "the minister's own word" in win2.exercise._hover(pane2, victim.start)  # still greyed with its note
+    win2.exercise.actions["start"].trigger()  # the exercise ends (a toggle)
+
+    # at the projector the reopened lesson steps through its own categories, in its order, blind
+    pj = win2.projector
+    qtbot.keyClick(win2, Qt.Key_F5)
+    qtbot.waitUntil(lambda: pj.active, timeout=5000)
+    assert pj.reveal_order == win2.exercise.lesson.reveal
+    seen = []
+    for _ in win2.exercise.lesson.reveal:
+        qtbot.keyClick(pj, Qt.Key_PageDown)  # a clicker's "next"
+        seen.append(set(pj.current.categories))
+    assert seen == [{c} for c in win2.exercise.lesson.reveal]
+    assert all(p.header.outlet.text().startswith("Outlet ") for p in pj.shown_panes())
+    qtbot.keyClick(pj, Qt.Key_Escape)
+    qtbot.waitUntil(lambda: not pj.active, timeout=5000)
 
     # the accepted words go to the user's lexicon folder, never the built-in one
     ex.actions["export_words"].trigger()

@@ -42,7 +42,7 @@ run: sysdeps-gui
 	$(VENV)/bin/slant
 
 test: sysdeps
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -n auto --dist loadfile $(PYTEST_ARGS)
 
 bench: sysdeps
 	QT_QPA_PLATFORM=offscreen $(PY) bench/run_all.py

@@ -87,6 +87,15 @@ def _unnamed_phrase(src: str) -> str:
     return f"a source it does not name ({_quote(s)})"
 
 
+def _written_source(at) -> str:
+    """The source as written; for "who"/"which"/"that" the phrase it stands for ("critics, who say")."""
+    if at.source is None:
+        return ""
+    if at.source.text.lower() in ("who", "which", "that") and at.resolved_source:
+        return at.resolved_source
+    return at.source.text
+
+
 def explain(a: ArticleAnalysis, i: int, f: SentenceFacts, others: list[ArticleAnalysis],
             names: dict[str, set[str]], numbers: dict[str, set[float]]) -> tuple[float, list[str]]:
     """(score, reasons in plain words) for one unmatched sentence of ``a``."""
@@ -101,12 +110,12 @@ def explain(a: ArticleAnalysis, i: int, f: SentenceFacts, others: list[ArticleAn
             # "Critics believe ...": not a claim from a source (never counted as one), but what unnamed
             # people are said to think is still something only this outlet reports
             if at.source_type in UNNAMED and at.source is not None and not reasons:
-                reasons.append(f"what {_unnamed_phrase(at.source.text)} are said to believe, which no other outlet "
+                reasons.append(f"what {_unnamed_phrase(_written_source(at))} are said to believe, which no other outlet "
                                "reports")
                 score += W_BELIEF
             continue
         if at.source_type in UNNAMED:
-            src = at.source.text if at.source is not None else ""
+            src = _written_source(at)
             people = _people_word(src)  # "insiders", "sources", "critics": unnamed people, not an office
             charged = bool(loaded) or at.cue_class in CHARGED_CUES or at.source_type == "vague" or people
             kind = "an allegation" if charged else "a claim"
@@ -115,8 +124,9 @@ def explain(a: ArticleAnalysis, i: int, f: SentenceFacts, others: list[ArticleAn
             score += W_UNNAMED
             break
         if at.source is not None:
-            key = next((k for k, (_, w) in f.names.items() if w in at.source.text or at.source.text in w), None)
-            written = f.names[key][1] if key else at.resolved_source or at.source.text
+            as_written = _written_source(at)
+            key = next((k for k, (_, w) in f.names.items() if w in as_written or as_written in w), None)
+            written = f.names[key][1] if key else at.resolved_source or as_written
             if not _mentioned_elsewhere(written, key or written, others, names):
                 reasons.append(f"quotes {written}, whom no other outlet quotes or mentions")
                 score += W_SOURCE

@@ -100,7 +100,8 @@ def _verb_cue(verb: Token, lex: _Lexicon, quote_near: Callable[[int, int], bool]
             return None, "rule:impersonal-passive", True
         return None
     if lemma in lex.characterise and lemma != "describe":
-        as_prep = any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
+        # "called it a hoax", "painted him as a bully", "likened him to a con man"
+        as_prep = any(c.dep_ == "prep" and (c.lower_ == "as" or (c.lower_ == "to" and lemma == "liken")) for c in verb.children)
         if not ("oprd" in deps or as_prep or (lemma == "describe" and has_clause)):
             return None
         if agent_obj is not None:
@@ -171,7 +172,7 @@ def _verb_cue(verb: Token, lex: _Lexicon, quote_near: Callable[[int, int], bool]
         return subj, "rule:parenthetical-source", False
     lo = min(subj.left_edge.idx, verb.idx) if subj.i < verb.i else verb.idx
     hi = max(verb.idx + len(verb.text), subj.idx + len(subj.text))
-    if quote_near(lo, hi):
+    if quote_near(lo, hi) and (lemma not in lex.people_only or _can_speak(subj, lex, verb)):
         return subj, "rule:quote-frame", False  # '"...,” Stoltenberg said in February'
     if reported and verb.dep_ in ("ccomp", "conj"):
         return None
@@ -194,7 +195,7 @@ def _can_speak(tok: Token, lex: _Lexicon, verb: Token | None = None) -> bool:
         return False  # "it", "this", "that": nobody in particular
     if verb is not None and lex.lemma(verb) in lex.people_only:
         return tok.ent_type_ in ("PERSON", "ORG") or tok.pos_ == "PRON" or any(
-            lemma in s or tok.lower_ in s for s in (lex.anonymous, lex.vague, lex.roles))
+            lemma in s or tok.lower_ in s for s in (lex.anonymous, lex.vague, lex.roles, lex.document))
     if verb is not None and tok.pos_ in ("NOUN", "PROPN") and (tok.head.i == verb.i or verb.dep_ in ("relcl", "acl")):
         return True  # the verb's own subject ("Demonstrators called for"), not one borrowed from another verb
     return (

@@ -43,13 +43,19 @@ def _quote(text: str) -> str:
     return "“" + " ".join(text.split()) + "”"
 
 
-def _article_names(analyses: Sequence[ArticleAnalysis]) -> dict[str, set[str]]:
-    merged = merge_keys(analyses)
+def _article_names(analyses: Sequence[ArticleAnalysis], merged: dict[str, str] | None = None) -> dict[str, set[str]]:
+    if merged is None:
+        merged = merge_keys(analyses)
     return {a.id: {merged.get(m.entity, m.entity) for m in a.mentions} for a in analyses}
 
 
-def _article_numbers(a: ArticleAnalysis) -> set[float]:
+def _article_numbers(a: ArticleAnalysis, facts: list[SentenceFacts] | None = None) -> set[float]:
+    """Every number the article gives (its sentences' numbers, from ``facts`` when given)."""
     out: set[float] = set()
+    if facts is not None:
+        for f in facts:
+            out |= f.numbers.keys()
+        return out
     for s in a.sentences:
         out |= numbers_in(a.text[s.start : s.end]).keys()
     return out
@@ -167,14 +173,20 @@ def rank_claims(
     aligned: Sequence[AlignedSentence],
     unmatched: Sequence[OnlyHere],
     min_score: float = MIN_SCORE,
+    facts: list[list[SentenceFacts]] | None = None,
+    merged: dict[str, str] | None = None,
 ) -> tuple[tuple[OnlyHere, ...], tuple[Coverage, ...]]:
-    """The listed claims (most distinct first) and each article's coverage."""
+    """The listed claims (most distinct first) and each article's coverage. ``facts`` and ``merged``:
+    the story's ``sentence_facts`` and ``merge_keys``, when the caller has them already."""
     if len(analyses) < 2:
         return (), tuple(Coverage(a.id, sum(1 for s in a.sentences if not s.is_headline), 0) for a in analyses)
-    facts = sentence_facts(analyses)
+    if merged is None:
+        merged = merge_keys(analyses)
+    if facts is None:
+        facts = sentence_facts(analyses, merged)
     index = {a.id: k for k, a in enumerate(analyses)}
-    names = _article_names(analyses)
-    numbers = {a.id: _article_numbers(a) for a in analyses}
+    names = _article_names(analyses, merged)
+    numbers = {a.id: _article_numbers(a, facts[k]) for k, a in enumerate(analyses)}
     best_sim = {(al.article, al.sentence): max(al.similarity.values(), default=0.0) for al in aligned}
     claims: list[tuple[float, int, int, OnlyHere]] = []
     for o in unmatched:

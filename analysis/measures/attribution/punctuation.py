@@ -131,7 +131,7 @@ def clause_colon_cues(ctx: DocContext, lex: _Lexicon, taken: list[tuple[int, int
         if tok.text != ":" or not ctx.token_in_body(tok):
             continue
         after = text[tok.idx + 1 : tok.idx + 8].lstrip()
-        if not after or after[0] not in (*OPEN_QUOTES, *STRAIGHT_QUOTES, "‘"):
+        if not after.startswith((*OPEN_QUOTES, *STRAIGHT_QUOTES, "‘")):
             continue
         sent = tok.sent
         if any(sent.start_char <= a < tok.idx for a, _ in taken):

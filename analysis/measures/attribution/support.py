@@ -37,15 +37,27 @@ def _nested(tok: Token, anchors: set[int]) -> bool:
     return any(c.i in anchors and c.dep_ in ("parataxis", "ccomp") for t in chain for c in t.children)
 
 
+_ABOUT = frozenset({"for", "against", "about", "on", "of", "over", "to", "regarding", "concerning"})
+
+
+def _about(prep: Token) -> bool:
+    """"about the cost", "on trade", not "on Friday" or "in Leeds" (when and where, not what)."""
+    if prep.dep_ != "prep" or prep.lower_ not in _ABOUT:
+        return False
+    obj = _child(prep, "pobj")
+    return obj is None or obj.ent_type_ not in ("DATE", "TIME", "GPE", "LOC", "FAC")
+
+
 def _has_content(noun: Token, verb: Token) -> bool:
     """What was said follows: "a statement calling ...", "the case that/for ...", "concern about ...", a
     clause on the verb, or a colon."""
-    if any(c.dep_ in ("acl", "relcl", "ccomp", "prep") and c.i > noun.i for c in noun.children):
+    if any(c.dep_ in ("acl", "relcl", "ccomp") and c.i > noun.i for c in noun.children):
+        return True
+    if any(_about(c) and c.i > noun.i for c in noun.children):
         return True
     if any(c.dep_ in ("ccomp", "xcomp", "advcl") and c.i > noun.i for c in verb.children):
         return True
-    if any(c.dep_ == "prep" and c.lower_ in ("for", "against", "about", "on", "of", "over", "to") and c.i == noun.right_edge.i + 1
-           for c in verb.children):
+    if any(_about(c) and c.i == noun.right_edge.i + 1 for c in verb.children):
         return True  # "made the case for Clinton": the parser hung "for" on the verb
     nxt = noun.i + 1
     return nxt < len(noun.doc) and noun.doc[nxt].text in (":", ",")

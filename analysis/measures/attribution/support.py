@@ -48,15 +48,16 @@ def _about(prep: Token) -> bool:
     return obj is None or obj.ent_type_ not in ("DATE", "TIME", "GPE", "LOC", "FAC")
 
 
-def _has_content(noun: Token, verb: Token) -> bool:
+def _has_content(noun: Token, verb: Token, reporting: frozenset[str] | dict = frozenset()) -> bool:
     """What was said follows: "a statement calling ...", "the case that/for ...", "concern about ...", a
     clause on the verb, or a colon."""
     if any(c.dep_ in ("acl", "relcl", "ccomp") and c.i > noun.i for c in noun.children):
         return True
     if any(_about(c) and c.i > noun.i for c in noun.children):
         return True
-    if any(c.dep_ in ("ccomp", "xcomp", "advcl") and c.i > noun.i for c in verb.children):
-        return True
+    if any(c.i > noun.i and (c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "advcl" and c.tag_ == "VBG" and c.lemma_.lower() in reporting))
+           for c in verb.children):
+        return True  # "issued a statement saying ...", not "made the remark after X declared ..."
     if any(_about(c) and c.i == noun.right_edge.i + 1 for c in verb.children):
         return True  # "made the case for Clinton": the parser hung "for" on the verb
     nxt = noun.i + 1
@@ -89,7 +90,7 @@ def support_cues(ctx: DocContext, lex: _Lexicon, matches: list[tuple[int, int]],
             if cls is None or (noun == "case" and lemma != "make"):
                 continue
             det = _child(obj, "det")
-            if det is not None and det.lower_ in _REFERRING and not _has_content(obj, verb):
+            if det is not None and det.lower_ in _REFERRING and not _has_content(obj, verb, lex.verb_class):
                 continue  # "made the comments on Friday": a statement the text has reported already
             key, last = f"{lemma} {obj.lemma_.lower()}", obj
         subj = _subject(verb, lex.verb_class)

@@ -145,3 +145,16 @@ def test_a_1mb_single_line_article_opens_with_highlights_at_the_right_words(make
     # find marks the words where they are
     hits = pane.find(loaded.text)
     assert loaded.start in hits
+
+
+def test_an_11mb_article_is_refused_in_the_window_with_the_reason(make_window, tmp_path):
+    win = make_window(cached=False, seeds=False)
+    big = tmp_path / "big.txt"
+    big.write_text("The council met on Tuesday and agreed the budget.\n" * (11 * MB // 50 + 1), encoding="utf-8")
+    small = tmp_path / "small.txt"
+    small.write_text("The council met on Tuesday and agreed the budget.\n", encoding="utf-8")
+    added, errors = win.open_files([str(big), str(small)])
+    assert [e.article.path for e in added] == [str(small)]  # the other file of the batch still opens
+    assert errors and errors[0].startswith("big.txt holds 11.0 MB of text; Slant analyses articles of up to 10 MB")
+    shown = win.message_bar.label.text()
+    assert "big.txt holds 11.0 MB of text" in shown and "Split it into parts of at most 10 MB" in shown

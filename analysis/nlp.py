@@ -296,20 +296,19 @@ def parse(
 
 class _Joiner:
     """``Doc.from_docs(pieces, ensure_whitespace=False, exclude=["spans", "tensor", "user_data"])``, built
-    as the pieces come: each piece's words and token attributes are kept (about 200 bytes a token) and
-    the piece itself is let go, instead of holding every parsed piece until the end."""
+    as the pieces come: each piece's token attributes are kept (one array, 120 bytes a token; the words
+    are in it as their ORTH ids, so no Python string is held per token) and the piece itself is let go,
+    instead of holding every parsed piece until the end."""
 
     def __init__(self) -> None:
+        from spacy.attrs import ORTH, SPACY
         from spacy.tokens import Doc
 
         self.attrs = list(Doc._get_array_attrs())
-        self.words: list[str] = []
-        self.spaces: list[bool] = []
+        self.orth, self.spacy = self.attrs.index(ORTH), self.attrs.index(SPACY)
         self.arrays: list[Any] = []
 
     def add(self, doc: Doc) -> None:
-        self.words.extend(t.text for t in doc)
-        self.spaces.extend(bool(t.whitespace_) for t in doc)
         self.arrays.append(doc.to_array(self.attrs))
 
     def doc(self, vocab: Any) -> Doc:
@@ -317,7 +316,7 @@ class _Joiner:
         from spacy.tokens import Doc
 
         # one array for all tokens, each piece's rows copied in and let go at once (concatenate would hold
-        # every piece and the whole twice over: 120 bytes a token, about 260 MB for 10 MB of text)
+        # every piece and the whole twice over)
         array = numpy.empty((sum(len(a) for a in self.arrays), len(self.attrs)), dtype=self.arrays[0].dtype)
         row = 0
         self.arrays.reverse()
@@ -326,8 +325,8 @@ class _Joiner:
             array[row : row + len(part)] = part
             row += len(part)
             del part
-        out = Doc(vocab, words=self.words, spaces=self.spaces)
-        self.words, self.spaces = [], []
+        # the words as the vocabulary's ids (Doc takes hash values): every piece was made with this vocab
+        out = Doc(vocab, words=array[:, self.orth].tolist(), spaces=array[:, self.spacy].astype(bool).tolist())
         out.from_array(self.attrs, array)
         return out
 

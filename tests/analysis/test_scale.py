@@ -54,8 +54,6 @@ def test_chunking_at_paragraph_breaks_finds_the_same_things(seeds_text, monkeypa
                 [(x.cue.start, x.cue_class) for x in a.attributions])
 
     assert found(pieces) == found(whole)
-    if inside:
-        assert [t.text for t in pieces.loaded_terms] == [phrase]
     assert pieces.counts.words == whole.counts.words
 
 

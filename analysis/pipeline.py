@@ -148,6 +148,10 @@ def analyze_article(article, progress: Callable[[float], None] | None = None) ->
     """Analyse an ``analysis.sources.Article`` (text plus metadata); ``progress`` as for ``analyze``."""
     from dataclasses import replace
 
+    from .sources import check_length
+
+    # files, pages and pasted texts are refused when read; this catches one from a comparison file
+    check_length(article.text, file_name(article.path) if article.path else (article.outlet or "This article"))
     result = analyze(article.text, outlet=article.outlet, title=article.title, date=article.date, id=article.id,
                      progress=progress)
     if article.notes:

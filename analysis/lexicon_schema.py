@@ -113,11 +113,11 @@ def _reporting_verbs(c: _Checker, data: dict[str, Any]) -> None:
     from .measures.attribution import CLASSES
 
     c.top(data, {"class": "[class.<name>]", "frame": "[frame.<name>]", "nominal": "[nominal.<class>]",
-                 "emotive_adverbs": "[emotive_adverbs]", "excluded": "[excluded]"})
+                 "adjective": "[adjective.<class>]", "emotive_adverbs": "[emotive_adverbs]", "excluded": "[excluded]"})
     lemmas: Spec = {"lemmas": ("words", True), "why": ("text", False)}
     frames = ("characterise", "instruction", "passive_only", "object", "people_only", "to_clause", "phrasal",
-              "document_object", "speech")
-    for group, allowed in (("class", CLASSES), ("frame", frames), ("nominal", CLASSES)):
+              "document_object", "speech", "support")
+    for group, allowed in (("class", CLASSES), ("frame", frames), ("nominal", CLASSES), ("adjective", CLASSES)):
         tables = data.get(group, {})
         if not isinstance(tables, dict):
             raise c.fail(f"{group!r}", f"must be tables written [{group}.<name>], not {tables!r}")
@@ -128,6 +128,10 @@ def _reporting_verbs(c: _Checker, data: dict[str, Any]) -> None:
                 spec: Spec = {"nouns": ("words", True), "why": ("text", False)}
             elif key == "phrasal":  # a verb and its preposition: "call for", "point to"
                 spec = {"phrases": ("words", True), "why": ("text", False)}
+            elif group == "adjective":  # "was sure that", "is critical of"
+                spec = {"words": ("words", True), "why": ("text", False)}
+            elif key == "support":  # a light verb and a noun: "issued a statement"
+                spec = {"verbs": ("words", True), "nouns": ("words", True), "why": ("text", False)}
             else:
                 spec = lemmas
             c.table(f"[{group}.{key}]", table, spec)

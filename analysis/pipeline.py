@@ -21,7 +21,7 @@ from .sources import text_id as article_id  # one id rule for files read and tex
 from .truecase import sentence_case_headline
 
 # Bump when a rule in code changes what is found (lexicon edits change the fingerprint by themselves).
-RULES_VERSION = "4"
+RULES_VERSION = "5"
 UNNAMED = ("anonymous", "vague", "none")
 # Share of an analysis's time spent parsing (measured on long articles: 75-85 %), for progress reports.
 PARSE_SHARE = 0.8
@@ -148,6 +148,10 @@ def analyze_article(article, progress: Callable[[float], None] | None = None) ->
     """Analyse an ``analysis.sources.Article`` (text plus metadata); ``progress`` as for ``analyze``."""
     from dataclasses import replace
 
+    from .sources import check_length
+
+    # files, pages and pasted texts are refused when read; this catches one from a comparison file
+    check_length(article.text, file_name(article.path) if article.path else (article.outlet or "This article"))
     result = analyze(article.text, outlet=article.outlet, title=article.title, date=article.date, id=article.id,
                      progress=progress)
     if article.notes:

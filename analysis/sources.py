@@ -28,12 +28,16 @@ from .formats import DOCX_SUFFIXES, HTML_SUFFIXES, Extracted, decode_html, extra
 from .metadata import SidecarIndex, split_front_matter
 
 MAX_BYTES = 20 * 1024 * 1024  # 20 MB: far beyond any article; protects the window from a wrong file
+# The most text one article may hold for analysis (UTF-8 bytes; MB = 1,000,000 as in bench/bench_memory.py).
+# A file may be bigger (a saved page is mostly markup), its article text not: memory and time grow with the
+# text, and up to this size the analysis is measured to stay within its memory budget (issue 10).
+MAX_TEXT_BYTES = 10 * 10**6
 TEXT_SUFFIXES = (".txt", ".md", ".text", ".markdown")
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + DOCX_SUFFIXES
 SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
 META_FIELDS = ("outlet", "title", "date", "byline", "url")
 
-__all__ = ["Article", "SourceError", "MAX_BYTES", "SUPPORTED_SUFFIXES", "read_article", "read_articles",
+__all__ = ["Article", "SourceError", "MAX_BYTES", "MAX_TEXT_BYTES", "SUPPORTED_SUFFIXES", "check_length", "read_article", "read_articles",
            "article_from_text", "article_from_url", "decode", "file_name", "load_seeds", "with_source"]
 
 
@@ -137,9 +141,28 @@ def _from_text(text: str, name: str, notes: list[str], url: str | None = None) -
     return Extracted(text=body, meta=meta, notes=fm_notes)
 
 
+def too_long(text: str, name: str) -> str | None:
+    """The message for an article text over ``MAX_TEXT_BYTES`` (None when it is not): how big it is, the
+    limit and why, and what to do."""
+    size = len(text) if text.isascii() else len(text.encode("utf-8", "surrogatepass"))
+    if size <= MAX_TEXT_BYTES:
+        return None
+    limit = MAX_TEXT_BYTES // 10**6
+    return (f"{name} holds {size / 10**6:.1f} MB of text; Slant analyses articles of up to {limit} MB (the "
+            f"memory and time an analysis needs grow with the text). Split it into parts of at most {limit} MB, "
+            "or into its separate articles, and open those.")
+
+
+def check_length(text: str, name: str) -> None:
+    """Raise ``SourceError`` for an article text Slant will not analyse (see ``too_long``)."""
+    if message := too_long(text, name):
+        raise SourceError(message)
+
+
 def _article(ex: Extracted, notes: list[str], name: str, empty: str, **meta: Any) -> Article:
     if not ex.text.strip():
         raise SourceError(empty)
+    check_length(ex.text, name[:1].upper() + name[1:] if name.startswith("the ") else name)
     fields = {k: v for k, v in ex.meta.items() if k in META_FIELDS}
     fields.update(_given(meta))
     return Article(text=ex.text, id=text_id(ex.text), notes=tuple(notes + ex.notes), **fields)
@@ -172,6 +195,7 @@ def article_from_text(text: str, **meta: Any) -> Article:
     if looks_like_html(text):
         ex = extract_html(text, "the pasted page", url=meta.get("url"))
         return _article(ex, [], "the pasted page", "The pasted page has no article text.", **meta)
+    check_length(text, "The pasted text")
     return Article(text=text, id=text_id(text), **_given(meta))
 
 

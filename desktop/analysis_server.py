@@ -175,7 +175,9 @@ def _error_reply(ident: object, exc: BaseException) -> str:
         message = ("The analysis stopped unexpectedly: a worker process was killed (perhaps the computer ran "
                    "out of memory). Analyse again to retry.")
     else:
-        message = f"{type(exc).__name__}: {exc}"
+        from analysis.sources import SourceError
+
+        message = str(exc) if isinstance(exc, SourceError) else f"{type(exc).__name__}: {exc}"  # a user's message
     return json.dumps({"id": ident, "ok": False, "error": message})
 
 

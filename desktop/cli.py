@@ -115,14 +115,18 @@ def analyse_all(files: Sequence[str], args: argparse.Namespace | None = None):
     articles report their progress on stderr."""
     from analysis import compare
     from analysis.pipeline import analyze_article
-    from analysis.sources import file_name, with_source
+    from analysis.sources import SourceError, file_name, with_source
 
     arts, errors = _load_articles(files, args)
     analyses = []
     for a in arts:
         label = a.outlet or (file_name(a.path) if a.path else a.id)
         report = progress_printer(label) if len(a.text) > PROGRESS_CHARS else None
-        analyses.append(with_source(analyze_article(a, progress=report), a))
+        try:
+            analyses.append(with_source(analyze_article(a, progress=report), a))
+        except SourceError as exc:  # an article of a comparison file too long to analyse
+            errors.append(str(exc))
+            continue
         if report is not None:
             report(1.0)
     analyses = _with_lessons(analyses, [f for f in files if str(f).lower().endswith(".slant")])

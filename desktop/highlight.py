@@ -203,16 +203,18 @@ class SpanIndex:
 _BLOCK_BREAK = re.compile("[\n\u2029]")  # where QTextDocument starts a new block
 
 
-def block_starts(text: str) -> list[int]:
-    """Python offsets where each QTextDocument block of ``text`` starts."""
-    return [0] + [m.end() for m in _BLOCK_BREAK.finditer(text)]
+def block_starts(text: str, breaks: list[int] | None = None) -> list[int]:
+    """Python offsets where each QTextDocument block of ``text`` starts (with display ``breaks``, see
+    ``OffsetMap``, each of those starts one too)."""
+    starts = [0] + [m.end() for m in _BLOCK_BREAK.finditer(text)]
+    return sorted(starts + list(breaks)) if breaks else starts
 
 
 def bucket_spans(spans: list[HighlightSpan], text: str, offsets: OffsetMap | None = None
                  ) -> dict[int, list[tuple[int, int, str, float]]]:
     """Spans grouped by text block: block number -> [(qt start, qt end, category, tone score)], in paint order."""
     offsets = offsets or OffsetMap(text)
-    starts = block_starts(text)
+    starts = block_starts(text, offsets.breaks)
     order = {c: i for i, c in enumerate(PAINT_ORDER)}
     buckets: dict[int, list[tuple[int, int, str, float]]] = {}
     for s in spans:
@@ -256,28 +258,39 @@ def render_plan(analysis: ArticleAnalysis) -> RenderPlan:
 
 
 class OffsetMap:
-    """Python str offsets (code points) <-> QTextDocument positions (UTF-16 code units).
+    """Python str offsets (code points) <-> positions in the pane's QTextDocument.
 
-    They differ only after characters outside the Basic Multilingual Plane (emoji, rare CJK), which
-    take two UTF-16 units. Texts without such characters map 1:1 at no cost.
+    They differ after characters outside the Basic Multilingual Plane (emoji, rare CJK), which take two
+    UTF-16 units, and after the display-only paragraph breaks a pane puts into enormous lines
+    (``desktop.display_breaks``: ``breaks`` are the offsets of ``text`` each break stands before). A normal
+    text (no astral character, no line over 3,000 characters) maps 1:1 at no cost.
     """
 
     _ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 
-    def __init__(self, text: str):
-        self._astral = [] if text.isascii() else [m.start() for m in self._ASTRAL.finditer(text)]
-        self._qt = [i + k + 1 for k, i in enumerate(self._astral)]  # qt position just after each one
+    def __init__(self, text: str, breaks: list[int] | None = None):
+        from .display_breaks import display_breaks
+
+        self.breaks = display_breaks(text) if breaks is None else list(breaks)
+        astral = [] if text.isascii() else [m.start() for m in self._ASTRAL.finditer(text)]
+        # Every extra unit in the document is a threshold t: offsets >= t move one place on. An astral
+        # character at i adds its second unit (t = i + 1); a break before b adds one (t = b). On a tie the
+        # astral character comes first in the document.
+        marks = sorted([(i + 1, 0) for i in astral] + [(b, 1) for b in self.breaks])
+        self._thresholds = [t for t, _ in marks]
+        # document position of the k-th extra unit is t + k; a position maps back past the unit when it
+        # is at (astral: the second half of a pair belongs to its character) or after (a break) that unit
+        self._qt = [t + k + kind for k, (t, kind) in enumerate(marks)]
 
     def to_qt(self, offset: int) -> int:
-        if not self._astral:
+        if not self._thresholds:
             return offset
-        return offset + bisect.bisect_left(self._astral, offset)
+        return offset + bisect.bisect_right(self._thresholds, offset)
 
     def to_py(self, position: int) -> int:
-        if not self._astral:
+        if not self._thresholds:
             return position
-        k = bisect.bisect_right(self._qt, position)
-        return position - k
+        return position - bisect.bisect_right(self._qt, position)
 
 
 # ------------------------------------------------------------------------------------------ Qt formats

@@ -23,7 +23,8 @@ from ..results import ArticleAnalysis, Comparison
 from .alignment import align
 from .claims import rank_claims
 from .distinctive import distinctive_words
-from .naming import naming_rows
+from .facts import sentence_facts
+from .naming import merge_keys, naming_rows
 from .outliers import metric_rows
 from .topic import off_topic
 
@@ -35,8 +36,10 @@ def compare(analyses: Sequence[ArticleAnalysis]) -> Comparison:
     for a in analyses:
         unique.setdefault(a.id, a)
     items = list(unique.values())
-    alignment, unmatched = align(items)
-    only_here, coverage = rank_claims(items, alignment, unmatched)
+    merged = merge_keys(items)
+    facts = sentence_facts(items, merged)  # read once, for the alignment and the claims ranking
+    alignment, unmatched = align(items, facts=facts)
+    only_here, coverage = rank_claims(items, alignment, unmatched, facts=facts, merged=merged)
     apart, warnings = off_topic(items)
     return Comparison(
         articles=tuple(unique),

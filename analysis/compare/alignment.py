@@ -64,10 +64,17 @@ def sentence_terms(a: ArticleAnalysis) -> list[list[str]]:
     """Content words (folded) of each of the article's body sentences, in order."""
     if not a.sentences:
         return []
+    return [list(terms) for terms in _sentence_terms(a.text, tuple((s.start, s.end) for s in a.sentences))]
+
+
+@lru_cache(maxsize=64)
+def _sentence_terms(text: str, bounds: tuple[tuple[int, int], ...]) -> tuple[tuple[str, ...], ...]:
+    """``sentence_terms`` of one article, kept: a comparison is recomputed whenever one article of the
+    story is added, edited or closed, and the others need not be read again."""
     nlp = get_tokenizer()
     stops = nlp.Defaults.stop_words
     out = []
-    for doc in nlp.tokenizer.pipe(a.text[s.start : s.end] for s in a.sentences):
+    for doc in nlp.tokenizer.pipe(text[s:e] for s, e in bounds):
         terms = []
         for t in doc:
             if t.is_punct or t.is_space or t.like_num or t.is_stop:
@@ -79,8 +86,8 @@ def sentence_terms(a: ArticleAnalysis) -> list[list[str]]:
             if len(w) < 2 or w in stops or not any(c.isalpha() for c in w):
                 continue
             terms.append(fold(w))
-        out.append(terms)
-    return out
+        out.append(tuple(terms))
+    return tuple(out)
 
 
 def tfidf(all_terms: list[list[list[str]]]) -> list[list[Vector]]:
@@ -141,13 +148,15 @@ def _matches(score: float, shared_words: int, fa: SentenceFacts, fb: SentenceFac
 
 
 def align(
-    analyses: Sequence[ArticleAnalysis], threshold: float = THRESHOLD
+    analyses: Sequence[ArticleAnalysis], threshold: float = THRESHOLD,
+    facts: list[list[SentenceFacts]] | None = None,
 ) -> tuple[tuple[AlignedSentence, ...], tuple[OnlyHere, ...]]:
-    """Every body sentence's counterparts, and the unmatched sentences (see the module docstring)."""
+    """Every body sentence's counterparts, and the unmatched sentences (see the module docstring).
+    ``facts``: the story's ``sentence_facts``, when the caller has them already."""
     if not analyses:
         return (), ()
     all_terms = [sentence_terms(a) for a in analyses]
-    facts = _rare_anchors(sentence_facts(analyses))
+    facts = _rare_anchors(facts if facts is not None else sentence_facts(analyses))
     common = _common_terms(all_terms)
     vectors = tfidf(all_terms)
     indexes = [_index(v) for v in vectors]

@@ -43,13 +43,19 @@ def _quote(text: str) -> str:
     return "“" + " ".join(text.split()) + "”"
 
 
-def _article_names(analyses: Sequence[ArticleAnalysis]) -> dict[str, set[str]]:
-    merged = merge_keys(analyses)
+def _article_names(analyses: Sequence[ArticleAnalysis], merged: dict[str, str] | None = None) -> dict[str, set[str]]:
+    if merged is None:
+        merged = merge_keys(analyses)
     return {a.id: {merged.get(m.entity, m.entity) for m in a.mentions} for a in analyses}
 
 
-def _article_numbers(a: ArticleAnalysis) -> set[float]:
+def _article_numbers(a: ArticleAnalysis, facts: list[SentenceFacts] | None = None) -> set[float]:
+    """Every number the article gives (its sentences' numbers, from ``facts`` when given)."""
     out: set[float] = set()
+    if facts is not None:
+        for f in facts:
+            out |= f.numbers.keys()
+        return out
     for s in a.sentences:
         out |= numbers_in(a.text[s.start : s.end]).keys()
     return out
@@ -87,6 +93,15 @@ def _unnamed_phrase(src: str) -> str:
     return f"a source it does not name ({_quote(s)})"
 
 
+def _written_source(at) -> str:
+    """The source as written; for "who"/"which"/"that" the phrase it stands for ("critics, who say")."""
+    if at.source is None:
+        return ""
+    if at.source.text.lower() in ("who", "which", "that") and at.resolved_source:
+        return at.resolved_source
+    return at.source.text
+
+
 def explain(a: ArticleAnalysis, i: int, f: SentenceFacts, others: list[ArticleAnalysis],
             names: dict[str, set[str]], numbers: dict[str, set[float]]) -> tuple[float, list[str]]:
     """(score, reasons in plain words) for one unmatched sentence of ``a``."""
@@ -101,12 +116,12 @@ def explain(a: ArticleAnalysis, i: int, f: SentenceFacts, others: list[ArticleAn
             # "Critics believe ...": not a claim from a source (never counted as one), but what unnamed
             # people are said to think is still something only this outlet reports
             if at.source_type in UNNAMED and at.source is not None and not reasons:
-                reasons.append(f"what {_unnamed_phrase(at.source.text)} are said to believe, which no other outlet "
+                reasons.append(f"what {_unnamed_phrase(_written_source(at))} are said to believe, which no other outlet "
                                "reports")
                 score += W_BELIEF
             continue
         if at.source_type in UNNAMED:
-            src = at.source.text if at.source is not None else ""
+            src = _written_source(at)
             people = _people_word(src)  # "insiders", "sources", "critics": unnamed people, not an office
             charged = bool(loaded) or at.cue_class in CHARGED_CUES or at.source_type == "vague" or people
             kind = "an allegation" if charged else "a claim"
@@ -115,8 +130,9 @@ def explain(a: ArticleAnalysis, i: int, f: SentenceFacts, others: list[ArticleAn
             score += W_UNNAMED
             break
         if at.source is not None:
-            key = next((k for k, (_, w) in f.names.items() if w in at.source.text or at.source.text in w), None)
-            written = f.names[key][1] if key else at.resolved_source or at.source.text
+            as_written = _written_source(at)
+            key = next((k for k, (_, w) in f.names.items() if w in as_written or as_written in w), None)
+            written = f.names[key][1] if key else at.resolved_source or as_written
             if not _mentioned_elsewhere(written, key or written, others, names):
                 reasons.append(f"quotes {written}, whom no other outlet quotes or mentions")
                 score += W_SOURCE
@@ -157,14 +173,20 @@ def rank_claims(
     aligned: Sequence[AlignedSentence],
     unmatched: Sequence[OnlyHere],
     min_score: float = MIN_SCORE,
+    facts: list[list[SentenceFacts]] | None = None,
+    merged: dict[str, str] | None = None,
 ) -> tuple[tuple[OnlyHere, ...], tuple[Coverage, ...]]:
-    """The listed claims (most distinct first) and each article's coverage."""
+    """The listed claims (most distinct first) and each article's coverage. ``facts`` and ``merged``:
+    the story's ``sentence_facts`` and ``merge_keys``, when the caller has them already."""
     if len(analyses) < 2:
         return (), tuple(Coverage(a.id, sum(1 for s in a.sentences if not s.is_headline), 0) for a in analyses)
-    facts = sentence_facts(analyses)
+    if merged is None:
+        merged = merge_keys(analyses)
+    if facts is None:
+        facts = sentence_facts(analyses, merged)
     index = {a.id: k for k, a in enumerate(analyses)}
-    names = _article_names(analyses)
-    numbers = {a.id: _article_numbers(a) for a in analyses}
+    names = _article_names(analyses, merged)
+    numbers = {a.id: _article_numbers(a, facts[k]) for k, a in enumerate(analyses)}
     best_sim = {(al.article, al.sentence): max(al.similarity.values(), default=0.0) for al in aligned}
     claims: list[tuple[float, int, int, OnlyHere]] = []
     for o in unmatched:

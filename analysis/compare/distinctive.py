@@ -27,6 +27,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 
 from ..nlp import get_tokenizer
 from ..results import ArticleAnalysis, DistinctiveWord
@@ -40,8 +41,14 @@ def body_words(a: ArticleAnalysis) -> list[str]:
     """Lower-cased content words of the article's body sentences."""
     if not a.sentences:
         return []
+    return list(_body_words(a.text, tuple((s.start, s.end) for s in a.sentences)))
+
+
+@lru_cache(maxsize=64)
+def _body_words(text: str, bounds: tuple[tuple[int, int], ...]) -> tuple[str, ...]:
+    """``body_words`` of one article, kept for the next comparison of the same story."""
     tok = get_tokenizer().tokenizer
-    texts = [a.text[s.start : s.end] for s in a.sentences]
+    texts = [text[s:e] for s, e in bounds]
     words: list[str] = []
     for doc in tok.pipe(texts):
         for t in doc:
@@ -54,7 +61,7 @@ def body_words(a: ArticleAnalysis) -> list[str]:
             if len(w) < 2 or not any(c.isalpha() for c in w) or w in _stop_words():
                 continue
             words.append(w)
-    return words
+    return tuple(words)
 
 
 def _stop_words() -> frozenset[str]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..nlp import get_tokenizer
 from ..results import ArticleAnalysis
@@ -51,8 +52,20 @@ def _value(text: str) -> float | None:
         return None
 
 
+_MAYBE_NUMBER = re.compile(r"\d|\b(?:" + "|".join(sorted(WORD_NUMBERS)) + r")\b", re.IGNORECASE)
+
+
 def numbers_in(text: str) -> dict[float, str]:
     """Number values in a piece of text -> how it wrote them."""
+    return dict(_numbers_in(text))
+
+
+@lru_cache(maxsize=8192)
+def _numbers_in(text: str) -> tuple[tuple[float, str], ...]:
+    """``numbers_in`` as items, kept for texts seen before: alignment and the claims ranking read the same
+    sentences, and a comparison is recomputed whenever an article is added, edited or closed."""
+    if not _MAYBE_NUMBER.search(text):
+        return ()  # no digit and no number word: nothing to tokenize
     out: dict[float, str] = {}
     doc = get_tokenizer().tokenizer(text)
     toks = list(doc)
@@ -82,7 +95,7 @@ def numbers_in(text: str) -> dict[float, str]:
         for v in values:
             if v not in (0.0, 1.0):
                 out.setdefault(v, shown)
-    return out
+    return tuple(out.items())
 
 
 def _trusted(a: ArticleAnalysis, start: int, sent_start: int, surface: str) -> bool:
@@ -92,9 +105,11 @@ def _trusted(a: ArticleAnalysis, start: int, sent_start: int, surface: str) -> b
     return any(m.start() != start for m in re.finditer(rf"\b{re.escape(surface)}\b", a.text))
 
 
-def sentence_facts(analyses: Sequence[ArticleAnalysis]) -> list[list[SentenceFacts]]:
-    """Per article, per body sentence: its names (story-level keys) and numbers."""
-    merged = merge_keys(analyses)
+def sentence_facts(analyses: Sequence[ArticleAnalysis], merged: dict[str, str] | None = None) -> list[list[SentenceFacts]]:
+    """Per article, per body sentence: its names (story-level keys) and numbers. ``merged``: the story's
+    ``merge_keys``, when the caller has it already."""
+    if merged is None:
+        merged = merge_keys(analyses)
     out = []
     for a in analyses:
         facts = [SentenceFacts() for _ in a.sentences]

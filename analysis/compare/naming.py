@@ -97,20 +97,22 @@ def merge_keys(analyses: Sequence[ArticleAnalysis]) -> dict[str, str]:
     return out
 
 
-def _is_name_word(word: str, names: set[str]) -> bool:
+def _is_name_word(word: str, names: set[str], cfg: dict | None = None) -> bool:
     w = word.lower().replace("’", "'")
     if w.endswith("'s"):
         w = w[:-2]
-    return w in names or w in config()["aliases"]
+    return w in names or w in (cfg or config())["aliases"]
 
 
-def label_words(m: Mention, names: set[str]) -> tuple[str, ...]:
-    """The words in front of a name that are labels, not titles, names or articles."""
-    titles = config()["titles"]
+def label_words(m: Mention, names: set[str], cfg: dict | None = None) -> tuple[str, ...]:
+    """The words in front of a name that are labels, not titles, names or articles. ``cfg``: the naming
+    ``config()`` when the caller has read it already (reading it checks the user's lexicon folder)."""
+    cfg = cfg or config()
+    titles = cfg["titles"]
     out = []
     for word in m.modifiers:
         w = word.lower()
-        if w in DETERMINERS or w in titles or _is_name_word(word, names):
+        if w in DETERMINERS or w in titles or _is_name_word(word, names, cfg):
             continue
         if "-" in w and all(part in titles for part in w.split("-")):
             continue
@@ -134,6 +136,7 @@ def naming_rows(analyses: Sequence[ArticleAnalysis]) -> tuple[NamingRow, ...]:
     if len(analyses) < 2:
         return ()
     merged = merge_keys(analyses)
+    cfg = config()  # once per comparison, not once per mention
     order = [a.id for a in analyses]
     names_of = {a.id: _names_in(a) for a in analyses}
     by_entity: dict[str, dict[str, list[Mention]]] = defaultdict(lambda: defaultdict(list))
@@ -150,7 +153,7 @@ def naming_rows(analyses: Sequence[ArticleAnalysis]) -> tuple[NamingRow, ...]:
             if is_event:
                 signatures[aid] = frozenset(_event_naming(m) for m in ms)
             else:
-                signatures[aid] = frozenset(w for m in ms for w in label_words(m, names_of[aid]))
+                signatures[aid] = frozenset(w for m in ms for w in label_words(m, names_of[aid], cfg))
         n_articles = len(per_article)
         has_label = any(signatures.values())
         if n_articles < 2 and not (has_label and not is_event):

@@ -170,10 +170,11 @@ def classify(
     for a, tok in cues:
         if a.cue_class != "state_of_mind" or a.source is None or not writers(tok.i, tok.i + 1):
             continue
-        holder = [w.lower() for w in a.source.text.split()]
+        held = _source_words(a)
+        holder = [w.lower() for w in held.split()]
         if holder and all(w in UNNAMED_HOLDERS for w in holder):
             return "opinion", (
-                f"the writer says what “{' '.join(a.source.text.split())}” {' '.join(a.cue.text.split())}"
+                f"the writer says what “{held}” {' '.join(a.cue.text.split())}"
                 " without naming anyone: the writer's own generalisation"
             )
     for t in words:
@@ -206,7 +207,7 @@ def classify(
     # 3. somebody's account
     for a, tok in cues:
         if _carries(tok, sent):
-            source = a.source.text if a.source is not None else "an unnamed source"
+            source = _source_words(a) if a.source is not None else "an unnamed source"
             return "speech", f"an attributed account: “{' '.join(a.cue.text.split())}” ({' '.join(source.split())})"
     if in_quotes:
         return "report", f"a report with a short quotation ({in_quotes} of {len(words)} words quoted)"
@@ -258,3 +259,11 @@ def kind_counts(sentences: Sequence[Sentence]) -> dict[str, int]:
         if s.kind in counts:
             counts[s.kind] += 1
     return counts
+
+
+def _source_words(a) -> str:
+    """The source as written, or for "who"/"which"/"that" the phrase it stands for."""
+    text = " ".join(a.source.text.split())
+    if text.lower() in ("who", "which", "that") and a.resolved_source:
+        return a.resolved_source
+    return text

@@ -44,7 +44,8 @@ class Entry:
             return a.outlet or a.title
         if a.path:
             return file_name(a.path)
-        first = " ".join(next((ln for ln in a.text.splitlines() if ln.strip()), "").split())
+        head = a.text[:400] if a.text[:400].strip() else a.text.lstrip()[:400]  # never split a megabyte
+        first = " ".join(next((ln for ln in head.splitlines() if ln.strip()), "").split())
         return (first[:40].rsplit(" ", 1)[0] + "…") if len(first) > 40 else (first or a.id)
 
     @property

@@ -11,7 +11,7 @@ import bisect
 import time
 from typing import Any
 
-from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QMimeData, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen, QSyntaxHighlighter,
                            QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument, QTextFormat, QTextOption)
 from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QMenu, QSizePolicy, QTextEdit, QToolButton, QToolTip,
@@ -21,6 +21,7 @@ from analysis.compare.outliers import MIN_COUNT, attribution_count, unnamed_coun
 from analysis.measures.tone import TONE_SCALE
 
 from .. import highlight as hl
+from ..display_breaks import display_text
 from ..models.article_model import CANCELLED, DONE, FAILED, PENDING, RUNNING, Entry
 
 TEXT_FAMILIES = ["Source Serif 4", "Charter", "Georgia", "Noto Serif", "DejaVu Serif"]
@@ -171,6 +172,7 @@ class ArticleView(QTextEdit):
         self.setMouseTracking(True)
         self.document().setDocumentMargin(14)
         self.offsets = hl.OffsetMap("")
+        self.source_text = ""  # the article's text as given (the document may hold display breaks)
         self._press: QPoint | None = None
         self.hover_text = None  # callable(offset) -> str | None, set by the pane
         self.navigate = None  # callable(step) -> bool, set by the pane
@@ -192,6 +194,15 @@ class ArticleView(QTextEdit):
         if not doc.findBlock(p).isValid():
             return None
         return self.offsets.to_py(p)
+
+    def createMimeDataFromSelection(self) -> QMimeData:  # noqa: N802 - Qt API
+        """Copy gives the user's text: without the display-only breaks of an enormous line."""
+        if not self.offsets.breaks:
+            return super().createMimeDataFromSelection()
+        c = self.textCursor()
+        mime = QMimeData()
+        mime.setText(self.source_text[self.offsets.to_py(c.selectionStart()):self.offsets.to_py(c.selectionEnd())])
+        return mime
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         self._press = event.position().toPoint()
@@ -483,7 +494,7 @@ class ArticlePane(QFrame):
             return
         entry = self.entry
         if entry.text != self._text:
-            if self._loading is None or self._loading[0] != entry.text:
+            if self._loading is None or self._loading[0] is not entry.text and self._loading[0] != entry.text:
                 self._begin_text(entry.text)
             if not self._continue_text():
                 (self.scheduler or (lambda fn: fn()))(self._sync_content)
@@ -502,7 +513,10 @@ class ArticlePane(QFrame):
         self.analysis = None
         self._index = hl.SpanIndex([])
         self.highlighter.set_buckets({})
-        self.view.offsets = hl.OffsetMap(text)
+        plan = self.entry.plan
+        # the worker's render plan already knows the text's display breaks; otherwise find them here
+        self.view.offsets = plan.offsets if plan is not None and plan.text is text else hl.OffsetMap(text)
+        self.view.source_text = text
         # Insert with the paragraph format already set: every block gets it without a second layout pass
         # (formatting the whole document after setPlainText costs ~50 ms more on a long article).
         doc = self.view.document()
@@ -513,23 +527,24 @@ class ArticlePane(QFrame):
         QTextCursor(doc).setBlockFormat(bf)
         self._extra.clear()
         self._apply_extra()
-        self._loading = (text, 0)
+        # an enormous line is shown in display paragraphs (desktop.display_breaks); the text stays the same
+        self._loading = (text, display_text(text, self.view.offsets.breaks), 0)
 
     def _continue_text(self) -> bool:
         """Insert the next chunk (cut at a line end); True when the whole text is in."""
-        text, pos = self._loading
-        end = len(text) if self.scheduler is None else min(len(text), pos + self.TEXT_CHUNK)
-        if end < len(text):
-            nl = text.rfind("\n", pos, end)
+        text, shown, pos = self._loading
+        end = len(shown) if self.scheduler is None else min(len(shown), pos + self.TEXT_CHUNK)
+        if end < len(shown):
+            nl = shown.rfind("\n", pos, end)
             end = nl + 1 if nl > pos else end
         cursor = QTextCursor(self.view.document())
         cursor.movePosition(QTextCursor.End)
-        cursor.insertText(text[pos:end])
+        cursor.insertText(shown[pos:end])
         if pos == 0:
             self.view.moveCursor(QTextCursor.Start)
             self.view.verticalScrollBar().setValue(0)
-        if end < len(text):
-            self._loading = (text, end)
+        if end < len(shown):
+            self._loading = (text, shown, end)
             return False
         self._loading = None
         self._text = text

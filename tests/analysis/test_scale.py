@@ -103,3 +103,36 @@ def test_pieces_are_joined_as_spacy_joins_them(seeds_text, monkeypatch):
     attrs = [TAG, POS, MORPH, LEMMA, DEP, HEAD, SENT_START, ENT_IOB, ENT_TYPE]
     assert [t.text_with_ws for t in doc] == [t.text_with_ws for t in reference]
     assert (doc.to_array(attrs) == reference.to_array(attrs)).all()
+
+
+def _at_border(phrase: str, size: int = 1000) -> tuple[str, int]:
+    """A text without a full stop or line break in which the last white space of the first ``size``
+    characters (where a piece would be cut) is the first space inside ``phrase``; and where it starts."""
+    filler = "officials and residents met in the town hall on a cold evening and talked for hours about roads "
+    at = size - 2 - phrase.index(" ")
+    head = (filler * (size // len(filler) + 2))[:at]
+    head = head[: head.rstrip().rfind(" ") + 1]
+    head = head + "y" * (at - len(head) - 1) + " " if len(head) < at else head
+    return head + phrase + " " + filler * 4, at
+
+
+@pytest.mark.parametrize("phrase,inside", [("Fumio Kishida", False), ("long overdue", True)])
+def test_findings_at_a_piece_border_are_neither_lost_nor_doubled(phrase, inside, monkeypatch):
+    """Where a text has no sentence end the piece is cut at white space: never inside a name (the
+    entity recogniser reads each piece on its own), and a finding cut in two by the border ("long |
+    overdue") is still found once, since every rule reads the joined Doc."""
+    text, at = _at_border(phrase)
+    whole = analyze(text)
+    monkeypatch.setenv("SLANT_CHUNK_CHARS", "1000")
+    cut = nlp.chunks(text)
+    assert len(cut) > 1
+    assert (at < len(cut[0]) < at + len(phrase)) == inside
+    pieces = analyze(text)
+
+    def found(a):
+        return ([(t.start, t.end, t.rule) for t in a.loaded_terms], [(h.start, h.end) for h in a.hedges],
+                [(m.span.start, m.span.end, m.entity) for m in a.mentions])
+
+    assert found(pieces) == found(whole)
+    if inside:
+        assert [t.text for t in pieces.loaded_terms] == [phrase]

@@ -25,13 +25,16 @@ A verb is a cue only in a reporting frame: with a "that"/clause complement, in "
 "X called Y Z" / "X described Y as Z". Statements, requests and stances also report with an object or a
 "to" clause ("denied the report", "urged Congress to act", "wants a recount"), phrasal verbs with their
 preposition ("called for"), documents with what they show ("polls show"). Nouns are cues with their owner
-("Trump's claim that", "in Mr. Connolly's view", ``nominal``), punctuation with a speaker (a colon before a
-quotation, "PENCE:" at the start of a line, "— Name" after a quotation, ``punctuation``). Words inside a
+("Trump's claim that", "in Mr. Connolly's view", ``nominal``) or with a light verb ("issued a statement",
+"made the case for", ``support``), adjectives of certainty or feeling with what they are about ("was sure
+that", "is critical of": states of mind, ``support``), punctuation with a speaker (a colon before a
+quotation, "PENCE:" at the start of a line, "— Name" after a quotation, ``punctuation``). In "Ms. Chen, who
+said ...", the source is "who", resolved to the noun it stands for, like "he". Words inside a
 quotation (or after "NAME:") are the speaker's own and never a second attribution. The matchers are built
 once per ``Vocab`` and reused.
 
 Modules: ``lexicon`` (the TOML tables and the Matcher), ``frames`` (when a verb reports, and its speaker),
-``nominal``, ``punctuation``, ``sources`` (the source phrase and its type), ``quotes``, ``cues`` (the
+``nominal``, ``support`` (verb + noun, adjectives), ``punctuation``, ``sources`` (the source phrase and its type), ``quotes``, ``cues`` (the
 record of one cue), ``resolve`` (who "he" or "the mayor" is, "cited by" folding).
 """
 from __future__ import annotations
@@ -46,6 +49,7 @@ from .lexicon import CLASSES, SOURCES, STATE_OF_MIND, VERBS, clear_cache, lexico
 from .quotes import _direct_quote, _inside_quotation, _quotes, _wrapped_in_quotes
 from .resolve import _fold_passive_cites, _resolve_pronouns, _resolve_titles
 from .sources import _child, _is_source_noun, _span
+from .support import adjective_cues, support_cues
 
 __all__ = ["CLASSES", "SOURCES", "STATE_OF_MIND", "VERBS", "clear_cache", "find_attributions", "lexicon", "lexicon_and_matcher"]
 
@@ -134,6 +138,13 @@ def find_attributions(ctx: DocContext) -> tuple[Attribution, ...]:
                 continue  # "based on the idea that ..." is not an attribution
             cues.append(_make_cue(ctx, lex, [doc[start], prep], "neutral", obj, rule, doc[start], None, []))
 
+    def in_quote(tok) -> bool:
+        return bool(quotes) and _inside_quotation(quotes, quote_starts, tok)
+
+    spans = [(c.cue_start, c.cue_end) for c in cues]
+    cues.extend(support_cues(ctx, lex, by_key.get("SUPPORT", []), spans, in_quote, {c.anchor.i for c in cues}, _can_speak))
+    spans = [(c.cue_start, c.cue_end) for c in cues]
+    cues.extend(adjective_cues(ctx, lex, by_key.get("STANCE_ADJ", []), spans, in_quote, {c.anchor.i for c in cues}, _can_speak))
     spans = [(c.cue_start, c.cue_end) for c in cues] + [c.source_span for c in cues if c.source_span]
     cues.extend(nominal_cues(ctx, lex, by_key.get("NOMINAL", []), spans,
                              lambda tok: bool(quotes) and _inside_quotation(quotes, quote_starts, tok),

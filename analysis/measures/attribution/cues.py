@@ -70,9 +70,41 @@ def _make_cue(
     else:
         stype, span, src_rule, person = _classify(src, lex, within)
         rules.append(src_rule)
-    if pronoun is None:
+    resolved = None
+    relative = _relative_subject(anchor, src) if src is not None and pronoun is None else None
+    if relative is not None and span is not None:
+        # "Mr. Kamin, who emphasized that ...": the source's words are "who"; its type and name are those
+        # of the noun it stands for, as for "he"
+        meant = " ".join(ctx.text[span[0]:span[1]].split())
+        resolved = person or meant
+        span = (relative.idx, relative.idx + len(relative.text))
+        rules.append("rule:relative-pronoun")
+        why.append(f"Source “{relative.text}” stands for “{meant}”: {stype}. {lex.type_why.get(stype, '')}")
+    elif pronoun is None:
         why.append(_type_why(ctx, lex, stype, span))
-    return _Cue(cue_start, cue_end, cls, src, span, stype, rules, why, anchor, pronoun, complement, None, person)
+    return _Cue(cue_start, cue_end, cls, src, span, stype, rules, why, anchor, pronoun, complement, resolved, person)
+
+
+_RELATIVES = frozenset({"who", "that", "which"})
+
+
+def _relative_subject(verb: Token, antecedent: Token) -> Token | None:
+    """"Mr. Kamin, who emphasized that", "the AP, which first reported": the relative pronoun that is the
+    subject of the cue's clause about ``antecedent`` (following "and" back to the clause's own verb)."""
+    if antecedent.pos_ not in ("NOUN", "PROPN"):
+        return None
+    tok = verb
+    for _ in range(4):
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if subj is not None:
+            if subj.lower_ in _RELATIVES and tok.dep_ == "relcl" and tok.head.i == antecedent.i:
+                return subj
+            return None
+        if tok.dep_ in ("conj", "xcomp") and tok.head.pos_ in ("VERB", "AUX"):
+            tok = tok.head
+            continue
+        return None
+    return None
 
 
 

@@ -15,6 +15,8 @@ RELATIVES = frozenset({"who", "that", "which", "whom"})
 _ASIDE_DEPS = frozenset({"prep", "pobj", "det", "nummod", "amod", "compound", "npadvmod", "advmod"})
 # "declined to say", "refused to comment", "failed to explain": the source said nothing
 NOT_SAYING = frozenset({"decline", "refuse", "fail", "neglect", "omit", "hesitate"})
+# answering verbs that, negated, report that nothing was said ("did not respond", "would not comment")
+NO_REPLY = frozenset({"respond", "reply", "answer", "comment", "return"})
 
 
 def _is_passive(verb: Token) -> bool:
@@ -47,11 +49,19 @@ def _subject(verb: Token, reporting: Container[str] = ()) -> Token | None:
                 head = head.head
             tok = head
             continue
-        if tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX"):
-            # "Blige sings before asking her", "was criticised for saying that": the doer of the main verb
-            tok = tok.head.head
-            through_prep = True
-            continue
+        if tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.dep_ in ("prep", "conj"):
+            # "Blige sings before asking her", "was criticised for saying that", "... and for saying that",
+            # "aside from saying": the doer of the main verb, above the preposition (and what joins it)
+            up = tok.head
+            for _ in range(3):
+                if up.pos_ in ("VERB", "AUX") or up.dep_ not in ("prep", "conj", "advmod"):
+                    break
+                up = up.head
+            if up.pos_ in ("VERB", "AUX") and up is not tok:
+                tok = up
+                through_prep = True
+                continue
+            return None
         if tok is not verb and tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN"):
             # "Biden, whose son has been ..., asserted that": the parser hung "asserted" on the
             # relative clause; the speaker is the noun the clause describes
@@ -82,6 +92,8 @@ def _verb_cue(verb: Token, lex: _Lexicon, quote_near: Callable[[int, int], bool]
         return None  # "refused to say how many": nothing was said
     if _asks_anonymity(verb):
         return None  # "sources, who asked not to be named": why the source is unnamed, not a statement
+    if lemma in NO_REPLY and any(c.dep_ == "neg" for c in verb.children):
+        return None  # "did not respond to requests for comment": nothing was said, like "declined to comment"
     if verb.dep_ == "xcomp" and lex.lemma(verb.head) in lex.object_frame | lex.to_clause and _child(verb, "nsubj") is None:
         return None  # "vowed to reject the deal": what is vowed, reported by "vowed"
     if _phrasal_particle(verb, lex) is not None and not _is_passive(verb):  # "called for a ban"
@@ -100,7 +112,8 @@ def _verb_cue(verb: Token, lex: _Lexicon, quote_near: Callable[[int, int], bool]
             return None, "rule:impersonal-passive", True
         return None
     if lemma in lex.characterise and lemma != "describe":
-        as_prep = any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
+        # "called it a hoax", "painted him as a bully", "likened him to a con man"
+        as_prep = any(c.dep_ == "prep" and (c.lower_ == "as" or (c.lower_ == "to" and lemma == "liken")) for c in verb.children)
         if not ("oprd" in deps or as_prep or (lemma == "describe" and has_clause)):
             return None
         if agent_obj is not None:
@@ -171,7 +184,7 @@ def _verb_cue(verb: Token, lex: _Lexicon, quote_near: Callable[[int, int], bool]
         return subj, "rule:parenthetical-source", False
     lo = min(subj.left_edge.idx, verb.idx) if subj.i < verb.i else verb.idx
     hi = max(verb.idx + len(verb.text), subj.idx + len(subj.text))
-    if quote_near(lo, hi):
+    if quote_near(lo, hi) and (lemma not in lex.people_only or _can_speak(subj, lex, verb)):
         return subj, "rule:quote-frame", False  # '"...,” Stoltenberg said in February'
     if reported and verb.dep_ in ("ccomp", "conj"):
         return None
@@ -193,8 +206,8 @@ def _can_speak(tok: Token, lex: _Lexicon, verb: Token | None = None) -> bool:
     if tok.pos_ == "PRON" and tok.lower_ not in _SPEAKING_PRONOUNS:
         return False  # "it", "this", "that": nobody in particular
     if verb is not None and lex.lemma(verb) in lex.people_only:
-        return tok.ent_type_ in ("PERSON", "ORG") or tok.pos_ == "PRON" or any(
-            lemma in s or tok.lower_ in s for s in (lex.anonymous, lex.vague, lex.roles))
+        return tok.ent_type_ in ("PERSON", "ORG", "NORP") or tok.pos_ == "PRON" or any(
+            lemma in s or tok.lower_ in s for s in (lex.anonymous, lex.vague, lex.roles, lex.document))
     if verb is not None and tok.pos_ in ("NOUN", "PROPN") and (tok.head.i == verb.i or verb.dep_ in ("relcl", "acl")):
         return True  # the verb's own subject ("Demonstrators called for"), not one borrowed from another verb
     return (

@@ -49,6 +49,9 @@ class _Lexicon:
     document_object: frozenset[str] = frozenset()  # "polls show a tight race"
     speech: frozenset[str] = frozenset()  # "said as much": a speaker subject is enough
     nominal: dict[str, str] = field(default_factory=dict)  # "statement" -> class ("in a statement")
+    support_verbs: frozenset[str] = frozenset()  # "issued a statement", "made the case"
+    support_nouns: dict[str, str] = field(default_factory=dict)  # nouns of [frame.support] (neutral)
+    adjectives: dict[str, str] = field(default_factory=dict)  # "sure" -> state_of_mind ("was sure that")
 
     @property
     def cue_lemmas(self) -> frozenset[str]:
@@ -119,6 +122,9 @@ def _lexicon(signature: tuple) -> _Lexicon:
     speech: set[str] = set()
     phrases: list[str] = []
     nominal: dict[str, str] = {}
+    support_verbs: set[str] = set()
+    support_nouns: dict[str, str] = {}
+    adjectives: dict[str, str] = {}
     for data in lexicons.load_all(VERBS):
         for cls, table in data.get("class", {}).items():
             if cls not in CLASSES:
@@ -141,6 +147,13 @@ def _lexicon(signature: tuple) -> _Lexicon:
             if cls not in CLASSES:
                 raise lexicons.LexiconError(f"{VERBS}: unknown cue class {cls!r} in [nominal] (use one of {', '.join(CLASSES)})")
             nominal.update((w.lower(), cls) for w in table.get("nouns", []))
+        support = frames.get("support", {})
+        support_verbs.update(w.lower() for w in support.get("verbs", []))
+        support_nouns.update((w.lower(), "neutral") for w in support.get("nouns", []))
+        for cls, table in data.get("adjective", {}).items():
+            if cls not in CLASSES:
+                raise lexicons.LexiconError(f"{VERBS}: unknown cue class {cls!r} in [adjective] (use one of {', '.join(CLASSES)})")
+            adjectives.update((w.lower(), cls) for w in table.get("words", []))
         adv = data.get("emotive_adverbs", {})
         adverbs.update(w.lower() for w in adv.get("words", []))
         adverb_why = adv.get("why", adverb_why)
@@ -184,6 +197,9 @@ def _lexicon(signature: tuple) -> _Lexicon:
         document_object=frozenset(document_object),
         speech=frozenset(speech),
         nominal=nominal,
+        support_verbs=frozenset(support_verbs),
+        support_nouns=support_nouns,
+        adjectives=adjectives,
     )
 
 
@@ -196,6 +212,10 @@ def _build_matcher(vocab: Vocab, lex: _Lexicon) -> Matcher:
                    [{"LOWER": {"IN": inflections(lex.verb_class)}, "POS": "VERB"}]])
     if lex.nominal:
         m.add("NOMINAL", [[{"LEMMA": {"IN": sorted(lex.nominal)}, "POS": "NOUN"}]])
+    if lex.support_verbs:
+        m.add("SUPPORT", [[{"LEMMA": {"IN": sorted(lex.support_verbs)}, "POS": "VERB"}]])
+    if lex.adjectives:
+        m.add("STANCE_ADJ", [[{"LOWER": {"IN": sorted(lex.adjectives)}, "POS": {"IN": ["ADJ", "VERB"]}}]])
     m.add("ACCORDING", [[{"LOWER": "according"}, {"LOWER": "to"}]])
     m.add("BASED_ON", [[{"LOWER": "based"}, {"LOWER": "on"}]])
     m.add("QUOTED_AS", [[{"LEMMA": "quote", "POS": "VERB"}, {"OP": "*", "IS_PUNCT": False, "LEMMA": {"NOT_IN": ["say", "."]}}, {"LOWER": "as"}, {"LEMMA": "say"}]], greedy="FIRST")

@@ -18,6 +18,12 @@ UNOWNED = frozenset({"claim", "allegation", "rumor", "rumour", "speculation", "a
 _CONTENT_PREPS = frozenset({"about", "of", "on", "against", "over"})
 
 
+def _when_or_where(prep: Token) -> bool:
+    """"his remarks on Saturday", "her speech in Ohio": when or where, not what was said."""
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return obj is not None and obj.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC")
+
+
 def _content(noun: Token) -> bool:
     """Something said follows the noun: a "that" clause, "about/of ...", or a colon."""
     doc = noun.doc
@@ -26,7 +32,7 @@ def _content(noun: Token) -> bool:
             return True
         if c.dep_ in ("acl", "ccomp") and c.i > noun.i and c.tag_ != "VBN" and c.dep_ == "ccomp":
             return True
-        if c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS and c.i > noun.i:
+        if c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS and c.i > noun.i and not _when_or_where(c):
             return True
     nxt = noun.i + 1
     if nxt < len(doc) and doc[nxt].text == ":":

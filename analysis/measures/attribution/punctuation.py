@@ -32,7 +32,7 @@ def _named_words(ctx: DocContext, lex: _Lexicon, toks: list[Token]) -> str | Non
     words = [t for t in toks if not t.is_space]
     if not 1 <= len(words) <= 5 or any(t.is_punct and t.text not in (".", "'", "’") for t in words):
         return None
-    if any(t.lower_.strip(".") in LABELS for t in words):
+    if any(t.lower_.strip(".") in LABELS and not _initial(t, words) for t in words):
         return None
     alpha = [t for t in words if t.is_alpha]
     if not alpha or not all(t.text[0].isupper() for t in alpha if t.lower_ not in ("de", "van", "von", "al", "of", "the")):
@@ -43,6 +43,11 @@ def _named_words(ctx: DocContext, lex: _Lexicon, toks: list[Token]) -> str | Non
     if head in lex.anonymous or head in lex.roles:
         return "anonymous"
     return "named"
+
+
+def _initial(tok: Token, words: list[Token]) -> bool:
+    """"A." in "Julie A. Diaz": a middle initial inside a name, not the label "A:" of a Q&A."""
+    return len(words) > 2 and tok is not words[0] and tok is not words[-1] and len(tok.text) == 2 and tok.text[0].isupper() and tok.text[1] == "."
 
 
 def _punct_cue(ctx: DocContext, lex: _Lexicon, cue_tok: Token, src: tuple[int, int], stype: str, rule: str, why: str) -> _Cue:
@@ -85,15 +90,19 @@ def dash_credit_cues(ctx: DocContext, lex: _Lexicon) -> list[_Cue]:
     doc, text = ctx.doc, ctx.text
     out = []
     for tok in doc:
-        if tok.text not in DASHES or not ctx.token_in_body(tok) or ctx.is_headline(tok.idx, tok.idx + 1):
+        # the tokenizer may keep the closing quote and the dash together ("”―")
+        glued = len(tok.text) == 2 and tok.text[0] in (*CLOSE_QUOTES, *STRAIGHT_QUOTES, "’") and tok.text[1] in DASHES
+        if (tok.text not in DASHES and not glued) or not ctx.token_in_body(tok) or ctx.is_headline(tok.idx, tok.idx + 1):
             continue
-        before = text[max(0, tok.idx - 3) : tok.idx].rstrip()
+        before = text[max(0, tok.idx - 3) : tok.idx + (1 if glued else 0)].rstrip()
         if not before or before[-1] not in (*CLOSE_QUOTES, *STRAIGHT_QUOTES, "’", "'"):
             continue
         toks = []
         for t in doc[tok.i + 1 : tok.i + 8]:
             if t.is_space and "\n" in t.text:
                 break
+            if t.is_space and not toks:
+                continue  # "― Name" with a no-break space after the dash
             if t.text in _QUOTE_MARKS or (t.is_punct and t.text not in (".", "'", "’")) or t.is_space:
                 break
             toks.append(t)
@@ -105,8 +114,11 @@ def dash_credit_cues(ctx: DocContext, lex: _Lexicon) -> list[_Cue]:
         if stype is None:
             continue
         span = (toks[0].idx, toks[-1].idx + len(toks[-1].text))
-        out.append(_punct_cue(ctx, lex, tok, span, stype, "rule:dash-credit",
-                              "A dash and a name after a quotation credit the quotation to that person."))
+        cue = _punct_cue(ctx, lex, tok, span, stype, "rule:dash-credit",
+                         "A dash and a name after a quotation credit the quotation to that person.")
+        if glued:
+            cue.cue_start += 1  # the dash, not the closing quote
+        out.append(cue)
     return out
 
 
@@ -119,7 +131,7 @@ def clause_colon_cues(ctx: DocContext, lex: _Lexicon, taken: list[tuple[int, int
         if tok.text != ":" or not ctx.token_in_body(tok):
             continue
         after = text[tok.idx + 1 : tok.idx + 8].lstrip()
-        if not after or after[0] not in (*OPEN_QUOTES, *STRAIGHT_QUOTES, "‘"):
+        if not after.startswith((*OPEN_QUOTES, *STRAIGHT_QUOTES, "‘")):
             continue
         sent = tok.sent
         if any(sent.start_char <= a < tok.idx for a, _ in taken):

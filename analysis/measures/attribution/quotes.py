@@ -11,7 +11,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 OPEN_QUOTES = ("“", "„", "«")
 CLOSE_QUOTES = ("”", "»")
-STRAIGHT_QUOTES = ('"',)
+# '' (two apostrophes) is how some wire feeds and archives write a double quotation mark
+STRAIGHT_QUOTES = ('"', "''")
 _FRAME_GAP = " \t\n,:;–—-"  # what may stand between a quotation and the "X said" next to it
 
 
@@ -46,7 +47,7 @@ def _direct_quote(ctx: DocContext, quotes: list[tuple[int, int]], starts: list[i
     if i >= 0:
         q_start, q_end = quotes[i]
         gap = text[q_end:lo]
-        inner = text[q_start + 1 : q_end - 1].rstrip()
+        inner = text[q_start:q_end].strip("\"“”„«»'").rstrip()
         if "\n" not in gap and not gap.strip(_FRAME_GAP) and not inner.endswith("."):
             return quotes[i]
     j = bisect.bisect_left(starts, hi)

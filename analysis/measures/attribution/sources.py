@@ -173,7 +173,44 @@ def _classify(head: Token, lex: _Lexicon, within: tuple[int, int] | None = None)
         return "anonymous", span, f"lexicon:{SOURCES}/institution/{lemma}", None
     if head.pos_ == "PROPN":
         return "named", span, "rule:proper-noun", _person_name(phrase)
+    if lemma in lex.document or lower in lex.document:
+        # "a petition asking for ...", "the letter says": a document speaks for whoever made it. The
+        # source is the document; its type is its maker's when the sentence says who that is
+        # ("a petition signed by residents", "the association collected signatures on a petition"),
+        # otherwise a specific text whose author the reader is not told (anonymous), never "nobody in
+        # particular" (reports and studies with no maker are vague: they are listed under [vague]).
+        maker = _maker(head, lex)
+        if maker is not None:
+            stype, _, rule, person = _classify(maker, lex)
+            return stype, span, f"{rule}+maker-of-{lemma}", person
+        return "anonymous", span, f"lexicon:{SOURCES}/document/{lemma}", None
     return "vague", span, "rule:unspecific-source", None
+
+
+def _maker(doc_head: Token, lex: _Lexicon) -> Token | None:
+    """Who made a document, when the sentence says so: the "by" agent of "signed/written/filed by X",
+    or the speaking subject of the verb the document is the object of ("X launched a petition", "X
+    collected signatures on a petition")."""
+    for c in doc_head.children:
+        if c.dep_ == "acl":
+            agent = _child(c, "agent")
+            obj = _child(agent, "pobj") if agent is not None else None
+            if obj is not None:
+                return obj
+    tok = doc_head
+    for _ in range(3):  # up through "signatures on a petition" to the verb
+        if tok.dep_ in ("dobj", "pobj", "prep") and tok.head is not tok:
+            tok = tok.head
+            if tok.pos_ in ("VERB", "AUX"):
+                subj = _child(tok, "nsubj")
+                if subj is not None and subj.pos_ in ("NOUN", "PROPN") and (
+                    _is_name(subj) or any(subj.lemma_.lower() in s for s in (lex.anonymous, lex.vague, lex.institution, lex.roles))
+                ):
+                    return subj
+                return None
+        else:
+            return None
+    return None
 
 
 

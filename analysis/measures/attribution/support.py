@@ -1,0 +1,141 @@
+"""Cues made of a verb and a noun, or of an adjective: a light verb whose object names what was said
+("issued a statement", "made the case", "expressed concern", "raised questions"), "made it clear that",
+"as she put it", and an adjective of certainty, feeling or stance with what it is about ("was sure that",
+"are afraid that", "has been critical of"). The nouns and adjectives are in ``reporting_verbs.toml``
+(``[frame.support]``, ``[adjective.*]``); the noun's class is its ``[nominal.*]`` class when it has one."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Callable
+
+from ...context import DocContext
+from .cues import _Cue, _make_cue
+from .frames import _complement, _subject, _that_follows
+from .lexicon import VERBS, _Lexicon
+from .sources import _child
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Token
+
+# "made it clear that", "made it plain", "made known"
+_MAKE_PLAIN = frozenset({"clear", "plain", "known", "obvious"})
+# verbs an adjective of feeling or certainty hangs on: "was sure", "seemed confident", "remains opposed"
+_LINKING = frozenset({"be", "seem", "remain", "feel", "become", "appear", "grow", "sound", "look", "stay"})
+# what an adjective of stance is about: "critical of", "worried about", "opposed to", "confident in"
+_ADJ_PREPS = frozenset({"of", "about", "over", "to", "with", "in", "on", "toward", "towards", "at", "for"})
+
+
+_REFERRING = frozenset({"the", "this", "that", "these", "those", "such"})
+
+
+def _nested(tok: Token, anchors: set[int]) -> bool:
+    """Inside what another cue reports: "he said he was skeptical", "X may be reluctant, Schiff said",
+    "police say he made threats". What the speaker says about himself is part of the speaker's words."""
+    chain = [tok, *tok.ancestors]
+    for t in chain[1:]:
+        if t.i in anchors:
+            return True
+    return any(c.i in anchors and c.dep_ in ("parataxis", "ccomp") for t in chain for c in t.children)
+
+
+_ABOUT = frozenset({"for", "against", "about", "on", "of", "over", "to", "regarding", "concerning"})
+
+
+def _about(prep: Token) -> bool:
+    """"about the cost", "on trade", not "on Friday" or "in Leeds" (when and where, not what)."""
+    if prep.dep_ != "prep" or prep.lower_ not in _ABOUT:
+        return False
+    obj = _child(prep, "pobj")
+    return obj is None or obj.ent_type_ not in ("DATE", "TIME", "GPE", "LOC", "FAC")
+
+
+def _has_content(noun: Token, verb: Token, reporting: frozenset[str] | dict = frozenset()) -> bool:
+    """What was said follows: "a statement calling ...", "the case that/for ...", "concern about ...", a
+    clause on the verb, or a colon."""
+    if any(c.dep_ in ("acl", "relcl", "ccomp") and c.i > noun.i for c in noun.children):
+        return True
+    if any(_about(c) and c.i > noun.i for c in noun.children):
+        return True
+    if any(c.i > noun.i and (c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "advcl" and c.tag_ == "VBG" and c.lemma_.lower() in reporting))
+           for c in verb.children):
+        return True  # "issued a statement saying ...", not "made the remark after X declared ..."
+    if any(_about(c) and c.i == noun.right_edge.i + 1 for c in verb.children):
+        return True  # "made the case for Clinton": the parser hung "for" on the verb
+    nxt = noun.i + 1
+    return nxt < len(noun.doc) and noun.doc[nxt].text in (":", ",")
+
+
+def support_cues(ctx: DocContext, lex: _Lexicon, matches: list[tuple[int, int]], taken: list[tuple[int, int]],
+                 inside_quote: Callable[[Token], bool], verb_cue_heads: set[int],
+                 can_speak: Callable[..., bool]) -> list[_Cue]:
+    doc = ctx.doc
+    out = []
+    for start, _ in matches:
+        verb = doc[start]
+        if verb.i in verb_cue_heads or not ctx.token_in_body(verb) or inside_quote(verb) or _nested(verb, verb_cue_heads):
+            continue
+        if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+            continue
+        lemma = verb.lemma_.lower()
+        plain = next((c for c in verb.children if c.dep_ in ("oprd", "ccomp", "acomp", "xcomp") and c.lower_ in _MAKE_PLAIN), None)
+        obj = _child(verb, "dobj")
+        if lemma == "make" and plain is not None and (obj is None or obj.lower_ == "it"):
+            cls, key, last = "neutral", "make it clear", plain  # "made it clear (that)", "made clear"
+        elif obj is None:
+            continue
+        elif lemma == "put" and obj.lower_ == "it" and any(c.dep_ in ("mark", "advmod") and c.lower_ in ("as", "how") for c in verb.children):
+            cls, key, last = "neutral", "as X put it", obj  # "as one adviser put it"
+        else:
+            noun = obj.lemma_.lower()
+            cls = lex.nominal.get(noun) or lex.nominal.get(obj.lower_) or lex.support_nouns.get(noun) or lex.support_nouns.get(obj.lower_)
+            if cls is None or (noun == "case" and lemma != "make"):
+                continue
+            det = _child(obj, "det")
+            if det is not None and det.lower_ in _REFERRING and not _has_content(obj, verb, lex.verb_class):
+                continue  # "made the comments on Friday": a statement the text has reported already
+            key, last = f"{lemma} {obj.lemma_.lower()}", obj
+        subj = _subject(verb, lex.verb_class)
+        if subj is None or not can_speak(subj, lex):  # a known speaker: "the plan raised questions" is no one's words
+            continue
+        if subj.lower_ == "it":
+            continue
+        toks = list(doc[verb.i : last.i + 1]) if 0 < last.i - verb.i <= 4 else [verb, last]
+        if any(a < toks[-1].idx + len(toks[-1].text) and toks[0].idx < b for a, b in taken):
+            continue
+        cue = _make_cue(ctx, lex, toks, cls, subj, "rule:support-verb", verb, None, _complement(verb) + (_complement(obj) if obj is not None else []))
+        cue.rules.insert(0, f"lexicon:{VERBS}/frame.support/{key}")
+        cue.why[0] = (f"“{' '.join(t.text for t in toks)}”: a verb and a noun that together say someone spoke or "
+                      f"took a stand. {lex.class_why.get(cls, '')}")
+        out.append(cue)
+    return out
+
+
+def adjective_cues(ctx: DocContext, lex: _Lexicon, matches: list[tuple[int, int]], taken: list[tuple[int, int]],
+                   inside_quote: Callable[[Token], bool], anchors: set[int], can_speak: Callable[..., bool]) -> list[_Cue]:
+    doc = ctx.doc
+    out = []
+    for start, _ in matches:
+        adj = doc[start]
+        cls = lex.adjectives.get(adj.lower_)
+        if cls is None or not ctx.token_in_body(adj) or inside_quote(adj) or _nested(adj, anchors):
+            continue
+        if adj.dep_ in ("acomp", "oprd") and adj.head.lemma_.lower() in _LINKING:
+            holder = adj.head
+            subj = _subject(holder, lex.verb_class)
+        elif adj.pos_ == "VERB" and adj.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in adj.children):
+            holder = adj  # "are convinced that", "is determined to": parsed as a passive
+            subj = _child(adj, "nsubjpass")
+        else:
+            continue
+        about = any(c.dep_ in ("ccomp", "xcomp") for c in adj.children) or any(
+            c.dep_ == "prep" and c.lower_ in _ADJ_PREPS and c.i > adj.i for c in adj.children) or _that_follows(adj)
+        if not about:
+            continue
+        if subj is None or subj.lower_ == "it" or not can_speak(subj, lex):
+            continue
+        if any(a < adj.idx + len(adj.text) and adj.idx < b for a, b in taken):
+            continue
+        cue = _make_cue(ctx, lex, [adj], cls, subj, "rule:stance-adjective", adj, None, _complement(adj))
+        cue.rules.insert(0, f"lexicon:{VERBS}/adjective/{adj.lower_}")
+        cue.why[0] = f"“{adj.text}”: {lex.class_why.get(cls, '')}"
+        out.append(cue)
+    return out

@@ -1,0 +1,81 @@
+"""Attribution wording beyond a reporting verb, on sentences written for these tests: a verb and a noun
+("issued a statement"), adjectives of certainty or feeling ("are afraid that"), "who" as the source,
+quotations credited with a dash, documents as sources, and verbs that report only in one frame."""
+from __future__ import annotations
+
+import analysis
+
+
+def attributions(text: str):
+    return analysis.analyze(text).attributions
+
+
+def cues(text: str) -> dict[str, object]:
+    return {a.cue.text: a for a in attributions(text)}
+
+
+def test_a_light_verb_and_a_speech_noun_are_a_cue_with_its_speaker():
+    found = cues("The city council issued a statement calling the vote unfair.")
+    att = found["issued a statement"]
+    assert att.source.text == "The city council" and att.cue_class == "neutral"
+    assert "frame.support/issue statement" in att.rule
+    assert cues("The senator made the case for a new bridge on Monday.")["made the case"].source.text == "The senator"
+    assert cues("Ms. Ward made it clear that she would not resign.")["made it clear"].source.text == "Ms. Ward"
+    assert cues("As one aide put it, the campaign is tired.")["put it"].source.text == "one aide"
+
+
+def test_a_light_verb_is_no_cue_without_a_speaker_or_for_words_already_reported():
+    # "the plan raised questions": nobody's words
+    assert not attributions("The plan raised questions about the cost.")
+    # "made the comments on Friday" points back at words the text has reported already
+    assert not [a for a in attributions("Ms. Ward made the comments on Friday in Leeds.") if "comments" in a.cue.text]
+
+
+def test_an_adjective_of_feeling_or_certainty_is_a_state_of_mind():
+    att = cues("Many residents are afraid that rents will rise.")["afraid"]
+    assert att.cue_class == "state_of_mind" and att.source.text == "Many residents"
+    att = cues("Senator Hale has been critical of the plan since June.")["critical"]
+    assert att.cue_class == "state_of_mind" and att.source.text == "Senator Hale"
+    assert cues("Ms. Ward is determined to finish the bridge.")["determined"].cue_class == "state_of_mind"
+
+
+def test_an_adjective_is_no_cue_for_the_writer_or_inside_what_someone_says():
+    assert not attributions("It is clear that the plan failed.")
+    atts = attributions("Ms. Ward said she was sure the vote would pass.")
+    assert [a.cue.text for a in atts] == ["said"]
+
+
+def test_who_is_the_source_of_a_relative_clause_and_stands_for_the_person():
+    atts = attributions("The mayor thanked Ellen Tanaka, who said the park was long overdue.")
+    (att,) = [a for a in atts if a.cue.text == "said"]
+    assert att.source.text == "who"
+    assert att.resolved_source == "Ellen Tanaka" and att.source_type == "named"
+    assert "“who” stands for “Ellen Tanaka”" in att.why
+
+
+def test_a_quotation_credited_with_a_dash_after_a_no_break_space_or_with_a_middle_initial():
+    text = ("Readers wrote to us.\n\n“He does not speak for me.” ―\u00a0Julie A. Diaz Martinez.\n\n"
+            "“We deserve better than this.”― Carla Sanchez\n")
+    credited = {a.source.text: a for a in attributions(text) if a.rule == "rule:dash-credit"}
+    assert set(credited) == {"Julie A. Diaz Martinez", "Carla Sanchez"}
+    assert all(a.cue.text == "―" and a.source_type == "named" for a in credited.values())
+
+
+def test_a_document_speaks_for_its_maker_and_is_never_nobody_in_particular():
+    text = "The association has collected 1,200 signatures on a petition asking for affordable housing."
+    (att,) = attributions(text)
+    assert att.source.text == "a petition" and att.source_type != "vague"
+    assert "maker-of-petition" in att.rule  # the association made it
+    (att,) = attributions("The petition demands that the mayor resign.")
+    assert att.source_type == "anonymous"  # a specific text whose author the sentence does not give
+    (att,) = attributions("A report says the mayor will resign.")
+    assert att.source_type == "vague"  # "a report" with no maker: nobody in particular
+
+
+def test_verbs_that_report_only_in_their_frame():
+    assert cues("Sanders likened the plan to a con.")["likened"].source.text == "Sanders"
+    assert cues("Many voters view the deal as a betrayal.")["view"].cue_class == "state_of_mind"
+    assert cues("Ms. Ward encouraged residents to vote.")["encouraged"].source.text == "Ms. Ward"
+    # a verb with a sense that reports nothing needs a speaker: an event, an incident or a bill is none
+    assert not attributions("The summit will discuss the budget.")
+    assert not attributions("The incident underscores the risk of flooding.")

@@ -79,3 +79,11 @@ def test_verbs_that_report_only_in_their_frame():
     # a verb with a sense that reports nothing needs a speaker: an event, an incident or a bill is none
     assert not attributions("The summit will discuss the budget.")
     assert not attributions("The incident underscores the risk of flooding.")
+
+
+def test_discussing_a_topic_is_an_activity_not_a_report_of_words():
+    # people meeting and talking about a subject report nothing anyone said; what they said is the content
+    assert not attributions("The ministers met in Geneva. They discussed trade and the weather.")
+    assert not attributions("The two leaders discussed the budget on Tuesday.")
+    found = cues("The two leaders discussed whether the border should reopen.")
+    assert "discussed" in found and found["discussed"].source.text == "The two leaders"

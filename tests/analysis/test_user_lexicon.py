@@ -14,7 +14,7 @@ from analysis import analyze, lexicons
 from analysis.user_lexicon import CsvImportError, UserLexicon, render, toml_string
 
 BUILTIN_DIR = Path(__file__).resolve().parents[2] / "resources" / "lexicons"
-TEXT = "The minister's plan was pure skulduggery, and the dictator smiled."
+TEXT = "The minister's plan was pure codswallop, and the dictator smiled."
 
 
 @pytest.fixture
@@ -33,21 +33,21 @@ def found(text: str) -> dict[str, object]:
 
 
 def test_a_term_added_in_the_editor_is_found_by_the_next_analysis(user_dir):
-    assert "skulduggery" not in found(TEXT)
+    assert "codswallop" not in found(TEXT)
     lex = UserLexicon()
-    lex.put_term("skulduggery", "emotive_noun", "Calls what someone did dishonest trickery without showing it.",
+    lex.put_term("codswallop", "emotive_noun", "Calls what someone did dishonest trickery without showing it.",
                  ["secret dealings", "say what was done"], 0.7)
     path = lex.save()
     assert path.parent == user_dir and path.name == "loaded_terms_editor.toml"
 
-    term = found(TEXT)["skulduggery"]
+    term = found(TEXT)["codswallop"]
     assert term.category == "emotive_noun"
     assert term.why == "Calls what someone did dishonest trickery without showing it."
     assert term.alternatives == ("secret dealings", "say what was done")
     assert term.weight == pytest.approx(0.7)
 
     again = UserLexicon()  # read back from the file
-    row = again.row(("skulduggery", "emotive_noun"))
+    row = again.row(("codswallop", "emotive_noun"))
     assert (row.source, row.enabled, row.editable) == ("user", True, True)
     assert row.alternatives == ("secret dealings", "say what was done")
 
@@ -71,37 +71,37 @@ def test_switching_a_builtin_term_off_and_on_again(user_dir):
 
 def test_a_switched_off_user_term_keeps_its_reason_and_comes_back(user_dir):
     lex = UserLexicon()
-    key = lex.put_term("skulduggery", "emotive_noun", "Trickery, said without proof.", ["dealings"])
+    key = lex.put_term("codswallop", "emotive_noun", "Trickery, said without proof.", ["dealings"])
     lex.set_enabled(key, False)
     lex.save()
-    assert "skulduggery" not in found(TEXT)
+    assert "codswallop" not in found(TEXT)
     lex = UserLexicon()
     assert lex.row(key).reason == "Trickery, said without proof." and not lex.row(key).enabled
     lex.set_enabled(key, True)
     lex.save()
-    assert found(TEXT)["skulduggery"].why == "Trickery, said without proof."
+    assert found(TEXT)["codswallop"].why == "Trickery, said without proof."
 
 
 def test_the_editors_file_wins_over_the_users_other_files(user_dir):
     user_dir.mkdir()
     (user_dir / "loaded_terms_zz_mine.toml").write_text(
         '[meta]\nname = "mine"\nversion = "1"\nsource = "me"\nlicence = "CC0"\n\n'
-        '[[term]]\nterm = "skulduggery"\ncategory = "emotive_noun"\nweight = 0.5\nwhy = "From my file."\n',
+        '[[term]]\nterm = "codswallop"\ncategory = "emotive_noun"\nweight = 0.5\nwhy = "From my file."\n',
         encoding="utf-8")
-    assert found(TEXT)["skulduggery"].why == "From my file."
+    assert found(TEXT)["codswallop"].why == "From my file."
     lex = UserLexicon()
-    assert lex.row(("skulduggery", "emotive_noun")).origin == "loaded_terms_zz_mine.toml"
+    assert lex.row(("codswallop", "emotive_noun")).origin == "loaded_terms_zz_mine.toml"
     with pytest.raises(ValueError, match="loaded_terms_zz_mine.toml"):
-        lex.delete(("skulduggery", "emotive_noun"))  # the editor never edits the user's own files
-    lex.set_enabled(("skulduggery", "emotive_noun"), False)
+        lex.delete(("codswallop", "emotive_noun"))  # the editor never edits the user's own files
+    lex.set_enabled(("codswallop", "emotive_noun"), False)
     lex.save()
-    assert "skulduggery" not in found(TEXT)  # although "zz_mine" sorts after "editor"
+    assert "codswallop" not in found(TEXT)  # although "zz_mine" sorts after "editor"
 
     lex = UserLexicon()  # editing it under another name leaves the user's file alone and the old term off
-    lex.put_term("skullduggery", "emotive_noun", "Edited.", [], replace=("skulduggery", "emotive_noun"))
+    lex.put_term("skullduggery", "emotive_noun", "Edited.", [], replace=("codswallop", "emotive_noun"))
     lex.save()
     assert "From my file." in (user_dir / "loaded_terms_zz_mine.toml").read_text(encoding="utf-8")
-    assert not lex.row(("skulduggery", "emotive_noun")).enabled and lex.row(("skullduggery", "emotive_noun")).enabled
+    assert not lex.row(("codswallop", "emotive_noun")).enabled and lex.row(("skullduggery", "emotive_noun")).enabled
 
 
 def test_builtin_terms_are_switched_off_not_edited_or_deleted(user_dir):
@@ -111,9 +111,9 @@ def test_builtin_terms_are_switched_off_not_edited_or_deleted(user_dir):
     with pytest.raises(ValueError, match="built-in"):
         lex.delete(("dictator", "pejorative"))
     with pytest.raises(ValueError, match="reason"):
-        lex.put_term("skulduggery", "emotive_noun", "  ", [])
+        lex.put_term("codswallop", "emotive_noun", "  ", [])
     with pytest.raises(ValueError, match="unknown category"):
-        lex.put_term("skulduggery", "vibes", "A reason.", [])
+        lex.put_term("codswallop", "vibes", "A reason.", [])
     assert not lex.mine
 
 
@@ -163,7 +163,7 @@ def test_a_csv_with_bad_rows_names_each_by_line_and_imports_nothing(user_dir, tm
     path = tmp_path / "bad.csv"
     path.write_text(
         "term,category,reason,alternatives,weight,enabled,source\n"
-        "skulduggery,emotive_noun,Trickery said without proof.,dealings,0.6,true,user\n"  # line 2: fine
+        "codswallop,emotive_noun,Trickery said without proof.,dealings,0.6,true,user\n"  # line 2: fine
         ",opinion,No term.,,,,user\n"  # line 3
         "hoopla,vibes,Unknown category.,,,,user\n"  # line 4
         '"multi\nline",emotive_noun,"A term over two lines is fine",,0.5,yes,user\n'  # lines 5-6: fine
@@ -172,7 +172,7 @@ def test_a_csv_with_bad_rows_names_each_by_line_and_imports_nothing(user_dir, tm
         "dictator,pejorative,,,,maybe,builtin\n"  # line 9: enabled
         "dictator,pejorative,Mine now.,,,,user\n"  # line 10: a built-in term as a user one
         "nonsuch,pejorative,,,,false,builtin\n"  # line 11: no such built-in term
-        "skulduggery,emotive_noun,Again.,,,,user\n",  # line 12: twice
+        "codswallop,emotive_noun,Again.,,,,user\n",  # line 12: twice
         encoding="utf-8")
     lex = UserLexicon()
     with pytest.raises(CsvImportError) as err:
@@ -202,7 +202,7 @@ def test_csv_header_problems_are_reported(user_dir, tmp_path):
 def test_the_builtin_lexicon_files_are_never_written(user_dir, tmp_path):
     before = builtin_bytes()
     lex = UserLexicon()
-    lex.put_term("skulduggery", "emotive_noun", "Trickery.", ["dealings"])
+    lex.put_term("codswallop", "emotive_noun", "Trickery.", ["dealings"])
     lex.set_enabled(("dictator", "pejorative"), False)
     lex.set_enabled(("regime", "pejorative"), False)
     lex.save()
@@ -210,7 +210,7 @@ def test_the_builtin_lexicon_files_are_never_written(user_dir, tmp_path):
     UserLexicon().import_csv(tmp_path / "all.csv")
     lex = UserLexicon()
     lex.set_enabled(("dictator", "pejorative"), True)
-    lex.delete(("skulduggery", "emotive_noun"))
+    lex.delete(("codswallop", "emotive_noun"))
     lex.save()
     assert builtin_bytes() == before
     assert [p.name for p in user_dir.iterdir()] == ["loaded_terms_editor.toml"]
@@ -219,8 +219,8 @@ def test_the_builtin_lexicon_files_are_never_written(user_dir, tmp_path):
 
 def test_nothing_is_written_when_the_loader_would_refuse_it(user_dir):
     lex = UserLexicon()
-    lex.put_term("skulduggery", "emotive_noun", "Trickery.", [])
-    lex.mine[("skulduggery", "emotive_noun")]["context"] = "sometimes"  # as a damaged file could have it
+    lex.put_term("codswallop", "emotive_noun", "Trickery.", [])
+    lex.mine[("codswallop", "emotive_noun")]["context"] = "sometimes"  # as a damaged file could have it
     with pytest.raises(lexicons.LexiconError, match="context"):
         lex.save()
     assert not (user_dir / "loaded_terms_editor.toml").exists()

@@ -16,7 +16,7 @@ from desktop.models.article_model import DONE
 from desktop.dialogs.lexicon_editor import LexiconEditor
 from desktop.models.lexicon_model import ON, TERM, LexiconModel
 
-TEXT = ("The council's new harbour plan is pure skulduggery, one councillor said on Monday. "
+TEXT = ("The council's new harbour plan is pure codswallop, one councillor said on Monday. "
         "The dictator of the port authority did not reply to questions about the cost.")
 BUILTIN = Path(__file__).resolve().parents[2] / "resources" / "lexicons" / "loaded_terms.toml"
 SHOT = Path(__file__).resolve().parents[2] / "resources" / "screenshots" / "lexicon-editor.png"
@@ -48,22 +48,22 @@ def open_with_article(make_window, qtbot):
 def test_a_term_added_in_the_editor_is_a_finding_in_the_open_article(make_window, qtbot, lexdir):
     before = hashlib.sha256(BUILTIN.read_bytes()).hexdigest()
     win, key, editor = open_with_article(make_window, qtbot)
-    assert "dictator" in pane_words(win, key) and "skulduggery" not in pane_words(win, key)
+    assert "dictator" in pane_words(win, key) and "codswallop" not in pane_words(win, key)
 
     qtbot.mouseClick(editor.add_button, Qt.LeftButton)
     form = editor.term_dialog
     qtbot.waitExposed(form)
-    form.term.setText("skulduggery")
+    form.term.setText("codswallop")
     form.category.setCurrentIndex(form.category.findData("emotive_noun"))
     form.reason.setPlainText("Calls what someone did dishonest trickery without showing what they did.")
     form.alternatives.setText("secret dealings; say what was done")
     qtbot.mouseClick(form.buttons.button(QDialogButtonBox.Ok), Qt.LeftButton)
     assert not form.isVisible()
     assert (lexdir / "loaded_terms_editor.toml").is_file()
-    assert editor.selected().term == "skulduggery" and editor.selected().source == "user"
+    assert editor.selected().term == "codswallop" and editor.selected().source == "user"
 
-    qtbot.waitUntil(lambda: "skulduggery" in pane_words(win, key), timeout=60000)
-    found = next(t for t in win.model.entry(key).analysis.loaded_terms if t.text.lower() == "skulduggery")
+    qtbot.waitUntil(lambda: "codswallop" in pane_words(win, key), timeout=60000)
+    found = next(t for t in win.model.entry(key).analysis.loaded_terms if t.text.lower() == "codswallop")
     assert found.why == "Calls what someone did dishonest trickery without showing what they did."
     assert found.alternatives == ("secret dealings", "say what was done")
     qtbot.waitUntil(lambda: win.analysis.is_settled() and win.analysis.comparison is not None, timeout=60000)
@@ -73,7 +73,7 @@ def test_a_term_added_in_the_editor_is_a_finding_in_the_open_article(make_window
     editor.search.setText("dictator")
     editor.set_category("pejorative")
     terms = [editor.proxy.index(i, TERM).data() for i in range(editor.proxy.rowCount())]
-    assert "dictator" in terms and "skulduggery" not in terms  # its reason or alternatives may mention it too
+    assert "dictator" in terms and "codswallop" not in terms  # its reason or alternatives may mention it too
     at = terms.index("dictator")
     editor.table.selectRow(at)
     row = editor.selected()
@@ -83,7 +83,7 @@ def test_a_term_added_in_the_editor_is_a_finding_in_the_open_article(make_window
     qtbot.mouseClick(editor.switch_button, Qt.LeftButton)
     assert editor.proxy.index(at, ON).data(Qt.CheckStateRole) == Qt.Unchecked
     qtbot.waitUntil(lambda: "dictator" not in pane_words(win, key), timeout=60000)
-    assert "skulduggery" in pane_words(win, key)
+    assert "codswallop" in pane_words(win, key)
 
     # and on again, with the table's own checkbox
     assert editor.proxy.setData(editor.proxy.index(at, ON), Qt.Checked, Qt.CheckStateRole)
@@ -137,7 +137,7 @@ def test_the_editor_as_a_teacher_sees_it(qtbot, tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / ".local" / "share"))
     editor = LexiconEditor()
     qtbot.addWidget(editor)
-    editor.model.add_term("skulduggery", "emotive_noun",
+    editor.model.add_term("codswallop", "emotive_noun",
                           "Calls what someone did dishonest trickery without showing what they did.",
                           ["secret dealings", "say what was done"], 0.7)
     editor.model.set_enabled(("scourge", "emotive_noun"), False)
@@ -145,12 +145,12 @@ def test_the_editor_as_a_teacher_sees_it(qtbot, tmp_path, monkeypatch):
     editor.show()
     qtbot.waitExposed(editor)
     editor.set_category("emotive_noun")
-    editor.select(("skulduggery", "emotive_noun"))
+    editor.select(("codswallop", "emotive_noun"))
     assert "~/.local/share/slant/lexicons" in editor.findChild(QLabel, "lexiconIntro").text()
     assert editor.edit_button.isEnabled() and editor.delete_button.isEnabled()
     shown = {editor.proxy.index(i, TERM).data(): editor.proxy.index(i, ON).data(Qt.CheckStateRole)
              for i in range(editor.proxy.rowCount())}
-    assert shown["skulduggery"] == Qt.Checked and shown["scourge"] == Qt.Unchecked
+    assert shown["codswallop"] == Qt.Checked and shown["scourge"] == Qt.Unchecked
     assert editor.table.visualRect(editor.table.currentIndex()).intersects(editor.table.viewport().rect())
     image = editor.grab()
     if os.environ.get("SLANT_UPDATE_SCREENSHOTS"):
@@ -169,7 +169,7 @@ def test_the_form_keeps_what_was_typed_when_it_is_refused(qtbot, lexdir):
     qtbot.mouseClick(form.buttons.button(QDialogButtonBox.Ok), Qt.LeftButton)
     assert form.isVisible() and "built-in" in form.error.text()
     assert form.term.text() == "dictator" and form.reason.toPlainText() == "My own reason."
-    form.term.setText("skulduggery")
+    form.term.setText("codswallop")
     form.reason.setPlainText("")
     qtbot.mouseClick(form.buttons.button(QDialogButtonBox.Ok), Qt.LeftButton)
     assert form.isVisible() and "reason" in form.error.text()
@@ -181,14 +181,14 @@ def test_csv_export_and_import_through_the_model(qtbot, lexdir, tmp_path):
     changes = []
     model.changed.connect(changes.append)
     total = model.rowCount()
-    key = model.add_term("skulduggery", "emotive_noun", "Trickery, said without proof.", ["dealings"], 0.6)
+    key = model.add_term("codswallop", "emotive_noun", "Trickery, said without proof.", ["dealings"], 0.6)
     model.set_enabled(("regime", "pejorative"), False)
     assert model.rowCount() == total + 1 and len(changes) == 2
     out = tmp_path / "mine.csv"
     assert model.export_csv(out, [key, ("regime", "pejorative")]) == 2
     rows = list(csv.DictReader(out.read_bytes().decode("utf-8-sig").splitlines()))
     assert [(r["term"], r["reason"], r["alternatives"], r["weight"], r["enabled"], r["source"]) for r in rows] == [
-        ("skulduggery", "Trickery, said without proof.", "dealings", "0.6", "true", "user"),
+        ("codswallop", "Trickery, said without proof.", "dealings", "0.6", "true", "user"),
         ("regime", model.lexicon.row(("regime", "pejorative")).reason,
          "; ".join(model.lexicon.row(("regime", "pejorative")).alternatives), "0.6", "false", "builtin")]
     model.delete(key)
@@ -231,7 +231,7 @@ def test_the_keyboard_switches_deletes_and_edits(qtbot, lexdir):
     qtbot.addWidget(editor)
     editor.show()
     qtbot.waitExposed(editor)
-    key = editor.model.add_term("skulduggery", "emotive_noun", "Trickery.", ["dealings"])
+    key = editor.model.add_term("codswallop", "emotive_noun", "Trickery.", ["dealings"])
     editor.select(("dictator", "pejorative"))
     editor.table.setFocus()
     qtbot.keyClick(editor.table, Qt.Key_Space)
@@ -240,7 +240,7 @@ def test_the_keyboard_switches_deletes_and_edits(qtbot, lexdir):
     assert editor.model.lexicon.has(("dictator", "pejorative")) and "switched off" in editor.message.text()
     editor.select(key)
     qtbot.keyClick(editor.table, Qt.Key_Return)
-    assert editor.term_dialog is not None and editor.term_dialog.term.text() == "skulduggery"
+    assert editor.term_dialog is not None and editor.term_dialog.term.text() == "codswallop"
     editor.term_dialog.reject()
     qtbot.keyClick(editor.table, Qt.Key_Delete)
     assert not editor.model.lexicon.has(key)

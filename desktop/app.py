@@ -120,10 +120,13 @@ def _finish_screenshot(app, window, path: str, view: str) -> None:
                 window.projector.enter()
                 window.projector.go_to(0, 1)
                 window.projector.explain_first("dictator") or window.projector.explain_first()
+            elif view == "projector-figures":  # the figures on the wall (S in the projector view)
+                window.projector.enter()
+                window.projector.show_figures(True)
             QTimer.singleShot(250, step)
             return
         app.processEvents()
-        ok = (window.projector if view == "projector" else window).grab().save(path)
+        ok = (window.projector if view.startswith("projector") else window).grab().save(path)
         if not ok:
             print(f"slant: could not write {path}", file=sys.stderr)
         app.exit(0 if ok else 1)

@@ -319,7 +319,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                         ".docx, or http(s) addresses)")
     _add_input_options(parser)
     parser.add_argument("--screenshot", metavar="PATH", help="render the window to PATH (PNG) after analysis and exit")
-    parser.add_argument("--view", choices=("main", "detail", "dashboard", "projector"), default="main",
+    parser.add_argument("--view", choices=("main", "detail", "dashboard", "projector", "projector-figures"), default="main",
                         help="with --screenshot: what to show")
     parser.add_argument("--blind", action="store_true",
                         help="start in blind mode (View > Blind outlets): outlets shown as Outlet A, B, ...")

@@ -9,6 +9,7 @@ keys, and B or "." to blank the screen):
     B or "."                  blank screen      Home / End                 first / last step
     ] / [ (Ctrl+Page Down/Up) next / previous articles, same step
     Up / Down                 scroll the shown articles                    D   explanation panel
+    S                         the figures (the comparison dashboard, scaled the same; S or a step key goes back)
     Ctrl+Plus / Minus / 0     everything larger / smaller / as it was      Esc leave
 
 The steps go through the reveal order for the first articles, then again for the next ones: no highlights,
@@ -51,7 +52,8 @@ def projector_qss(factor: float = 1.0) -> str:
 NEXT_KEYS = {Qt.Key_PageDown, Qt.Key_Right, Qt.Key_Space}
 PREV_KEYS = {Qt.Key_PageUp, Qt.Key_Left, Qt.Key_Backspace}
 BLANK_KEYS = {Qt.Key_B, Qt.Key_Period}
-HELP_LINE = "PgDn / → / Space next · PgUp / ← back · ] [ next / previous articles · B blank · Esc leave"
+FIGURES_KEY = Qt.Key_S
+HELP_LINE = "PgDn / → / Space next · PgUp / ← back · ] [ next / previous articles · S figures · B blank · Esc leave"
 
 
 class ProjectorView(QWidget):
@@ -78,6 +80,7 @@ class ProjectorView(QWidget):
         self.page = 0
         self.step = 0
         self.blank = False
+        self.figures = False  # the dashboard is on the wall instead of the articles (S)
         self.active = False
         self.text_pt = 20.0
         self._saved: dict[str, Any] = {}
@@ -119,6 +122,13 @@ class ProjectorView(QWidget):
         self.footer.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
         lay.addWidget(self.footer)
         self.stack.addWidget(self.content)
+
+        self.figures_page = QWidget()  # holds the window's own dashboard while it is shown here
+        self.figures_page.setObjectName("projectorFigures")
+        self.figures_page.setAttribute(Qt.WA_StyledBackground, True)
+        fl = QVBoxLayout(self.figures_page)
+        fl.setContentsMargins(18, 10, 18, 8)
+        self.stack.addWidget(self.figures_page)
 
         self.blank_page = QWidget()
         self.blank_page.setObjectName("projectorBlank")
@@ -214,6 +224,7 @@ class ProjectorView(QWidget):
         """Back to the window, as it was."""
         if not self.active:
             return
+        self.show_figures(False)
         self.active = False
         self._last_applied = None
         QApplication.instance().removeEventFilter(self)
@@ -299,8 +310,28 @@ class ProjectorView(QWidget):
     def set_blank(self, on: bool) -> None:
         """A black screen (B or "."), to talk without the slide; the same key brings it back."""
         self.blank = bool(on)
-        self.stack.setCurrentWidget(self.blank_page if self.blank else self.content)
+        self.stack.setCurrentWidget(self.blank_page if self.blank else
+                                    self.figures_page if self.figures else self.content)
         self.blankChanged.emit(self.blank)
+
+    def show_figures(self, on: bool) -> None:
+        """The comparison dashboard (charts, every figure with its count) on the wall, scaled with the rest
+        (S). It is the window's own dashboard, borrowed like the panes and given back after."""
+        w = self.main
+        if on and not self.figures:
+            panel = w.ensure_dashboard()
+            if panel is None:
+                return
+            w._fill_dashboard()
+            self.figures_page.layout().addWidget(panel)
+            self.figures = True
+        elif not on and self.figures:
+            if w.dashboard is not None:
+                w.dashboard_holder.layout().addWidget(w.dashboard)
+            self.figures = False
+        else:
+            return
+        self.set_blank(False)
 
     def set_text_size(self, pt: float) -> None:
         """Everything larger or smaller together (Ctrl+Plus / Ctrl+Minus in the projector view)."""
@@ -470,7 +501,7 @@ class ProjectorView(QWidget):
                 (key == Qt.Key_B and bool(mods & Qt.ShiftModifier))
         return key in NEXT_KEYS | PREV_KEYS | BLANK_KEYS | {Qt.Key_Escape, Qt.Key_Home, Qt.Key_End, Qt.Key_Up,
                                                              Qt.Key_Down, Qt.Key_D, Qt.Key_BracketLeft,
-                                                             Qt.Key_BracketRight}
+                                                             Qt.Key_BracketRight, FIGURES_KEY}
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         if not self.handle_key(event):
@@ -493,6 +524,10 @@ class ProjectorView(QWidget):
             self.set_blank(not self.blank)
         elif self.blank and key in NEXT_KEYS | PREV_KEYS | {Qt.Key_Home, Qt.Key_End}:
             self.set_blank(False)  # back to the slide first; the next press moves on
+        elif key == FIGURES_KEY and not ctrl:
+            self.show_figures(not self.figures)
+        elif self.figures and key in NEXT_KEYS | PREV_KEYS | {Qt.Key_Home, Qt.Key_End}:
+            self.show_figures(False)  # back to the articles first, at the step they were at
         elif (ctrl and key == Qt.Key_PageDown) or key == Qt.Key_BracketRight:
             self.next_page(+1)
         elif (ctrl and key == Qt.Key_PageUp) or key == Qt.Key_BracketLeft:

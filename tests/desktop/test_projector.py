@@ -300,6 +300,20 @@ def test_projector_in_blind_mode_names_no_outlet_and_follows_the_teachers_order(
     assert win.font_pt == 11  # the window's own Ctrl+Plus did not fire
     qtbot.keyClick(pj, Qt.Key_Minus, Qt.ControlModifier)
     assert sizes() == first
+    # S puts the figures on the wall: the window's own dashboard, blind and scaled with the rest
+    step = (pj.page, pj.step)
+    dash_px = win.ensure_dashboard().font().pixelSize(), win.ensure_dashboard().fontInfo().pixelSize()
+    qtbot.keyClick(pj, Qt.Key_S)
+    dash = win.dashboard
+    assert pj.figures and pj.stack.currentWidget() is pj.figures_page and dash.window() is pj
+    qtbot.waitUntil(lambda: "Outlet A" in _widget_text(dash), timeout=30000)
+    assert identity_lines(_widget_text(dash), ["Breitbart", "JAPAN Forward", "Frances Martel"]) == []
+    title = next(lb for lb in dash.findChildren(QLabel) if lb.isVisibleTo(dash) and lb.text())
+    title.ensurePolished()
+    assert title.fontInfo().pixelSize() > dash_px[1]  # scaled like everything else on the wall
+    qtbot.keyClick(pj, Qt.Key_PageDown)  # a step key goes back to the articles, at the same step
+    assert not pj.figures and pj.stack.currentWidget() is pj.content and (pj.page, pj.step) == step
+    assert dash.parent() is win.dashboard_holder  # given back to the window
     # Ctrl+Shift+B from the projector switches blind mode off (the window's own action)
     qtbot.keyClick(pj, Qt.Key_B, Qt.ControlModifier | Qt.ShiftModifier)
     assert not win.blinding.on and not pj.blank

@@ -142,22 +142,22 @@ class LexiconTab:
             self.show_problem(self.not_editable(row))
 
     def toggle_selected(self) -> None:
-        row = self.selected()
-        if row is None:
-            return
-        try:
-            self.model.set_enabled(self.row_key(row), not row.enabled)
-        except (ValueError, KeyError, LexiconError, OSError) as exc:
-            self.show_problem(str(exc))
-            return
-        self.select(self.row_key(row))
+        row = self._change_selected(lambda key, row: self.model.set_enabled(key, not row.enabled))
+        if row is not None:
+            self.select(self.row_key(row))
 
     def delete_selected(self) -> None:
+        self._change_selected(lambda key, _row: self.model.delete(key))
+
+    def _change_selected(self, change: Callable[[Any, Any], Any]) -> Any:
+        """Apply ``change(key, row)`` to the selected row; the row, or None (nothing selected, or a problem,
+        which is shown)."""
         row = self.selected()
         if row is None:
-            return
+            return None
         try:
-            self.model.delete(self.row_key(row))
+            change(self.row_key(row), row)
         except (ValueError, KeyError, LexiconError, OSError) as exc:
             self.show_problem(str(exc))
-
+            return None
+        return row

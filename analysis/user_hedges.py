@@ -16,12 +16,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from . import lexicons
-from .export import atomic
-from .user_lexicon import toml_value
+from .editor_file import EditorFile, editor_meta, toml_value
 
 NAME = "hedges"
 OWN_PREFIX = "mine-"
@@ -68,14 +66,8 @@ def own_id(phrase: str) -> str:
     return OWN_PREFIX + re.sub(r"[^a-z0-9]+", "-", phrase.lower()).strip("-")
 
 
-class UserHedges:
-    def __init__(self, folder: Path | None = None):
-        self.folder = Path(folder) if folder is not None else lexicons.user_dir()
-        self.reload()
-
-    @property
-    def path(self) -> Path:
-        return self.folder / lexicons.editor_file(NAME)
+class UserHedges(EditorFile):
+    NAME = NAME
 
     def reload(self) -> None:
         self.builtin: dict[str, dict[str, Any]] = {str(h["id"]): h for h in lexicons.load_builtin(NAME).get("hedge", [])}
@@ -84,15 +76,11 @@ class UserHedges:
         self.others_off: dict[str, str] = {}  # id -> the user file that switches it off
         self.mine: dict[str, dict[str, Any]] = {}
         self.off: list[str] = []
-        self.meta = {"name": "hedges_editor", "version": "1", "source": "written in Slant's lexicon editor",
-                     "licence": "the user's own"}
-        if not self.folder.is_dir():
-            return
-        paths = sorted(self.folder.glob(f"{NAME}*.toml"), key=lambda p: (p.name == self.path.name, p.name))
+        self.meta = editor_meta(NAME)
         from .lexicon_schema import check
 
-        for path in paths:
-            data = lexicons._parse(lexicons.read_user_file(path), str(path))
+        for path in self._user_paths():
+            data = self._read(path)
             check(NAME, data, str(path))
             if path.name == self.path.name:
                 self.meta = {k: str(v) for k, v in data["meta"].items()}
@@ -177,16 +165,10 @@ class UserHedges:
             lines += ["", "[[hedge]]"] + [f"{k} = {toml_value(v)}" for k, v in entry.items()]
         return "\n".join(lines) + "\n"
 
-    def save(self) -> Path:
+    def check(self, data: dict[str, Any]) -> None:
         from .lexicon_schema import check
 
-        text = self.text()
-        data = lexicons._parse(text.encode("utf-8"), str(self.path))
         check(NAME, data, str(self.path))
-        if not self.mine and not self.off:
-            if self.path.is_file():
-                self.path.unlink()
-            return self.path
-        self.folder.mkdir(parents=True, exist_ok=True)
-        atomic.write_text(self.path, text)
-        return self.path
+
+    def is_empty(self) -> bool:
+        return not self.mine and not self.off

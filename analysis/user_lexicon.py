@@ -24,15 +24,15 @@ from __future__ import annotations
 import copy
 import csv
 import io
-import math
 import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from . import lexicons
+from .editor_file import EditorFile, editor_meta, toml_key, toml_value
+from .editor_file import toml_string as toml_string  # noqa: F401  (re-exported: tests import it from here)
 from .export import atomic
 from .export.safe import cell
 from .lexicons import LexiconError
@@ -81,67 +81,24 @@ class CsvImportError(ValueError):
         super().__init__("Nothing was imported:\n" + "\n".join(lines))
 
 
-# -- TOML writing (no TOML writer among the dependencies: strings are escaped by hand, round-trip tested)
-_ESCAPES = {"\\": "\\\\", '"': '\\"', "\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r"}
-
-
-def toml_string(value: str) -> str:
-    """``value`` as a TOML basic string: backslash, quote and every control character escaped."""
-    out = []
-    for ch in value:
-        if ch in _ESCAPES:
-            out.append(_ESCAPES[ch])
-        elif ord(ch) < 0x20 or ord(ch) == 0x7F:
-            out.append(f"\\u{ord(ch):04X}")
-        else:
-            out.append(ch)
-    return '"' + "".join(out) + '"'
-
-
-def toml_value(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, float):
-        if not math.isfinite(value):
-            raise ValueError(f"not a finite number: {value!r}")
-        return repr(value)
-    if isinstance(value, str):
-        return toml_string(value)
-    if isinstance(value, (list, tuple)):
-        return "[" + ", ".join(toml_value(v) for v in value) + "]"
-    if isinstance(value, dict):  # an inline table, as in token patterns: {LOWER = "in"}
-        return "{" + ", ".join(f"{_toml_key(str(k))} = {toml_value(v)}" for k, v in value.items()) + "}"
-    raise TypeError(f"cannot write {type(value).__name__} as TOML")
-
-
-_BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
-
-
-def _toml_key(key: str) -> str:
-    return key if _BARE_KEY.match(key) else toml_string(key)
-
-
 def render(meta: dict[str, str], categories: dict[str, dict[str, str]], terms: Iterable[dict[str, Any]]) -> str:
     """The editor's file as TOML text."""
     lines = ["# Written by Slant's lexicon editor (Tools > Lexicon editor). Entries here are applied after the",
              "# built-in lexicon and your other loaded_terms*.toml files; `disabled = true` switches a term off.",
              "", "[meta]"]
-    lines += [f"{_toml_key(k)} = {toml_value(v)}" for k, v in meta.items()]
+    lines += [f"{toml_key(k)} = {toml_value(v)}" for k, v in meta.items()]
     for name, table in categories.items():
-        lines += ["", f"[categories.{_toml_key(name)}]"]
-        lines += [f"{_toml_key(k)} = {toml_value(v)}" for k, v in table.items()]
+        lines += ["", f"[categories.{toml_key(name)}]"]
+        lines += [f"{toml_key(k)} = {toml_value(v)}" for k, v in table.items()]
     for entry in terms:
         lines += ["", "[[term]]"]
         keys = [k for k in _KEY_ORDER if k in entry] + [k for k in entry if k not in _KEY_ORDER]
-        lines += [f"{_toml_key(k)} = {toml_value(entry[k])}" for k in keys]
+        lines += [f"{toml_key(k)} = {toml_value(entry[k])}" for k in keys]
     return "\n".join(lines) + "\n"
 
 
 def default_meta() -> dict[str, str]:
-    return {"name": "loaded_terms_editor", "version": "1", "source": "written in Slant's lexicon editor",
-            "licence": "the user's own"}
+    return editor_meta(NAME)
 
 
 # -- the state the editor works on
@@ -155,17 +112,11 @@ def _is_bare_disable(raw: dict[str, Any]) -> bool:
     return bool(raw.get("disabled")) and "why" not in raw
 
 
-class UserLexicon:
+class UserLexicon(EditorFile):
     """The loaded terms in effect, as built-in, other user files and the editor's own file, with the
     operations of the editor. Changes stay in memory until ``save()``."""
 
-    def __init__(self, folder: Path | None = None):
-        self.folder = Path(folder) if folder is not None else lexicons.user_dir()
-        self.reload()
-
-    @property
-    def path(self) -> Path:
-        return self.folder / lexicons.editor_file(NAME)
+    NAME = NAME
 
     # reading
     def reload(self) -> None:
@@ -178,7 +129,7 @@ class UserLexicon:
         self.mine: dict[Key, dict[str, Any]] = {}
         from .measures.loaded_terms.lexicon import build_lexicon
 
-        layers = [(path, lexicons._parse(lexicons.read_user_file(path), str(path))) for path in self._user_paths()]
+        layers = [(path, self._read(path)) for path in self._user_paths()]
         build_lexicon(builtin, [(str(p), d) for p, d in layers])  # a broken file: LexiconError naming it
         for path, data in layers:
             for name, table in (data.get("categories") or {}).items():
@@ -192,11 +143,6 @@ class UserLexicon:
             else:
                 for raw in data.get("term", []):
                     self.others[_key_of(raw)] = (dict(raw), path.name)
-
-    def _user_paths(self) -> list[Path]:
-        if not self.folder.is_dir():
-            return []
-        return sorted(self.folder.glob(f"{NAME}*.toml"), key=lambda p: (p.name == self.path.name, p.name))
 
     def _effective(self, key: Key) -> tuple[dict[str, Any], str]:
         if key in self.mine:
@@ -315,26 +261,13 @@ class UserLexicon:
     def text(self) -> str:
         return render(self.meta, self.own_categories, self.mine.values())
 
-    def validate(self, text: str | None = None) -> str:
-        """The file's text, checked as the loader reads it (``LexiconError`` naming the problem)."""
+    def check(self, data: dict[str, Any]) -> None:
         from .measures.loaded_terms.lexicon import build_lexicon
 
-        text = self.text() if text is None else text
-        data = lexicons._parse(text.encode("utf-8"), str(self.path))
         build_lexicon(lexicons.load_builtin(NAME), [(str(self.path), data)])
-        return text
 
-    def save(self) -> Path:
-        """Write the editor's file (atomically; removed when it would hold nothing). Raises ``LexiconError``
-        for content the loader would refuse (nothing is written then) and ``OSError`` when it cannot be written."""
-        text = self.validate()
-        if not self.mine and not self.own_categories:
-            if self.path.is_file():
-                self.path.unlink()
-            return self.path
-        self.folder.mkdir(parents=True, exist_ok=True)
-        atomic.write_text(self.path, text)
-        return self.path
+    def is_empty(self) -> bool:
+        return not self.mine and not self.own_categories
 
     # CSV
     def export_csv(self, path: str | os.PathLike[str], rows: Iterable[Row] | None = None) -> int:

@@ -14,13 +14,12 @@ import os
 from pathlib import Path
 from typing import Any, Callable
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
@@ -53,6 +52,7 @@ from ..models.lexicon_model import (
     LexiconModel,
 )
 from .hedge_tab import HedgesTab
+from .lexicon_tab import EntryForm, LexiconTab, setup_table
 
 MAX_LISTED_PROBLEMS = 12
 
@@ -63,17 +63,15 @@ def shown_path(path: Any) -> str:
     return "~" + text[len(home):] if home not in ("", "/") and text.startswith(home + os.sep) else text
 
 
-class TermDialog(QDialog):
+class TermDialog(EntryForm):
     """Add or edit one of the user's terms. ``save`` (the model's add/edit) is called on OK; a problem it
     raises is shown in the form, which stays open with what was typed."""
 
     def __init__(self, parent: QWidget, categories: dict[str, str], save: Callable[..., Key],
                  row: Any = None, category: str = ""):
-        super().__init__(parent)
+        super().__init__(parent, save)
         self.setObjectName("termDialog")
         self.setWindowTitle("Edit term" if row is not None else "Add a term")
-        self._save = save
-        self.saved_key: Key | None = None
         self.term = QLineEdit(row.term if row is not None else "")
         self.term.setPlaceholderText("a word or phrase, in its dictionary form (\"slam\" also finds \"slammed\")")
         self.category = QComboBox()
@@ -94,11 +92,7 @@ class TermDialog(QDialog):
         self.weight.setDecimals(2)
         self.weight.setValue(row.weight if row is not None else 0.5)
         self.weight.setToolTip("How loaded: about 0.3 mild, 0.5 clearly opinionated, 0.8 strong")
-        self.error = QLabel("")
         self.error.setObjectName("termError")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #B3261E;")
-        self.error.setVisible(False)
 
         form = QFormLayout()
         form.addRow("&Term:", self.term)
@@ -106,31 +100,15 @@ class TermDialog(QDialog):
         form.addRow("&Reason:", self.reason)
         form.addRow("&Alternatives:", self.alternatives)
         form.addRow("&Weight:", self.weight)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
-        self.resize(560, self.sizeHint().height())
+        self.finish(form, 560)
 
     def values(self) -> tuple[str, str, str, list[str], float]:
         alts = [a.strip() for a in self.alternatives.text().split(";") if a.strip()]
         return (self.term.text(), self.category.currentData(), self.reason.toPlainText(), alts,
                 round(self.weight.value(), 2))
 
-    def accept(self) -> None:
-        try:
-            self.saved_key = self._save(*self.values())
-        except (ValueError, LexiconError, OSError) as exc:
-            self.error.setText(str(exc))
-            self.error.setVisible(True)
-            return
-        super().accept()
 
-
-class LexiconEditor(QDialog):
+class LexiconEditor(LexiconTab, QDialog):
     def __init__(self, parent: QWidget | None = None, lexicon: UserLexicon | None = None,
                  on_change: Callable[[], None] | None = None, hedges: UserHedges | None = None):
         super().__init__(parent)
@@ -141,7 +119,7 @@ class LexiconEditor(QDialog):
         self.hedge_model = HedgeModel(hedges if hedges is not None else UserHedges(self.model.lexicon.folder), self)
         self.proxy = LexiconFilter(self)
         self.proxy.setSourceModel(self.model)
-        self.term_dialog: TermDialog | None = None
+        self.form: TermDialog | None = None
 
         intro = QLabel("The words Slant marks as loaded or as hedges, with the reason it gives. Built-in entries "
                        "can be switched off; your own can be added, edited and deleted. Changes are saved at once "
@@ -173,11 +151,7 @@ class LexiconEditor(QDialog):
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(TERM, Qt.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
+        setup_table(self.table)
         header = self.table.horizontalHeader()
         # fixed starting widths (sizing 1,000 rows to their contents on every change would be slow)
         header.setSectionResizeMode(QHeaderView.Interactive)
@@ -247,14 +221,10 @@ class LexiconEditor(QDialog):
         self.resize(1100, 640)
         self._filter()
 
-    def eventFilter(self, watched: Any, event: Any) -> bool:
-        if watched is self.table and event.type() == QEvent.KeyPress and not event.modifiers():
-            slot = {Qt.Key_Space: self.toggle_selected, Qt.Key_Delete: self.delete_selected,
-                    Qt.Key_Return: self.edit_selected, Qt.Key_Enter: self.edit_selected}.get(event.key())
-            if slot is not None:
-                slot()
-                return True
-        return super().eventFilter(watched, event)
+    @property
+    def term_dialog(self) -> TermDialog | None:
+        """The term form last opened (the Loaded words tab's ``form``)."""
+        return self.form
 
     # -- the view
     def _fill_categories(self) -> None:
@@ -293,13 +263,6 @@ class LexiconEditor(QDialog):
             self.table.scrollTo(index, QAbstractItemView.PositionAtCenter)
         self._update_buttons()
 
-    def _update_buttons(self) -> None:
-        row = self.selected()
-        self.switch_button.setEnabled(row is not None)
-        self.switch_button.setText("Switch &on" if row is not None and not row.enabled else "Switch &off")
-        self.edit_button.setEnabled(row is not None and row.source == "user")
-        self.delete_button.setEnabled(row is not None and row.editable)
-
     def show_problem(self, text: str) -> None:
         self.message.setStyleSheet("color: #B3261E;")
         self.message.setText(text)
@@ -316,54 +279,29 @@ class LexiconEditor(QDialog):
         else:
             self.show_note(f"Saved to {shown_path(path)}.")
 
+    # -- the hooks of LexiconTab (the Loaded words tab)
+    def row_key(self, row: Any) -> Key:
+        return row.key
+
+    def can_edit(self, row: Any) -> bool:
+        return row.source == "user"
+
+    def not_editable(self, row: Any) -> str:
+        return (f"{row.term!r} is a built-in term: it can be switched off, not changed. "
+                "Switch it off and add your own term instead.")
+
+    def add_entry(self, *values: Any) -> Key:
+        return self.model.add_term(*values)
+
+    def edit_entry(self, key: Any, *values: Any) -> Key:
+        return self.model.edit_term(key, *values)
+
+    def make_form(self, row: Any, save: Callable[..., Any]) -> TermDialog:
+        return TermDialog(self, self.model.lexicon.categories, save, row, category=self.category.currentData() or "")
+
     # -- the actions
     def add_term(self) -> None:
         self._open_form(None)
-
-    def edit_selected(self) -> None:
-        row = self.selected()
-        if row is None or row.source != "user":
-            if row is not None:
-                self.show_problem(f"{row.term!r} is a built-in term: it can be switched off, not changed. "
-                                  "Switch it off and add your own term instead.")
-            return
-        self._open_form(row)
-
-    def _open_form(self, row: Any) -> None:
-        if row is None:
-            save = self.model.add_term
-        else:
-            def save(*values: Any) -> Key:
-                return self.model.edit_term(row.key, *values)
-        self.term_dialog = TermDialog(self, self.model.lexicon.categories, save, row,
-                                      category=self.category.currentData() or "")
-        self.term_dialog.accepted.connect(self._form_saved)
-        self.term_dialog.open()
-
-    def _form_saved(self) -> None:
-        form = self.term_dialog
-        if form is not None and form.saved_key is not None:
-            self.select(form.saved_key)
-
-    def toggle_selected(self) -> None:
-        row = self.selected()
-        if row is None:
-            return
-        try:
-            self.model.set_enabled(row.key, not row.enabled)
-        except (ValueError, KeyError, LexiconError, OSError) as exc:
-            self.show_problem(str(exc))
-            return
-        self.select(row.key)
-
-    def delete_selected(self) -> None:
-        row = self.selected()
-        if row is None:
-            return
-        try:
-            self.model.delete(row.key)
-        except (ValueError, KeyError, LexiconError, OSError) as exc:
-            self.show_problem(str(exc))
 
     def import_csv(self, path: str) -> int | None:
         try:

@@ -29,6 +29,10 @@ class AnalysisRuns(QObject):
         self.comparison: Any = None
         self.comparison_for: tuple[str, ...] | None = None
         self.compare_wanted = False
+        # "compare again" requests, counted: a result computed for an older request must not clear a newer one
+        # (the same articles with other findings, e.g. a teacher's decision, while a comparison is computed)
+        self._wants = 0
+        self._asked = 0
 
         self.progress = QProgressBar()
         self.progress.setObjectName("analysisProgress")
@@ -70,6 +74,12 @@ class AnalysisRuns(QObject):
 
     def compare_soon(self) -> None:
         self.compare_timer.start()
+
+    def compare_again(self) -> None:
+        """The same articles' findings changed (not their text or analyser): make the comparison again."""
+        self._wants += 1
+        self.compare_wanted = True
+        self.compare_soon()
 
     # -- analysing
     def _schedule_analysis(self) -> None:
@@ -195,19 +205,24 @@ class AnalysisRuns(QObject):
             return
         self.comparison_for = ident
         self.compare_wanted = True
+        self._asked = self._wants
         if not analyses:
             self._on_comparison(None)
             return
         self.manager.compare(analyses)
 
     def _on_comparison(self, comparison: Any) -> None:
-        self.compare_wanted = False
+        self.compare_wanted = self._asked != self._wants  # asked again while this one was computed
+        if self.compare_wanted:
+            self.compare_soon()
         self.comparison = comparison
         self.comparisonChanged.emit(comparison)
         self.check_settled()
 
     def _on_comparison_failed(self, message: str) -> None:
-        self.compare_wanted = False
+        self.compare_wanted = self._asked != self._wants
+        if self.compare_wanted:
+            self.compare_soon()
         self.window.show_error(f"The comparison failed: {message}")
         self.check_settled()
 

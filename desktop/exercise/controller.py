@@ -243,9 +243,7 @@ class Exercise(TeacherDecisions, QObject):
                 model.update(key, analysis=shown, plan=None)
                 changed = True
         if changed:
-            runs = self.w.analysis
-            runs.compare_wanted = True  # same articles, other findings: the comparison is made again
-            runs.compare_soon()
+            self.w.analysis.compare_again()  # same articles, other findings: the comparison is made again
             self.w.pane_area.update_counts()
         self.redraw()
 

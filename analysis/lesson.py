@@ -34,20 +34,12 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-LESSON_VERSION = 1
+from .categories import (  # (highlight category keys, shared with desktop/highlight.py)
+    CUE_CHARGED, CUE_NEUTRAL, HEDGE, LOADED_TERM, OPINION, SCARE_QUOTE, SOURCE_ANONYMOUS, SOURCE_NAMED, SOURCE_VAGUE,
+)
+from .categories import FINDING_CATEGORIES as CATEGORIES
 
-# Highlight category keys (desktop/highlight.py, resources/styles/highlights.toml), as plain strings.
-LOADED_TERM = "loaded_term"
-OPINION = "opinion"
-SCARE_QUOTE = "scare_quote"
-CUE_NEUTRAL = "cue_neutral"
-CUE_CHARGED = "cue_charged"
-SOURCE_NAMED = "source_named"
-SOURCE_ANONYMOUS = "source_anonymous"
-SOURCE_VAGUE = "source_vague"
-HEDGE = "hedge"
-CATEGORIES = (LOADED_TERM, OPINION, SCARE_QUOTE, CUE_NEUTRAL, CUE_CHARGED, SOURCE_NAMED, SOURCE_ANONYMOUS,
-              SOURCE_VAGUE, HEDGE)
+LESSON_VERSION = 1
 
 # What a student can mark, and which categories each kind of mark can find.
 LOADED = "loaded"

@@ -24,20 +24,13 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from analysis.results import ArticleAnalysis
 
-# Category keys (stable: settings store them, tests and exports use them).
-LOADED = "loaded_term"
-SCARE = "scare_quote"
-OPINION = "opinion"  # loaded terms of category "opinion": the writer's judgements, mostly phrases
-CUE_NEUTRAL = "cue_neutral"
-CUE_CHARGED = "cue_charged"
-SOURCE_NAMED = "source_named"
-SOURCE_ANONYMOUS = "source_anonymous"
-SOURCE_VAGUE = "source_vague"
-HEDGE = "hedge"
-BOILERPLATE = "boilerplate"
-TONE = "tone"
-
-FINDING_CATEGORIES = (LOADED, OPINION, SCARE, CUE_NEUTRAL, CUE_CHARGED, SOURCE_NAMED, SOURCE_ANONYMOUS, SOURCE_VAGUE, HEDGE)
+# Category keys (stable: settings store them, tests and exports use them): analysis/categories.py.
+from analysis.categories import (  # noqa: E402
+    BOILERPLATE, CUE_CHARGED, CUE_NEUTRAL, FINDING_CATEGORIES, HEDGE, OPINION, SOURCE_ANONYMOUS, SOURCE_NAMED,
+    SOURCE_VAGUE, TONE,
+)
+from analysis.categories import LOADED_TERM as LOADED  # noqa: E402
+from analysis.categories import SCARE_QUOTE as SCARE  # noqa: E402
 # When spans overlap, the later category in this order is drawn on top (its underline wins).
 PAINT_ORDER = (TONE, BOILERPLATE, HEDGE, CUE_NEUTRAL, CUE_CHARGED, SOURCE_VAGUE, SOURCE_ANONYMOUS, SOURCE_NAMED,
                SCARE, OPINION, LOADED)

@@ -136,12 +136,7 @@ class AcceptedWord:
         return RULE_PREFIX + _norm_word(self.word)
 
     def to_dict(self) -> dict[str, Any]:
-        d: dict[str, Any] = {"word": self.word, "reason": self.reason, "category": self.category}
-        if self.by:
-            d["by"] = self.by
-        if self.at:
-            d["at"] = self.at
-        return d
+        return _signed({"word": self.word, "reason": self.reason, "category": self.category}, self.by, self.at)
 
     @classmethod
     def from_dict(cls, d: Any, where: str = "an accepted word") -> AcceptedWord:
@@ -170,13 +165,8 @@ class DismissedFinding:
         return finding_key(self.article_id, self.start, self.end, self.category, self.rule)
 
     def to_dict(self) -> dict[str, Any]:
-        d: dict[str, Any] = {"article": self.article_id, "start": self.start, "end": self.end,
-                             "category": self.category, "rule": self.rule, "text": self.text, "note": self.note}
-        if self.by:
-            d["by"] = self.by
-        if self.at:
-            d["at"] = self.at
-        return d
+        return _signed({"article": self.article_id, "start": self.start, "end": self.end, "category": self.category,
+                        "rule": self.rule, "text": self.text, "note": self.note}, self.by, self.at)
 
     @classmethod
     def from_dict(cls, d: Any, where: str = "a dismissed finding") -> DismissedFinding:
@@ -535,6 +525,15 @@ def export_user_lexicon(accepted: Sequence[AcceptedWord], name: str = "lesson",
 
 
 # ============================================================================== checking helpers
+def _signed(d: dict[str, Any], by: str | None, at: str | None) -> dict[str, Any]:
+    """A teacher's decision as saved: who made it and when, only when known."""
+    if by:
+        d["by"] = by
+    if at:
+        d["at"] = at
+    return d
+
+
 def _table(d: Any, where: str) -> dict[str, Any]:
     if not isinstance(d, dict):
         raise LessonError(f"{where} is not a table of fields.")

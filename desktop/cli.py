@@ -22,7 +22,7 @@ import argparse
 import io
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 ANALYZE_FORMATS = ("json", "csv", "text")
 EXPORT_FORMATS = ("pdf", "html", "xlsx", "csv", "json")
@@ -267,16 +267,28 @@ def cmd_export(args: argparse.Namespace) -> int:
     options = ExportOptions(include_texts=not args.no_texts, blind=args.blind,
                             answer_key=args.answer_key or args.reveal, story=story, protect=protect,
                             worksheet=worksheet_kind(args))
-    try:
+    def write() -> str:
         export(args.format, args.output, analyses, comparison, options)
+        return args.output
+
+    return write_and_report(write, args.output) or (1 if errors else 0)
+
+
+def write_and_report(write: Callable[[], object], output: str) -> int:
+    """Run ``write`` (it returns the path written) and say how it went, as every ``slant`` writer does:
+    the path on stdout and 0; a refused target (exit 2) or a failed write (exit 1) in one line on stderr."""
+    from analysis.export.target import ExportTargetError
+
+    try:
+        written = write()
     except ExportTargetError as exc:
         print(f"slant: {exc}", file=sys.stderr)
         return 2
     except OSError as exc:
-        print(f"slant: could not write {args.output}: {exc.strerror or exc}", file=sys.stderr)
+        print(f"slant: could not write {output}: {exc.strerror or exc}", file=sys.stderr)
         return 1
-    print(args.output)
-    return 1 if errors else 0
+    print(written)
+    return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:

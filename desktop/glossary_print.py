@@ -11,7 +11,6 @@ The text is ``analysis.glossary.to_html`` (the same HTML the glossary window sho
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 from analysis import glossary
@@ -137,14 +136,7 @@ def add_parser(sub_argv: list[str]) -> argparse.Namespace:
 
 
 def cmd_glossary(argv: list[str]) -> int:
+    from .cli import write_and_report
+
     args = add_parser(argv)
-    try:
-        written = export_glossary(args.output, args.format)
-    except ExportTargetError as exc:
-        print(f"slant: {exc}", file=sys.stderr)
-        return 2
-    except OSError as exc:
-        print(f"slant: could not write {args.output}: {exc.strerror or exc}", file=sys.stderr)
-        return 1
-    print(written)
-    return 0
+    return write_and_report(lambda: export_glossary(args.output, args.format), args.output)

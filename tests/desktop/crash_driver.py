@@ -9,6 +9,8 @@ from __future__ import annotations
 import json
 import sys
 
+from driver_common import run
+
 PASTED = "This article was typed in by hand.\nIt exists nowhere on disk, so Slant must keep it.\n"
 
 
@@ -31,12 +33,7 @@ def main(mode: str) -> int:
             window.close()
             app.quit()
         QTimer.singleShot(0, report)
-    code = app.exec()
-    window.manager.shutdown()
-    from desktop.workers import AnalysisManager
-
-    AnalysisManager.stop_all()
-    return code
+    return run(app, window)
 
 
 if __name__ == "__main__":

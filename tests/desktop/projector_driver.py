@@ -16,6 +16,8 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
+from driver_common import run, settled  # noqa: E402  (beside this script)
+
 
 def describe(window) -> dict:
     from PySide6.QtGui import QFontMetrics, QGuiApplication
@@ -70,18 +72,13 @@ def main(png: str) -> int:
     from PySide6.QtCore import QTimer
 
     from desktop.app import create_app, launch_window
-    from desktop.models.article_model import PENDING, RUNNING
 
     app = create_app()
     window = launch_window([])
     state = {"step": 0}
 
-    def settled() -> bool:
-        return (window.is_settled() and window.comparison is not None and window.highlighting_done()
-                and not any(e.status in (PENDING, RUNNING) for e in window.model.entries()))
-
     def tick() -> None:
-        if not settled():
+        if not settled(window):
             QTimer.singleShot(50, tick)
             return
         pj = window.projector
@@ -109,12 +106,7 @@ def main(png: str) -> int:
             app.quit()
 
     QTimer.singleShot(0, tick)
-    code = app.exec()
-    window.manager.shutdown()
-    from desktop.workers import AnalysisManager
-
-    AnalysisManager.stop_all()
-    return code
+    return run(app, window)
 
 
 if __name__ == "__main__":

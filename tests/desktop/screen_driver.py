@@ -12,6 +12,8 @@ from __future__ import annotations
 import json
 import sys
 
+from driver_common import run, settled
+
 
 def rect(w, window, upto=None) -> list[int]:
     """A widget's rectangle in window coordinates, cut to what its ancestors (up to ``upto``) let be seen."""
@@ -77,18 +79,13 @@ def main(png: str) -> int:
     from PySide6.QtCore import QTimer
 
     from desktop.app import create_app, launch_window
-    from desktop.models.article_model import PENDING, RUNNING
 
     app = create_app()
     window = launch_window([])
     state = {"step": 0}
 
-    def settled() -> bool:
-        return (window.is_settled() and window.comparison is not None and window.highlighting_done()
-                and not any(e.status in (PENDING, RUNNING) for e in window.model.entries()))
-
     def tick() -> None:
-        if not settled():
+        if not settled(window):
             QTimer.singleShot(50, tick)
             return
         if state["step"] == 0:
@@ -111,12 +108,7 @@ def main(png: str) -> int:
             app.quit()
 
     QTimer.singleShot(0, tick)
-    code = app.exec()
-    window.manager.shutdown()
-    from desktop.workers import AnalysisManager
-
-    AnalysisManager.stop_all()
-    return code
+    return run(app, window)
 
 
 if __name__ == "__main__":

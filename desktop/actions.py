@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 
+from . import help_menu
 from .dialogs.clear_cache import clear_cache
 
 if TYPE_CHECKING:
@@ -69,8 +70,8 @@ def build_actions(w: MainWindow) -> dict[str, QAction]:
     a["redo"] = w.undo_stack.createRedoAction(w, "&Redo")
     a["redo"].setShortcuts(QKeySequence.Redo)
     w.addActions([a["undo"], a["redo"]])
-    a["export"] = act("&Export…", w.export_dialog, "Ctrl+E", "Export the comparison (PDF, HTML, spreadsheet, CSV, JSON)")
-    a["print"] = act("P&rint…", w.print_sheet, QKeySequence.Print, "Print the comparison sheet")
+    a["export"] = act("&Export…", w.exports.export_dialog, "Ctrl+E", "Export the comparison (PDF, HTML, spreadsheet, CSV, JSON)")
+    a["print"] = act("P&rint…", w.exports.print_sheet, QKeySequence.Print, "Print the comparison sheet")
     a["close"] = act("&Close article", lib.close_current, QKeySequence.Close, "Close the current article")
     a["quit"] = act("&Quit", w.close, QKeySequence.Quit)
     a["find"] = act("&Find in all articles…", w.find_bar.open_bar, QKeySequence.Find)
@@ -108,8 +109,8 @@ def build_actions(w: MainWindow) -> dict[str, QAction]:
     a["theme_auto"] = act("Follow &system", lambda: w.set_theme("auto"))
     a["theme_light"] = act("&Light", lambda: w.set_theme("light"))
     a["theme_dark"] = act("&Dark", lambda: w.set_theme("dark"))
-    a["about"] = act("&About Slant", w.about)
-    a["howto"] = act("&How to read the highlights", w.howto, QKeySequence.HelpContents)
+    a["about"] = act("&About Slant", lambda: help_menu.about(w))
+    a["howto"] = act("&How to read the highlights", lambda: help_menu.howto(w), QKeySequence.HelpContents)
     a["glossary"] = act("&Glossary", lambda: w.show_glossary(""), None,
                         "Every highlight and number in plain words, printable (for students)")
     a["find_next"].setShortcutContext(Qt.WindowShortcut)

@@ -3,34 +3,37 @@ detail panel below them, and the comparison dashboard in a second tab.
 
 The window only composes its parts, each in its own module with its own controller:
 ``library`` (opening, pasting, closing, details), ``pane_area`` (the panes side by side),
-``find_bar``, ``message_bar``, ``analysis_runs`` (runs, progress and the comparison), ``session``
-(save and restore) and ``actions`` (menus and toolbar). It holds no analysis logic.
+``find_bar``, ``message_bar``, ``analysis_runs`` (runs, progress and the comparison), ``detail_navigation``
+(what the detail panel explains, jumping to findings), ``dashboard_tab`` (the Dashboard tab),
+``export_menu`` (Export and Print), ``help_menu``, ``session`` (save and restore) and ``actions`` (menus
+and toolbar). It holds no analysis logic.
 """
 from __future__ import annotations
 
-import html
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QPixmap, QUndoStack
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
-from . import highlight as hl
 from . import screen_fit, theme
+from . import highlight as hl
 from .actions import build_actions, build_menus
 from .analysis_runs import AnalysisRuns
 from .blinding import Blinding
 from .cache import AnalysisCache
 from .comparison_io import ComparisonFiles
+from .dashboard_tab import DashboardTab
+from .detail_navigation import DetailNavigation
+from .export_menu import ExportMenu
 from .find_bar import FindBar
 from .library import FILE_FILTER, ArticleLibrary  # noqa: F401 - FILE_FILTER kept importable from here
-from .message_bar import Action, MessageBar, open_path, show_in_folder
+from .message_bar import Action, MessageBar
 from .models.article_model import MAX_PANES, ArticleListModel, Entry
 from .models.legend_model import LegendModel
 from .pane_area import PaneArea
 from .panes.article_pane import ArticlePane
-from .panes.detail_panel import DetailPanel, Other, describe_overview, describe_sentence, describe_span
+from .panes.detail_panel import DetailPanel
 from .panes.legend import LegendWidget
 from .panes.pane_list import PaneList
 from .projector import ProjectorView
@@ -47,15 +50,6 @@ def app_icon() -> QIcon:
     pix = QPixmap()
     pix.loadFromData(data, "SVG")
     return QIcon(pix)
-
-
-def _guarded_dashboard() -> tuple[Any, str | None]:
-    try:
-        from .dashboard import DashboardPanel
-
-        return DashboardPanel, None
-    except Exception as exc:  # noqa: BLE001 - the window must open without it
-        return None, f"{type(exc).__name__}: {exc}"
 
 
 class MainWindow(QMainWindow):
@@ -75,14 +69,13 @@ class MainWindow(QMainWindow):
         self.legend_model = LegendModel(settings.categories(), self)
         self.manager = manager or AnalysisManager(cache if cache is not None else AnalysisCache(), self)
         self.font_pt = settings.font_size()
-        self.detail_key: str | None = None
-        self._detail_sentence: int | None = None
-        self._dashboard_stale = False
         self.setAcceptDrops(True)
 
         self.undo_stack = QUndoStack(self)  # Edit > Undo / Redo: closing articles, article details
         self.reading = Reading(self)  # Open URL…, Reopen with encoding…, undoable details (desktop.reading)
         self._build_ui()
+        self.navigation = DetailNavigation(self)  # what the detail panel explains, jumping to findings
+        self.exports = ExportMenu(self)  # File > Export…, File > Print…
         self.session = SessionKeeper(self)
         self.comparisons = ComparisonFiles(self)
         self.library = ArticleLibrary(self)
@@ -139,12 +132,8 @@ class MainWindow(QMainWindow):
         self.tabs.setObjectName("mainTabs")
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(reading, "Articles")
-        # The dashboard is built the first time it is shown (start-up stays fast).
-        self.dashboard: Any = None
-        self.dashboard_holder = QWidget()
-        self.dashboard_holder.setObjectName("dashboardHolder")
-        QVBoxLayout(self.dashboard_holder).setContentsMargins(0, 0, 0, 0)
-        self.tabs.addTab(self.dashboard_holder, "Dashboard")
+        self.dashboard_tab = DashboardTab(self)  # built the first time it is shown (start-up stays fast)
+        self.tabs.addTab(self.dashboard_tab.holder, "Dashboard")
 
         self.message_bar = MessageBar()
         self.find_bar = FindBar(panes=self.ordered_panes)
@@ -194,8 +183,6 @@ class MainWindow(QMainWindow):
         self.model.rowsRemoved.connect(lambda *_: self.session.changed())
         self.model.rowsMoved.connect(lambda *_: self.session.changed())
         self.legend_model.enabledChanged.connect(self._on_categories_changed)
-        self.detail.jumpRequested.connect(self.jump_to)
-        self.detail.overviewRequested.connect(self.show_overview)
         self.detail.glossaryRequested.connect(self.show_glossary)
         self.legend.glossaryRequested.connect(self.show_glossary)
         self.pane_list.openRequested.connect(lib.open_dialog)
@@ -205,12 +192,12 @@ class MainWindow(QMainWindow):
         self.pane_list.showRequested.connect(lib.show_entry)
         area.rebuilt.connect(self._on_panes_rebuilt)
         area.contentShown.connect(self.contentShown)
-        area.spanActivated.connect(self.show_span)
-        area.sentenceActivated.connect(self.on_sentence)
+        area.spanActivated.connect(self.navigation.show_span)
+        area.sentenceActivated.connect(self.navigation.on_sentence)
         area.closeRequested.connect(self.close_article)
         area.editRequested.connect(lib.edit_metadata)
         area.escaped.connect(lambda _k: (area.clear_marks(), self.show_overview()))
-        self.tabs.currentChanged.connect(lambda i: self._fill_dashboard() if i == 1 else None)
+        self.tabs.currentChanged.connect(lambda _i: self.dashboard_tab.fill() if self.dashboard_tab.is_current() else None)
         # view settings belong to a saved comparison too: a change may make it "modified"
         self.tabs.currentChanged.connect(lambda _i: self.session.changed())
         self.legend_model.enabledChanged.connect(self.session.changed)
@@ -302,11 +289,43 @@ class MainWindow(QMainWindow):
         if status:
             self.status_label.setText(status)
 
+    @property
+    def detail_key(self) -> str | None:
+        """The article the detail panel explains (None: the overview)."""
+        return self.navigation.key
+
     def forget_detail(self, key: str) -> None:
-        """An article was closed: the detail panel no longer explains it."""
-        if self.detail_key == key:
-            self.detail_key = None
-            self.detail.span = None
+        self.navigation.forget(key)
+
+    def show_span(self, key: str, span: hl.HighlightSpan) -> None:
+        self.navigation.show_span(key, span)
+
+    def on_sentence(self, key: str, index: int) -> None:
+        self.navigation.on_sentence(key, index)
+
+    def show_overview(self) -> None:
+        self.navigation.show_overview()
+
+    def select_first(self, category: str = hl.LOADED, label: str | None = None, text: str | None = None) -> bool:
+        return self.navigation.select_first(category, label, text)
+
+    @property
+    def dashboard(self) -> Any:
+        """The dashboard panel once built (see ``dashboard_tab``), else None."""
+        return self.dashboard_tab.panel
+
+    @property
+    def dashboard_holder(self) -> QWidget:
+        return self.dashboard_tab.holder
+
+    def ensure_dashboard(self) -> Any:
+        return self.dashboard_tab.ensure()
+
+    def show_dashboard(self) -> None:
+        self.dashboard_tab.show()
+
+    def export_dialog(self) -> None:
+        self.exports.export_dialog()
 
     # ================================================================== closing
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
@@ -333,50 +352,12 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
             self.open_files(paths)
 
-    # ================================================================== comparison and dashboard
+    # ================================================================== comparison, blind mode, categories
     def _on_comparison(self, comparison: Any) -> None:
-        self._dashboard_stale = True
-        if self.tabs.currentIndex() == 1:
-            self._fill_dashboard()
+        self.dashboard_tab.mark_stale()
         self.pane_area.set_comparison(comparison)
-        self._refresh_detail()
+        self.navigation.refresh()
 
-    def ensure_dashboard(self) -> Any:
-        """Create the dashboard panel (or a placeholder when its module is unavailable) once."""
-        if self.dashboard is not None or self.dashboard_holder.layout().count():
-            return self.dashboard
-        cls, err = _guarded_dashboard()
-        if cls is not None:
-            try:
-                self.dashboard = cls(self.dashboard_holder)
-            except Exception as exc:  # noqa: BLE001
-                err = f"{type(exc).__name__}: {exc}"
-        if self.dashboard is not None:
-            self.dashboard.jumpRequested.connect(self.jump_to_article_id)
-            self.dashboard.glossaryRequested.connect(self.show_glossary)
-            self.dashboard_holder.layout().addWidget(self.dashboard)
-        else:
-            label = QLabel("The comparison dashboard is not available in this build." + (f"\n\n({err})" if err else ""))
-            label.setAlignment(Qt.AlignCenter)
-            label.setWordWrap(True)
-            self.dashboard_holder.layout().addWidget(label)
-        return self.dashboard
-
-    def _fill_dashboard(self) -> None:
-        """Hand the results to the dashboard; done when it is shown, so reading never waits for it."""
-        self.ensure_dashboard()
-        if self.dashboard is None or not self._dashboard_stale:
-            return
-        self._dashboard_stale = False
-        try:
-            self.dashboard.set_results(self.blinding.analyses(), self.shown_comparison)
-        except Exception as exc:  # noqa: BLE001 - a dashboard bug must not break reading
-            self.show_error(f"The dashboard could not show the comparison: {exc}")
-
-    def show_dashboard(self) -> None:
-        self.tabs.setCurrentIndex(1)
-
-    # ================================================================== highlights and the detail panel
     def _on_categories_changed(self) -> None:
         self.pane_area.set_enabled_categories(self.legend_model.enabled_set())
         self.settings.set_categories(self.legend_model.enabled())
@@ -389,101 +370,11 @@ class MainWindow(QMainWindow):
     def shown_comparison(self) -> Any:
         return self.blinding.comparison(self.comparison)
 
-    def _others(self, key: str | None) -> list[Other]:
-        return [Other(e.key, e.label, e.analysis) for e in map(self.blinding.entry, self.model.compared())
-                if e.key != key and e.analysis is not None]
-
-    def show_span(self, key: str, span: hl.HighlightSpan) -> None:
-        entry = self.shown_entry(key)
-        pane = self.panes.get(key)
-        if entry is None or entry.analysis is None or pane is None:
-            return
-        self.detail_key = key
-        sentence = pane.sentence_at(span.start)
-        body = describe_span(key, entry.label, entry.analysis, span, self._others(key), self.shown_comparison,
-                             sentence)
-        self.detail.show_html(body, span)
-        self._detail_sentence = None
-        self.spanShown.emit(key, span)
-
-    def on_sentence(self, key: str, index: int) -> None:
-        """A sentence was selected: mark it and its counterparts in the other panes."""
-        entry = self.model.entry(key)
-        if entry is None or entry.analysis is None:
-            return
-        self.pane_area.mark_counterparts(key, entry.analysis.id, index)
-        if index < 0:
-            return
-        # A click on plain text (no highlight) explains the sentence instead.
-        pane = self.panes[key]
-        if not pane.view.textCursor().hasSelection():
-            self.detail_key = key
-            self._detail_sentence = index
-            shown = self.shown_entry(key)
-            self.detail.show_html(describe_sentence(key, shown.label, shown.analysis, index, self._others(key),
-                                                    self.shown_comparison))
-
-    def show_overview(self) -> None:
-        self.detail_key = None
-        self._detail_sentence = None
-        self.detail.show_html(describe_overview(self._others(None), self.shown_comparison))
-
-    def _refresh_detail(self) -> None:
-        key = self.detail_key
-        if key is None or key not in self.panes:
-            self.show_overview()
-            return
-        if self.detail.span is not None:
-            self.show_span(key, self.detail.span)
-        elif self._detail_sentence is not None:
-            entry = self.shown_entry(key)
-            if entry is not None and entry.analysis is not None:
-                self.detail.show_html(describe_sentence(key, entry.label, entry.analysis, self._detail_sentence,
-                                                        self._others(key), self.shown_comparison))
-
     def refresh_views(self) -> None:
         """Blind mode switched: the detail panel and the dashboard show the articles again."""
-        if self.detail.span is not None and self.detail_key in self.panes:
-            self.detail.span = None  # its offsets belong to the other text
-            self.detail_key = None
-        self._refresh_detail()
-        self._dashboard_stale = True
-        if self.tabs.currentIndex() == 1:
-            self._fill_dashboard()
-
-    def jump_to(self, key: str, start: int, end: int) -> None:
-        pane = self.panes.get(key)
-        if pane is None:
-            return
-        self.tabs.setCurrentIndex(0)
-        pane.select_range(start, end)
-        pane.view.setFocus()
-        idx = pane.sentence_at(start)
-        if idx >= 0:
-            pane.mark_sentence(idx)
-
-    def jump_to_article_id(self, article_id: str, start: int, end: int) -> None:
-        for e in self.model.compared():
-            if e.analysis is not None and e.analysis.id == article_id:
-                self.jump_to(e.key, start, end)
-                return
-
-    def select_first(self, category: str = hl.LOADED, label: str | None = None, text: str | None = None) -> bool:
-        """Select and explain the first finding of a category (optionally in one outlet / with given words)."""
-        panes = [self.pane_by_label(label)] if label else self.ordered_panes()
-        for pane in panes:
-            if pane is None:
-                continue
-            for s in pane.findings():
-                if s.category != category:
-                    continue
-                if text and pane.analysis.text[s.start:s.end].lower() != text.lower():
-                    continue
-                pane.select_span(s)
-                self.on_sentence(pane.key, pane.sentence_at(s.start))
-                self.show_span(pane.key, s)
-                return True
-        return False
+        self.navigation.forget_span()
+        self.navigation.refresh()
+        self.dashboard_tab.mark_stale()
 
     # ================================================================== view options
     def set_font_size(self, pt: int) -> None:
@@ -495,7 +386,7 @@ class MainWindow(QMainWindow):
         self.settings.set_font_size(self.font_pt)
         self.session.changed()
         self.status_label.setText(f"Text size {self.font_pt} pt · interface {factor:.0%}")
-        self._refresh_detail()
+        self.navigation.refresh()
 
     def set_sync(self, on: bool) -> None:
         self.settings.set_flag("sync_scroll", on)
@@ -517,7 +408,7 @@ class MainWindow(QMainWindow):
         self.detail.set_dark(self.dark)
         self.legend.set_dark(self.dark)
         screen_fit.apply_scale(self, self.font_pt)
-        self._refresh_detail()
+        self.navigation.refresh()
 
     # ================================================================== messages
     def show_error(self, message: str, actions: list[Action] | tuple = ()) -> None:
@@ -527,74 +418,9 @@ class MainWindow(QMainWindow):
     def show_info(self, message: str, actions: list[Action] | tuple = ()) -> None:
         self.message_bar.show_message(message, "info", actions)
 
-    def show_exported(self, path: str) -> None:
-        """After an export: where the file went, with Open and Show in folder."""
-        def opened(ok: bool, what: str) -> None:
-            if not ok:
-                self.show_error(f"No application could open {what}; the file is at {path}")
-
-        self.show_info(f"Exported the comparison to {path}",
-                       actions=[("Open", lambda: opened(open_path(path), Path(path).name)),
-                                ("Show in folder", lambda: opened(show_in_folder(path), "its folder"))])
-
-    # ================================================================== export / print (guarded)
-    def _export_inputs(self) -> tuple[list[Any], Any] | None:
-        analyses = self.analysis.compared_analyses()
-        if not analyses or self.comparison is None:
-            self.show_info("Nothing to export yet: wait for the analysis to finish.")
-            return None
-        return analyses, self.comparison
-
-    def export_dialog(self) -> None:
-        inputs = self._export_inputs()
-        if inputs is None:
-            return
-        try:
-            from .export_dialog import ExportDialog
-        except Exception as exc:  # noqa: BLE001
-            self.show_error(f"Export is not available in this build ({exc}).")
-            return
-        try:
-            dlg = ExportDialog(inputs[0], inputs[1], parent=self,
-                               default_dir=self.settings.last_directory() or None,
-                               protect=[e.article.path for e in self.model.entries()],
-                               blind=self.blinding.on, labels=self.blinding.id_labels())
-            dlg.exported.connect(self.show_exported)
-            dlg.exec()
-        except Exception as exc:  # noqa: BLE001
-            self.show_error(f"Export failed: {exc}")
-
-    def print_sheet(self) -> None:
-        inputs = self._export_inputs()
-        if inputs is None:
-            return
-        try:
-            from .exporting import ExportOptions, print_sheet
-
-            print_sheet(inputs[0], inputs[1], parent=self,
-                        options=ExportOptions(blind=self.blinding.on, labels=self.blinding.id_labels()))
-        except Exception as exc:  # noqa: BLE001
-            self.show_error(f"Printing failed: {exc}")
-
     # ================================================================== help
-    def about(self) -> None:
-        from analysis import __version__
-
-        QMessageBox.about(self, "About Slant",
-                          f"<h3>Slant {__version__}</h3><p>Several outlets' versions of one news story side by side, "
-                          "with the words that make them differ explained.</p>")
-
     def show_glossary(self, entry_id: str = "") -> Any:
         """Help > Glossary, and every "What is this?" link: the glossary window, at ``entry_id``."""
         from .dialogs.glossary import open_glossary
 
         return open_glossary(self, entry_id)
-
-    def howto(self) -> None:
-        rows = "".join(f"<tr><td><b>{html.escape(s.label)}</b></td><td>{html.escape(s.description)} "
-                       f"<i>({html.escape(s.cue)})</i></td></tr>" for s in hl.load_styles().values())
-        box = QMessageBox(self)
-        box.setWindowTitle("How to read the highlights")
-        box.setTextFormat(Qt.RichText)
-        box.setText(f"<table cellpadding=3>{rows}</table><p>Click any highlight for the details.</p>")
-        box.exec()

@@ -322,7 +322,7 @@ class ProjectorView(QWidget):
             panel = w.ensure_dashboard()
             if panel is None:
                 return
-            w._fill_dashboard()
+            w.dashboard_tab.fill()
             self.figures_page.layout().addWidget(panel)
             self.figures = True
         elif not on and self.figures:

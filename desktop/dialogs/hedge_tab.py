@@ -18,10 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..models.lexicon_model import ON, ROW_ROLE, HedgeModel
+from ..models.editor_table import ON, ROW_ROLE
+from ..models.hedge_model import KIND, REASON, SOURCE, WORDS, HedgeModel
 from .lexicon_tab import EntryForm, LexiconTab, setup_table
-
-WORDS, KIND, REASON, SOURCE = 1, 2, 3, 4
 
 
 class HedgeDialog(EntryForm):

@@ -39,6 +39,7 @@ from analysis.lexicons import LexiconError
 from analysis.user_hedges import UserHedges
 from analysis.user_lexicon import CsvImportError, Key, UserLexicon
 
+from ..models.hedge_model import HedgeModel
 from ..models.lexicon_model import (
     ALTERNATIVES,
     CATEGORY,
@@ -47,7 +48,6 @@ from ..models.lexicon_model import (
     ROW_ROLE,
     SOURCE,
     TERM,
-    HedgeModel,
     LexiconFilter,
     LexiconModel,
 )

@@ -244,3 +244,37 @@ def test_the_keyboard_switches_deletes_and_edits(qtbot, lexdir):
     editor.term_dialog.reject()
     qtbot.keyClick(editor.table, Qt.Key_Delete)
     assert not editor.model.lexicon.has(key)
+
+
+@pytest.mark.parametrize("which", ["terms", "hedges"])
+def test_a_click_on_the_switch_of_either_table_saves_and_greys_the_row(qtbot, lexdir, which):
+    """Both tables of the editor (loaded words, hedges) share one model: the On column's checkbox switches an
+    entry off and saves at once, the row turns grey, its key and row are at hand, and "Source" says whose it is."""
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.models.editor_table import KEY_ROLE, ROW_ROLE
+    from desktop.models.hedge_model import HedgeModel
+
+    if which == "terms":
+        model, key = LexiconModel(), ("regime", "pejorative")
+        own = model.add_term("codswallop", "emotive_noun", "Trickery, said without proof.", ["dealings"])
+    else:
+        model = HedgeModel()
+        key = model.row_at(0).id
+        own = model.add_hedge("in the cards", model.hedges.kinds[0], "Says it may happen without saying who expects it.")
+    saved = []
+    model.changed.connect(saved.append)
+    cell = model.index(model.row_of(key), ON)
+    assert model.data(cell, Qt.CheckStateRole) == Qt.Checked and model.data(cell, Qt.ForegroundRole) is None
+    assert model.setData(cell, Qt.Unchecked, Qt.CheckStateRole)
+    cell = model.index(model.row_of(key), ON)
+    assert len(saved) == 1 and Path(saved[0]).is_file() and Path(saved[0]).parent == lexdir
+    assert model.data(cell, Qt.CheckStateRole) == Qt.Unchecked and not model.data(cell, ROW_ROLE).enabled
+    assert model.data(cell, Qt.ForegroundRole) == QApplication.palette().brush(QPalette.Disabled, QPalette.Text)
+    assert model.data(cell, KEY_ROLE) == key
+    source = model.columnCount() - 1
+    assert model.headerData(source, Qt.Horizontal, Qt.DisplayRole) == "Source"
+    assert model.data(model.index(model.row_of(key), source), Qt.DisplayRole) == "built-in"
+    assert model.data(model.index(model.row_of(own), source), Qt.DisplayRole) == "yours"
+    assert not model.setData(model.index(0, 1), Qt.Unchecked, Qt.CheckStateRole)  # only the On column switches

@@ -20,7 +20,8 @@ OKABE_ITO = {
 
 @dataclass(frozen=True)
 class ChartPalette:
-    """The colours of every chart. ``light()`` and ``dark()`` give Okabe-Ito based sets."""
+    """The colours of every chart. ``light()`` and ``dark()`` give Okabe-Ito based sets; ``is_dark`` says which
+    one a palette is (also after ``for_palette`` put a widget's own background and text in)."""
 
     background: QColor
     text: QColor
@@ -33,7 +34,7 @@ class ChartPalette:
     negative: QColor  # negative tone
     zero: QColor
     outlier_tint: QColor  # background of an outlier cell in a table
-    dark: bool = False
+    is_dark: bool = False
 
     @classmethod
     def light(cls) -> ChartPalette:
@@ -49,7 +50,7 @@ class ChartPalette:
             negative=QColor(OKABE_ITO["orange"]),  # as the window's sentence tone (highlights.toml)
             zero=QColor("#4d4d4d"),
             outlier_tint=QColor("#fbe3cf"),
-            dark=False,
+            is_dark=False,
         )
 
     @classmethod
@@ -66,7 +67,7 @@ class ChartPalette:
             negative=QColor(OKABE_ITO["orange"]),
             zero=QColor("#c8c8c8"),
             outlier_tint=QColor("#5a3a12"),
-            dark=True,
+            is_dark=True,
         )
 
     @classmethod

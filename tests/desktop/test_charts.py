@@ -164,6 +164,21 @@ def test_dark_palette_draws_on_dark_background(qapp):
     assert img.pixelColor(1, img.height() - 2) == pal.background
 
 
+def test_a_widget_palette_picks_the_light_or_dark_chart_colours(qapp):
+    from PySide6.QtGui import QColor, QPalette
+
+    assert not ChartPalette.light().is_dark and ChartPalette.dark().is_dark
+    for window, base, text, dark in (("#f4f4f4", "#ffffff", "#111111", False), ("#202124", "#2b2b2b", "#eeeeee", True)):
+        qp = QPalette()
+        qp.setColor(QPalette.ColorRole.Window, QColor(window))
+        qp.setColor(QPalette.ColorRole.Base, QColor(base))
+        qp.setColor(QPalette.ColorRole.Text, QColor(text))
+        pal = ChartPalette.for_palette(qp)
+        chosen = ChartPalette.dark() if dark else ChartPalette.light()
+        assert pal.is_dark is dark and pal.bar == chosen.bar and pal.outlier_tint == chosen.outlier_tint
+        assert pal.background == QColor(base) and pal.text == QColor(text)  # the widget's own
+
+
 def test_bar_chart_widget_size_hint_grows_and_click_reports_the_bar(qtbot):
     w = BarChartWidget()
     qtbot.addWidget(w)

@@ -16,8 +16,9 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..glossary import entry as glossary_entry
 from ..results import ArticleAnalysis, Comparison
-from ..measures.tone import TONE_SCALE, TONE_WORDS
+from ..measures.tone import TONE_WORDS
 from ..compare.outliers import evidence_text, short_count
 from .tables import format_metric, is_share, metric_rows
 
@@ -29,32 +30,17 @@ CHART_METRICS = (
     ("tone_mean", f"Average tone (-1 {TONE_WORDS['down']} … +1 {TONE_WORDS['up']})", "{:+.2f}"),
 )
 
-GLOSSARY = (
-    ("Loaded word", "A word that carries a judgement or a feeling (\"dictator\", \"bombast\") where a plainer word "
-                    "would report the same fact. Slant says which list entry or rule flagged it and suggests "
-                    "neutral alternatives."),
-    ("Scare quotes", "Quotation marks around a word nobody is quoted as saying, used to cast doubt on it."),
-    ("Attribution", "Saying who a statement comes from (\"..., Kishida said\"). The reporting verb can be plain "
-                    "(said, told) or slanted (claimed casts doubt, admitted implies guilt, slammed adds emotion)."),
-    ("Named / anonymous / vague source", "Named: readers can check who said it. Anonymous: the article says the "
-                                         "source is not named (\"sources familiar with the matter\"). Vague: "
-                                         "pinned on nobody in particular (\"observers\", \"reports\")."),
-    ("Thought or wish (state of mind)", "The text says what someone believes, wants, hopes, fears or plans "
-                                        "(\"voters believe\", \"Kishida wants\"). Nobody can see inside a "
-                                        "head, so ask how the writer knows. Nobody is quoted, so it is shown "
-                                        "apart and not counted among claims from unnamed sources."),
-    ("Hedge", "A word that makes a statement less certain: could, reportedly, is expected to, rumours. A few are "
-              "normal; many mean the story rests on guesses."),
-    ("Tone", f"How {TONE_WORDS['up']} or {TONE_WORDS['down']} the wording of a sentence sounds, {TONE_SCALE}, "
-             "measured with the VADER sentiment lexicon. It describes wording, not whether the news is good."),
-    ("Reading ease", "Flesch reading ease: higher is easier (60-70 is plain English; below 30 is hard)."),
-    ("Story median", "The middle value of all outlets on this story: half are above, half below."),
-    ("Outlier", "An outlet whose value stands far apart from the others on this story (robust z-score above "
-                "3.5 and a difference a reader would notice)."),
-    ("Distinctive words", "Words one outlet uses much more than the others, by weighted log-odds with an "
-                          "informative prior (Monroe, Colaresi and Quinn 2008); z above 2 is notable."),
-    ("Page furniture", "Menus, share buttons and captions copied with the article. Shown grey, never counted."),
-)
+# The sheet's short glossary: the entries of the students' glossary (``resources/glossary.toml``, read
+# through ``analysis.glossary``) that explain what the sheet shows, each as its title and one-line ``short``.
+# The explanations are written there once; the window's Glossary and ``slant glossary`` print them in full.
+GLOSSARY_ENTRIES = ("loaded_word", "scare_quotes", "reporting_verb", "claimed_vs_said", "named_source",
+                    "unnamed_source", "vague_source", "state_of_mind", "hedge", "tone", "reading_ease",
+                    "median_outlier", "distinctive_words", "page_furniture")
+
+
+def sheet_glossary() -> tuple[tuple[str, str], ...]:
+    """(term, meaning) for each of ``GLOSSARY_ENTRIES``, in that order."""
+    return tuple((e.title, e.short) for e in map(glossary_entry, GLOSSARY_ENTRIES))
 
 
 @dataclass
@@ -166,7 +152,7 @@ class Sheet:
     distinctive: list[tuple[str, list[str]]]  # outlet label, words
     articles: list[ArticleSection]
     legend: list[LegendEntry]
-    glossary: tuple[tuple[str, str], ...] = GLOSSARY
+    glossary: tuple[tuple[str, str], ...] = field(default_factory=sheet_glossary)
     include_texts: bool = True
     warnings: tuple[str, ...] = ()  # comparison-level: "“X” is probably a different story ..."
     claims: list[tuple[str, str, str]] = field(default_factory=list)  # ranked: outlet label, sentence, why listed

@@ -155,6 +155,24 @@ def test_html_is_self_contained_and_marks_every_highlight(story, exported):
         assert m.label in html
 
 
+def test_both_sheets_explain_their_terms_in_the_glossarys_own_words(exported):
+    """The sheet's glossary is the students' glossary (resources/glossary.toml): each listed entry's title and
+    one-line explanation, in the HTML and the PDF alike, so an explanation is written in one place."""
+    from html import escape
+
+    from analysis import glossary
+    from analysis.export.sheet import GLOSSARY_ENTRIES
+
+    html = exported["html"].read_text("utf-8")
+    listed = re.search(r'<dl class="glossary">\n(.*?)</dl>', html, re.S).group(1)
+    entries = [glossary.entry(i) for i in GLOSSARY_ENTRIES]
+    assert listed == "".join(f"<dt>{escape(e.title)}</dt><dd>{escape(e.short)}</dd>\n" for e in entries)
+    pdf = squash(pdf_text(exported["pdf"]))
+    glossary_part = pdf[pdf.rindex("Glossary"):]
+    for e in entries:
+        assert squash(e.title) + "." + squash(e.short) in glossary_part, e.id
+
+
 def test_html_category_choice_and_no_texts(story, tmp_path):
     from desktop.exporting import ExportOptions, export
 

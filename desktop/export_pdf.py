@@ -74,24 +74,25 @@ def setup_pdf_writer(writer: QPdfWriter, sheet: Sheet) -> None:
 
 
 def render_pdf(sheet: Sheet, *, progress: Callable[[int, str], None] | None = None,
-               cancelled: Callable[[], bool] | None = None) -> bytes:
-    """The whole sheet as PDF bytes (write them with ``analysis.export.atomic``). Qt's font warnings for
-    scripts no installed font shapes come out as one line (``desktop.qt_messages``); others pass."""
+               cancelled: Callable[[], bool] | None = None, document: type[SheetDocument] = SheetDocument) -> bytes:
+    """The whole sheet as PDF bytes (write them with ``analysis.export.atomic``), laid out by ``document``
+    (the worksheet passes its own). Qt's font warnings for scripts no installed font shapes come out as one
+    line (``desktop.qt_messages``); others pass."""
     from desktop.qt_messages import collapsed_font_warnings
 
     ensure_app()
     with collapsed_font_warnings():
-        return _render_pdf(sheet, progress=progress, cancelled=cancelled)
+        return _render_pdf(sheet, document, progress=progress, cancelled=cancelled)
 
 
-def _render_pdf(sheet: Sheet, *, progress: Callable[[int, str], None] | None = None,
+def _render_pdf(sheet: Sheet, document: type[SheetDocument], *, progress: Callable[[int, str], None] | None = None,
                 cancelled: Callable[[], bool] | None = None) -> bytes:
     data = QByteArray()
     buf = QBuffer(data)
     buf.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buf)
     setup_pdf_writer(writer, sheet)
-    sd = SheetDocument(sheet, writer, cancelled=cancelled, progress=progress)
+    sd = document(sheet, writer, cancelled=cancelled, progress=progress)
     sd.build()
     painter = QPainter()
     if not painter.begin(writer):

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice
-from PySide6.QtGui import QPainter, QPdfWriter, QTextBlockFormat, QTextCursor, QTextFormat, QTextLength
+from PySide6.QtGui import QPdfWriter, QTextBlockFormat, QTextCursor, QTextFormat, QTextLength
 
 from analysis.export.worksheet import NOTHING, Worksheet
 from desktop import export_pdf
@@ -153,23 +153,5 @@ def fit_pages(ws: Worksheet, max_pages: int = MAX_PAGES) -> dict[str, int]:
 def render_worksheet_pdf(ws: Worksheet, *, progress: Callable[[int, str], None] | None = None,
                          cancelled: Callable[[], bool] | None = None) -> bytes:
     """The worksheet (or its key) as PDF bytes, A4 like the comparison sheet."""
-    from desktop.qt_messages import collapsed_font_warnings
-
-    export_pdf.ensure_app()
-    with collapsed_font_warnings():
-        data = QByteArray()
-        buf = QBuffer(data)
-        buf.open(QIODevice.OpenModeFlag.WriteOnly)
-        writer = QPdfWriter(buf)
-        export_pdf.setup_pdf_writer(writer, ws)  # type: ignore[arg-type]
-        doc = WorksheetDocument(ws, writer, cancelled=cancelled, progress=progress)  # type: ignore[arg-type]
-        doc.build()
-        painter = QPainter()
-        if not painter.begin(writer):
-            raise OSError("Qt could not start the PDF writer")
-        try:
-            doc.paint(painter, writer.newPage)
-        finally:
-            painter.end()
-        buf.close()
-        return bytes(data.data())
+    return export_pdf.render_pdf(ws, progress=progress, cancelled=cancelled,  # type: ignore[arg-type]
+                                 document=WorksheetDocument)

@@ -6,6 +6,8 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
 
 from analysis.decoding import SourceError, check_encoding, encoding_label
 
+from .buttons import ok_cancel
+
 # (codec, what to call it): the encodings news texts are found in, most common first
 CHOICES = (
     ("utf-8", "UTF-8"), ("cp1252", "Windows-1252 (Western European)"), ("latin-1", "Latin-1 (ISO-8859-1)"),
@@ -45,10 +47,7 @@ class EncodingDialog(QDialog):
         self.preview.setObjectName("encodingPreview")
         self.preview.setReadOnly(True)
         lay.addWidget(self.preview, 1)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        self.buttons.button(QDialogButtonBox.Ok).setText("Reopen")
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel(self, "Reopen")
         lay.addWidget(self.buttons)
         self.combo.currentTextChanged.connect(self._update)
         start = next((i for i, (codec, _l) in enumerate(CHOICES) if codec != current), 0)

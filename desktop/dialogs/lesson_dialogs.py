@@ -6,6 +6,8 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBo
 
 from analysis.lesson import MAX_TEXT
 
+from .buttons import ok_cancel
+
 
 class OneLineDialog(QDialog):
     def __init__(self, title: str, intro: str, placeholder: str, ok_text: str, parent: QWidget | None = None,
@@ -23,10 +25,7 @@ class OneLineDialog(QDialog):
         self.edit.setPlaceholderText(placeholder)
         self.edit.setMaxLength(MAX_TEXT)
         lay.addWidget(self.edit)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        self.buttons.button(QDialogButtonBox.Ok).setText(ok_text)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel(self, ok_text)
         lay.addWidget(self.buttons)
         self.edit.textChanged.connect(self._validate)
         self._validate()
@@ -88,9 +87,7 @@ class LessonSettingsDialog(QDialog):
             item.setCheckState(Qt.Checked if key in reveal else Qt.Unchecked)
             self.list.addItem(item)
         lay.addWidget(self.list)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel(self)
         lay.addWidget(self.buttons)
 
     def reveal(self) -> tuple[str, ...]:

@@ -10,7 +10,6 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QTableView,
@@ -19,6 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from analysis.lexicons import LexiconError
+
+from .buttons import ok_cancel
 
 
 class EntryForm(QDialog):
@@ -36,9 +37,7 @@ class EntryForm(QDialog):
 
     def finish(self, form: QFormLayout, width: int) -> None:
         """Lay out ``form`` above the error line and the OK/Cancel buttons."""
-        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)

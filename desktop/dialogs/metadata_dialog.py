@@ -3,7 +3,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from .buttons import ok_cancel
 
 FIELDS = (("outlet", "&Outlet:"), ("title", "&Title:"), ("date", "&Date:"), ("byline", "&Byline:"),
           ("url", "&Web address:"))
@@ -43,9 +45,7 @@ class MetadataDialog(QDialog):
             form.addRow(label, e)
             self.edits[name] = e
         lay.addLayout(form)
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         lay.addWidget(buttons)
 
     def values(self) -> dict[str, str | None]:

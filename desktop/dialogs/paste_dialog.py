@@ -4,6 +4,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout,
                                QWidget)
 
+from .buttons import ok_cancel
+
 
 class PasteDialog(QDialog):
     def __init__(self, text: str = "", parent: QWidget | None = None):
@@ -32,10 +34,7 @@ class PasteDialog(QDialog):
         self.text.setPlaceholderText("Paste the article text here (Ctrl+V)")
         self.text.setPlainText(text)
         lay.addWidget(self.text, 1)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        self.buttons.button(QDialogButtonBox.Ok).setText("Add article")
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel(self, "Add article")
         lay.addWidget(self.buttons)
         self.text.textChanged.connect(self._validate)
         self._validate()

@@ -6,6 +6,8 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBo
 
 from analysis.fetch import is_url
 
+from .buttons import ok_cancel
+
 
 class UrlDialog(QDialog):
     def __init__(self, url: str = "", parent: QWidget | None = None):
@@ -27,10 +29,7 @@ class UrlDialog(QDialog):
             url = clip if is_url(clip) and "\n" not in clip else ""
         self.edit.setText(url)
         lay.addWidget(self.edit)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        self.buttons.button(QDialogButtonBox.Ok).setText("Fetch")
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel(self, "Fetch")
         lay.addWidget(self.buttons)
         self.edit.textChanged.connect(self._validate)
         self._validate()

@@ -78,8 +78,11 @@ class DashboardTab(QObject):
         except Exception as exc:  # noqa: BLE001 - a dashboard bug must not break reading
             w.show_error(f"The dashboard could not show the comparison: {exc}")
 
+    def fill_if_shown(self) -> None:
+        if self.is_current():
+            self.fill()
+
     def mark_stale(self) -> None:
         """The results changed: fill again now when the tab is shown, else when it is next shown."""
         self.stale = True
-        if self.is_current():
-            self.fill()
+        self.fill_if_shown()

@@ -52,6 +52,18 @@ def app_icon() -> QIcon:
     return QIcon(pix)
 
 
+def _splitter(orientation: Qt.Orientation, name: str, *parts: tuple[QWidget, int],
+              collapsible: bool = True) -> QSplitter:
+    """A splitter named ``name`` holding each (widget, stretch factor) of ``parts`` in order."""
+    splitter = QSplitter(orientation)
+    splitter.setObjectName(name)
+    for i, (widget, stretch) in enumerate(parts):
+        splitter.addWidget(widget)
+        splitter.setStretchFactor(i, stretch)
+    splitter.setChildrenCollapsible(collapsible)
+    return splitter
+
+
 class MainWindow(QMainWindow):
     analysisSettled = Signal()  # every article finished (or failed / cancelled) and the comparison is in
     spanShown = Signal(str, object)  # entry key, HighlightSpan shown in the detail panel
@@ -108,25 +120,13 @@ class MainWindow(QMainWindow):
         self.pane_list = PaneList(self.model)
         self.legend = LegendWidget(self.legend_model)
         self.legend.set_dark(self.dark)
-        side = QSplitter(Qt.Vertical)
-        side.setObjectName("sideSplitter")
-        side.addWidget(self.pane_list)
-        side.addWidget(self.legend)
-        side.setStretchFactor(0, 1)
-        side.setStretchFactor(1, 1)
-        self.side_splitter = side
+        self.side_splitter = side = _splitter(Qt.Vertical, "sideSplitter", (self.pane_list, 1), (self.legend, 1))
 
         self.pane_area = PaneArea(self.model, self.legend_model, self.font_pt, self.dark)
         self.detail = DetailPanel()
         self.detail.set_dark(self.dark)
-        reading = QSplitter(Qt.Vertical)
-        reading.setObjectName("readingSplitter")
-        reading.addWidget(self.pane_area)
-        reading.addWidget(self.detail)
-        reading.setStretchFactor(0, 3)
-        reading.setStretchFactor(1, 1)
-        reading.setChildrenCollapsible(False)
-        self.reading_splitter = reading
+        self.reading_splitter = reading = _splitter(Qt.Vertical, "readingSplitter", (self.pane_area, 3),
+                                                    (self.detail, 1), collapsible=False)
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("mainTabs")
@@ -145,14 +145,7 @@ class MainWindow(QMainWindow):
         cl.addWidget(self.find_bar)
         cl.addWidget(self.tabs, 1)
 
-        main = QSplitter(Qt.Horizontal)
-        main.setObjectName("mainSplitter")
-        main.addWidget(side)
-        main.addWidget(centre)
-        main.setStretchFactor(0, 0)
-        main.setStretchFactor(1, 1)
-        main.setChildrenCollapsible(False)
-        self.main_splitter = main
+        self.main_splitter = main = _splitter(Qt.Horizontal, "mainSplitter", (side, 0), (centre, 1), collapsible=False)
         wrapper = QWidget()
         wl = QVBoxLayout(wrapper)
         wl.setContentsMargins(6, 6, 6, 0)
@@ -197,7 +190,7 @@ class MainWindow(QMainWindow):
         area.closeRequested.connect(self.close_article)
         area.editRequested.connect(lib.edit_metadata)
         area.escaped.connect(lambda _k: (area.clear_marks(), self.show_overview()))
-        self.tabs.currentChanged.connect(lambda _i: self.dashboard_tab.fill() if self.dashboard_tab.is_current() else None)
+        self.tabs.currentChanged.connect(lambda _i: self.dashboard_tab.fill_if_shown())
         # view settings belong to a saved comparison too: a change may make it "modified"
         self.tabs.currentChanged.connect(lambda _i: self.session.changed())
         self.legend_model.enabledChanged.connect(self.session.changed)

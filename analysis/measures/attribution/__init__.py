@@ -43,6 +43,7 @@ from ...context import DocContext
 from ...results import Attribution
 from .cues import _Cue, _headline_cue, _make_cue
 from .frames import _can_speak, _complement, _cue_tokens, _frame_end, _phrasal_particle, _verb_cue
+from .nested import drop_nested
 from .nominal import nominal_cues
 from .punctuation import clause_colon_cues, dash_credit_cues, speaker_colon_cues
 from .lexicon import CLASSES, SOURCES, STATE_OF_MIND, VERBS, clear_cache, lexicon, lexicon_and_matcher
@@ -159,6 +160,7 @@ def find_attributions(ctx: DocContext) -> tuple[Attribution, ...]:
         cues.append(headline)
 
     cues.sort(key=lambda c: c.cue_start)
+    cues = drop_nested(cues)
     _fold_passive_cites(cues)
     _resolve_pronouns(ctx, cues)
     _resolve_titles(ctx, cues)

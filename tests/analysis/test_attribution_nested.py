@@ -1,0 +1,35 @@
+"""Attribution cues inside what another source is reported to say, on sentences written for these tests:
+the reported clause is the outer source's words (like a quotation), so a thought or a plain report
+inside it is no second attribution; a reporting verb that colours the statement stays a finding."""
+from __future__ import annotations
+
+import analysis
+
+
+def cue_texts(text: str) -> list[str]:
+    return [a.cue.text for a in analysis.analyze(text).attributions]
+
+
+def test_a_thought_inside_what_someone_said_is_part_of_the_statement():
+    assert cue_texts("The mayor said she thinks the bridge will open in May.") == ["said"]
+    assert cue_texts("Ms. Ward said the council hopes to finish the road by June.") == ["said"]
+
+
+def test_a_report_inside_what_someone_said_is_theirs():
+    assert cue_texts("A spokesman said the governor has long called for lower fares.") == ["said"]
+
+
+def test_the_same_verbs_outside_a_reported_clause_are_cues():
+    assert cue_texts("The mayor thinks the bridge will open in May.") == ["thinks"]
+    assert "called for" in cue_texts("The governor has long called for lower fares.")
+
+
+def test_a_colouring_verb_inside_a_reported_clause_stays_a_finding():
+    found = {a.cue.text: a for a in analysis.analyze("The report said the mayor claimed the audit was wrong.").attributions}
+    assert set(found) == {"said", "claimed"} and found["claimed"].cue_class == "doubt"
+
+
+def test_a_second_verb_of_the_speaker_joined_by_and_is_a_cue():
+    atts = analysis.analyze("Mr. Lund said the road was closed and urged drivers to wait.").attributions
+    assert [a.cue.text for a in atts] == ["said", "urged"]
+    assert all(a.source.text == "Mr. Lund" for a in atts)

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from ...context import DocContext
 from .lexicon import SOURCES, VERBS, _Lexicon
-from .sources import OTHER_PRONOUNS, PERSON_PRONOUNS, _HEADLINE_DASHES, _classify, _tokens_span, _type_why
+from .sources import OTHER_PRONOUNS, PERSON_PRONOUNS, _HEADLINE_DASHES, _classify, _tokens_span, _type_why, past_dateline
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -60,6 +60,8 @@ def _make_cue(
         why = [f"“{cue_text}” is a plain way to say where information comes from."]
     pronoun = None
     person = None
+    if src is not None:
+        src = past_dateline(src)
     if src is None:
         span = None
         stype = "none"

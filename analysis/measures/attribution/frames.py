@@ -32,7 +32,7 @@ def _subject(verb: Token, reporting: Container[str] = ()) -> Token | None:
     tok = verb
     through_prep = False
     for _ in range(4):
-        subj = _child(tok, "nsubj") or (_child(tok, "nsubjpass") if through_prep else None)
+        subj = _nearest_subject(tok) or (_child(tok, "nsubjpass") if through_prep else None)
         if subj is not None:
             if subj.lower_ in RELATIVES and tok.dep_ == "relcl":
                 return tok.head
@@ -68,6 +68,15 @@ def _subject(verb: Token, reporting: Container[str] = ()) -> Token | None:
             return tok.head
         return None
     return None
+
+
+def _nearest_subject(verb: Token) -> Token | None:
+    """The verb's subject; when the parser gave it two ("The Latest: Trump urges", "CLEVELAND (AP) —
+    Donald Trump said"), the one nearest the verb."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if len(subjects) < 2:
+        return subjects[0] if subjects else None
+    return min(subjects, key=lambda c: abs(c.i - verb.i))
 
 
 def _that_follows(verb: Token) -> bool:

@@ -23,7 +23,10 @@ LABELS = frozenset({
     "context", "analysis", "opinion", "exclusive", "live", "warning", "q", "a", "by", "from", "to", "subject",
     "date", "sent", "cc", "re", "fw", "fwd", "title", "question", "answer", "part", "chapter", "step",
     "example", "contents", "more", "see", "also", "listen", "follow", "contact", "email", "tel", "phone",
+    "latest",  # "The Latest: Trump urges ...", a running story's label
 })
+# a name holds no verb and no preposition but "of" ("The Gap Goes On:", "Stealth Over Health:" are headings)
+_NAME_PREPS = frozenset({"of", "de", "van", "von", "al"})
 _QUOTE_MARKS = (*OPEN_QUOTES, *CLOSE_QUOTES, *STRAIGHT_QUOTES, "'", "‘", "’")
 
 
@@ -33,6 +36,8 @@ def _named_words(ctx: DocContext, lex: _Lexicon, toks: list[Token]) -> str | Non
     if not 1 <= len(words) <= 5 or any(t.is_punct and t.text not in (".", "'", "’") for t in words):
         return None
     if any(t.lower_.strip(".") in LABELS and not _initial(t, words) for t in words):
+        return None
+    if any(t.tag_ in ("VBZ", "VBD", "VBP", "MD") or (t.pos_ == "ADP" and t.lower_ not in _NAME_PREPS) for t in words):
         return None
     alpha = [t for t in words if t.is_alpha]
     if not alpha or not all(t.text[0].isupper() for t in alpha if t.lower_ not in ("de", "van", "von", "al", "of", "the")):

@@ -87,3 +87,12 @@ def test_discussing_a_topic_is_an_activity_not_a_report_of_words():
     assert not attributions("The two leaders discussed the budget on Tuesday.")
     found = cues("The two leaders discussed whether the border should reopen.")
     assert "discussed" in found and found["discussed"].source.text == "The two leaders"
+
+
+def test_citing_a_reason_is_the_citer_speaking_citing_a_source_passes_it_on():
+    att = cues("The mayor cited rising costs as the reason for the delay.")["cited"]
+    assert att.source.text == "The mayor" and "rule:cited-evidence" in att.rule
+    att = cues("The court blocked the sale, citing a threat to public health.")["citing"]
+    assert att.source.text == "The court"
+    att = cues("The paper reported the plan, citing two senior officials.")["citing"]
+    assert att.source.text == "two senior officials" and att.source_type == "anonymous"

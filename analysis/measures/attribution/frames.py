@@ -142,7 +142,14 @@ def _verb_cue(verb: Token, lex: _Lexicon, quote_near: Callable[[int, int], bool]
     if lemma == "cite":
         obj = _child(verb, "dobj")
         if not passive and obj is not None and verb.dep_ != "acl":
-            return obj, "rule:cited-object", False
+            if _cites_a_source(obj, lex):
+                return obj, "rule:cited-object", False
+            # "Clinton cited derogatory comments", "citing a threat to public health": evidence or a
+            # reason the speaker gives, not a source passed on; the one citing it speaks
+            subj = _subject(verb, lex.verb_class)
+            if subj is not None and _can_speak(subj, lex, verb):
+                return subj, "rule:cited-evidence", False
+            return None
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
             return verb.head, "rule:cited-noun", False
         return None
@@ -258,6 +265,16 @@ def _object_frame(verb: Token, lemma: str, deps: set[str], subj: Token, lex: _Le
     if lemma in lex.speech and verb.dep_ not in ("amod", "acl", "relcl") and subj.lower_ != "it":
         return subj, "rule:speaker-subject", False
     return None
+
+
+def _cites_a_source(obj: Token, lex: _Lexicon) -> bool:
+    """"citing government sources", "citing Kyodo", "citing a report": the object can be a source
+    (a name, a person or body, a document); "citing a threat to health" gives a reason instead."""
+    lemma = obj.lemma_.lower()
+    if obj.pos_ == "PRON":
+        return obj.lower_ in _SPEAKING_PRONOUNS or obj.lower_ in ("him", "her", "them", "us", "me")
+    return obj.pos_ == "PROPN" or obj.ent_type_ in _SPEAKING_LABELS or any(
+        lemma in s or obj.lower_ in s for s in (lex.anonymous, lex.vague, lex.institution, lex.roles, lex.document))
 
 
 def _is_document(tok: Token, lex: _Lexicon) -> bool:

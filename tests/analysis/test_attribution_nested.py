@@ -33,3 +33,10 @@ def test_a_second_verb_of_the_speaker_joined_by_and_is_a_cue():
     atts = analysis.analyze("Mr. Lund said the road was closed and urged drivers to wait.").attributions
     assert [a.cue.text for a in atts] == ["said", "urged"]
     assert all(a.source.text == "Mr. Lund" for a in atts)
+
+
+def test_a_statement_joined_by_and_to_a_report_is_its_own_cue():
+    # "and vowed" hangs on "outlined", itself a reporting verb: a second statement of the same speaker
+    atts = analysis.analyze("The governor outlined her budget on Monday and vowed to cut bus fares.").attributions
+    found = {a.cue.text: a for a in atts}
+    assert "vowed" in found and found["vowed"].source.text == "The governor"

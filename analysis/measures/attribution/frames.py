@@ -202,7 +202,7 @@ def _verb_cue(verb: Token, lex: _Lexicon, quote_near: Callable[[int, int], bool]
     hi = max(verb.idx + len(verb.text), subj.idx + len(subj.text))
     if quote_near(lo, hi) and (lemma not in lex.people_only or _can_speak(subj, lex, verb)):
         return subj, "rule:quote-frame", False  # '"...,” Stoltenberg said in February'
-    if reported and verb.dep_ in ("ccomp", "conj"):
+    if reported and verb.dep_ == "ccomp":
         return None
     return _object_frame(verb, lemma, deps, subj, lex)
 

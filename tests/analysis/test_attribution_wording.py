@@ -96,3 +96,10 @@ def test_citing_a_reason_is_the_citer_speaking_citing_a_source_passes_it_on():
     assert att.source.text == "The court"
     att = cues("The paper reported the plan, citing two senior officials.")["citing"]
     assert att.source.text == "two senior officials" and att.source_type == "anonymous"
+
+
+def test_a_saying_someone_is_made_let_or_required_to_do_has_not_been_said():
+    assert not attributions("The new law requires police to tell the state when someone dies in custody.")
+    assert not attributions("The rule allows firms to tell each country a different story.")
+    assert not [a for a in attributions("Voters may not let editorials tell them how to vote.") if a.cue.text == "tell"]
+    assert cues("The chief told the state that two people had died in custody.")["told"].source.text == "The chief"

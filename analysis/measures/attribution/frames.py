@@ -15,8 +15,17 @@ RELATIVES = frozenset({"who", "that", "which", "whom"})
 _ASIDE_DEPS = frozenset({"prep", "pobj", "det", "nummod", "amod", "compound", "npadvmod", "advmod"})
 # "declined to say", "refused to comment", "failed to explain": the source said nothing
 NOT_SAYING = frozenset({"decline", "refuse", "fail", "neglect", "omit", "hesitate"})
+# "let them know", "allowed companies to tell", "requiring police to tell", "daring him to say", "help
+# Mexico make its case": what someone is let, allowed, required, dared or helped to say has not been said
+NOT_YET_SAID = frozenset({"let", "allow", "permit", "require", "dare", "help", "enable", "make"})
 # answering verbs that, negated, report that nothing was said ("did not respond", "would not comment")
 NO_REPLY = frozenset({"respond", "reply", "answer", "comment", "return"})
+
+
+def not_yet_said(verb: Token) -> bool:
+    """"let them know that ...", "requiring police to tell": a saying someone is let, made or required to do."""
+    return (verb.dep_ in ("xcomp", "ccomp") and verb.tag_ == "VB" and verb.head.lemma_.lower() in NOT_YET_SAID
+            and verb.head.pos_ in ("VERB", "AUX"))
 
 
 def _is_passive(verb: Token) -> bool:
@@ -99,6 +108,8 @@ def _verb_cue(verb: Token, lex: _Lexicon, quote_near: Callable[[int, int], bool]
     deps = {c.dep_ for c in verb.children}
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in NOT_SAYING:
         return None  # "refused to say how many": nothing was said
+    if not_yet_said(verb):
+        return None
     if _asks_anonymity(verb):
         return None  # "sources, who asked not to be named": why the source is unnamed, not a statement
     if lemma in NO_REPLY and any(c.dep_ == "neg" for c in verb.children):

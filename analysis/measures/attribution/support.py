@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Callable
 
 from ...context import DocContext
 from .cues import _Cue, _make_cue
-from .frames import _complement, _subject, _that_follows
+from .frames import _complement, _subject, _that_follows, not_yet_said
 from .lexicon import VERBS, _Lexicon
 from .sources import _child
 
@@ -73,7 +73,7 @@ def support_cues(ctx: DocContext, lex: _Lexicon, matches: list[tuple[int, int]],
         verb = doc[start]
         if verb.i in verb_cue_heads or not ctx.token_in_body(verb) or inside_quote(verb) or _nested(verb, verb_cue_heads):
             continue
-        if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or not_yet_said(verb):
             continue
         lemma = verb.lemma_.lower()
         plain = next((c for c in verb.children if c.dep_ in ("oprd", "ccomp", "acomp", "xcomp") and c.lower_ in _MAKE_PLAIN), None)

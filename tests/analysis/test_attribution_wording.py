@@ -103,3 +103,26 @@ def test_a_saying_someone_is_made_let_or_required_to_do_has_not_been_said():
     assert not attributions("The rule allows firms to tell each country a different story.")
     assert not [a for a in attributions("Voters may not let editorials tell them how to vote.") if a.cue.text == "tell"]
     assert cues("The chief told the state that two people had died in custody.")["told"].source.text == "The chief"
+
+
+def test_a_figure_credited_to_a_poll_or_an_estimate():
+    att = cues("In the latest Harbor Times poll, Ms. Ward leads Mr. Lund by five points.")["In"]
+    assert "poll" in att.source.text and "rule:in-document" in att.rule and att.cue_class == "neutral"
+    att = cues("About 300 acres of forest have been lost, by one estimate.")["by"]
+    assert att.source.text == "one estimate"
+    # "by" naming who did something, and "in" naming where, are no credit
+    assert not attributions("The road was paid for by the census office.")
+    assert not [a for a in attributions("She works in the census office in Leeds.") if a.cue.text == "in"]
+
+
+def test_defending_and_describing_with_an_object_report_a_speaker():
+    (att,) = [a for a in attributions("Mr. Lund is defending his late-night posts about the council.") if "defending" in a.cue.text]
+    assert att.source.text == "Mr. Lund"
+    assert cues("Former staff described rude behavior by the manager.")["described"].source.text == "Former staff"
+    # a verb with a physical sense and no speaker reports nothing
+    assert not attributions("The wall is defending the town from floods.")
+
+
+def test_a_to_clause_after_went_on_shares_the_speaker():
+    att = cues("Ms. Ward went on to explain how the fund would work.")["explain"]
+    assert att.source.text == "Ms. Ward"

@@ -44,7 +44,7 @@ from ...results import Attribution
 from .cues import _Cue, _headline_cue, _make_cue
 from .frames import _can_speak, _complement, _cue_tokens, _frame_end, _phrasal_particle, _verb_cue
 from .nested import drop_nested
-from .nominal import nominal_cues
+from .nominal import in_document_cues, nominal_cues
 from .punctuation import clause_colon_cues, dash_credit_cues, speaker_colon_cues
 from .lexicon import CLASSES, SOURCES, STATE_OF_MIND, VERBS, clear_cache, lexicon, lexicon_and_matcher
 from .quotes import _direct_quote, _inside_quotation, _quotes, _wrapped_in_quotes
@@ -150,6 +150,10 @@ def find_attributions(ctx: DocContext) -> tuple[Attribution, ...]:
     cues.extend(nominal_cues(ctx, lex, by_key.get("NOMINAL", []), spans,
                              lambda tok: bool(quotes) and _inside_quotation(quotes, quote_starts, tok),
                              {c.anchor.i for c in cues}))
+    spans = [(c.cue_start, c.cue_end) for c in cues] + [c.source_span for c in cues if c.source_span]
+    cues.extend(in_document_cues(ctx, lex, by_key.get("IN_DOCUMENT", []), spans,
+                                 lambda tok: bool(quotes) and _inside_quotation(quotes, quote_starts, tok),
+                                 {c.anchor.i for c in cues}))
     spans = [(c.cue_start, c.cue_end) for c in cues] + [c.source_span for c in cues if c.source_span]
     cues.extend(clause_colon_cues(ctx, lex, [(c.cue_start, c.cue_end) for c in cues], _can_speak))
     cues.extend(c for c in speakers if not any(a < c.source_span[1] and c.source_span[0] < b for a, b in spans))

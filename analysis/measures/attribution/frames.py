@@ -46,7 +46,7 @@ def _subject(verb: Token, reporting: Container[str] = ()) -> Token | None:
             if subj.lower_ in RELATIVES and tok.dep_ == "relcl":
                 return tok.head
             return subj
-        if (tok.dep_ in ("conj", "xcomp") or (tok.dep_ == "advcl" and tok.tag_ == "VBG")) and tok.head.pos_ in ("VERB", "AUX"):
+        if (tok.dep_ in ("conj", "xcomp") or (tok.dep_ == "advcl" and (tok.tag_ == "VBG" or _to_infinitive(tok)))) and tok.head.pos_ in ("VERB", "AUX"):
             head = tok.head
             if (
                 tok is verb
@@ -77,6 +77,11 @@ def _subject(verb: Token, reporting: Container[str] = ()) -> Token | None:
             return tok.head
         return None
     return None
+
+
+def _to_infinitive(verb: Token) -> bool:
+    """"went on to explain", "gathered to discuss": a "to" clause whose doer is the main verb's subject."""
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _nearest_subject(verb: Token) -> Token | None:
@@ -145,6 +150,10 @@ def _verb_cue(verb: Token, lex: _Lexicon, quote_near: Callable[[int, int], bool]
     if lemma == "describe":
         as_prep = any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
         if not (as_prep or has_clause or "oprd" in deps):
+            # "They described crass behavior by Trump": what a speaker or document told, as its object
+            subj = None if passive else _subject(verb)
+            if subj is not None and "dobj" in deps and _can_speak(subj, lex, verb) and subj.lower_ != "it":
+                return subj, "rule:object-frame", False
             return None
         subj = None if passive else _subject(verb)
         if agent_obj is not None:

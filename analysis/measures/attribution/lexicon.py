@@ -52,6 +52,8 @@ class _Lexicon:
     support_verbs: frozenset[str] = frozenset()  # "issued a statement", "made the case"
     support_nouns: dict[str, str] = field(default_factory=dict)  # nouns of [frame.support] (neutral)
     adjectives: dict[str, str] = field(default_factory=dict)  # "sure" -> state_of_mind ("was sure that")
+    in_document: frozenset[str] = frozenset()  # "in a poll", "by one estimate"
+    in_document_why: str = ""
 
     @property
     def cue_lemmas(self) -> frozenset[str]:
@@ -125,6 +127,8 @@ def _lexicon(signature: tuple) -> _Lexicon:
     support_verbs: set[str] = set()
     support_nouns: dict[str, str] = {}
     adjectives: dict[str, str] = {}
+    in_document: set[str] = set()
+    in_document_why = ""
     for data in lexicons.load_all(VERBS):
         for cls, table in data.get("class", {}).items():
             if cls not in CLASSES:
@@ -147,6 +151,8 @@ def _lexicon(signature: tuple) -> _Lexicon:
             if cls not in CLASSES:
                 raise lexicons.LexiconError(f"{VERBS}: unknown cue class {cls!r} in [nominal] (use one of {', '.join(CLASSES)})")
             nominal.update((w.lower(), cls) for w in table.get("nouns", []))
+        in_document.update(w.lower() for w in frames.get("in_document", {}).get("nouns", []))
+        in_document_why = frames.get("in_document", {}).get("why", in_document_why)
         support = frames.get("support", {})
         support_verbs.update(w.lower() for w in support.get("verbs", []))
         support_nouns.update((w.lower(), "neutral") for w in support.get("nouns", []))
@@ -200,6 +206,8 @@ def _lexicon(signature: tuple) -> _Lexicon:
         support_verbs=frozenset(support_verbs),
         support_nouns=support_nouns,
         adjectives=adjectives,
+        in_document=frozenset(in_document),
+        in_document_why=" ".join(in_document_why.split()),
     )
 
 
@@ -216,6 +224,9 @@ def _build_matcher(vocab: Vocab, lex: _Lexicon) -> Matcher:
         m.add("SUPPORT", [[{"LEMMA": {"IN": sorted(lex.support_verbs)}, "POS": "VERB"}]])
     if lex.adjectives:
         m.add("STANCE_ADJ", [[{"LOWER": {"IN": sorted(lex.adjectives)}, "POS": {"IN": ["ADJ", "VERB"]}}]])
+    if lex.in_document:
+        m.add("IN_DOCUMENT", [[{"LOWER": {"IN": ["in", "by"]}, "DEP": "prep"}, {"OP": "{0,8}", "ORTH": {"NOT_IN": [",", ";", ":", ".", "(", ")", "\"", "“", "”"]}, "POS": {"NOT_IN": ["VERB", "ADP", "AUX", "PRON"]}},
+                              {"LEMMA": {"IN": sorted(lex.in_document)}, "POS": "NOUN", "DEP": "pobj"}]])
     m.add("ACCORDING", [[{"LOWER": "according"}, {"LOWER": "to"}]])
     m.add("BASED_ON", [[{"LOWER": "based"}, {"LOWER": "on"}]])
     m.add("QUOTED_AS", [[{"LEMMA": "quote", "POS": "VERB"}, {"OP": "*", "IS_PUNCT": False, "LEMMA": {"NOT_IN": ["say", "."]}}, {"LOWER": "as"}, {"LEMMA": "say"}]], greedy="FIRST")

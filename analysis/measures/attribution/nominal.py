@@ -86,3 +86,27 @@ def nominal_cues(ctx: DocContext, lex: _Lexicon, matches: list[tuple[int, int]],
         cue.why[0] = f"“{' '.join(t.text for t in cue_toks)}”: {lex.class_why.get(cls, '')}"
         out.append(cue)
     return out
+
+
+def in_document_cues(ctx: DocContext, lex: _Lexicon, matches: list[tuple[int, int]], taken: list[tuple[int, int]],
+                     inside_quote, verb_cue_heads: set[int]) -> list[_Cue]:
+    """"In the latest poll, Clinton leads", "by one estimate": a figure credited to a poll, study or
+    estimate. The preposition is the cue (like "according to"), the document the source. Not when the
+    verb the phrase hangs on is a cue already ("found in a study that ..." is that verb's)."""
+    doc = ctx.doc
+    out = []
+    seen: set[int] = set()
+    for start, end in matches:
+        prep, noun = doc[start], doc[end - 1]
+        if prep.i in seen or noun.head.i != prep.i or not ctx.token_in_body(prep) or inside_quote(prep):
+            continue
+        seen.add(prep.i)
+        if prep.head.i in verb_cue_heads or any(a < noun.idx + len(noun.text) and prep.idx < b for a, b in taken):
+            continue
+        if prep.lower_ == "by" and not any(c.dep_ == "det" and c.lower_ in ("one", "some", "another", "several", "most", "many", "this", "that", "its", "their") or c.dep_ in ("poss", "nummod") for c in noun.children):
+            continue  # "by one estimate", "by their count"; not "divided by the census", "by analysis"
+        cue = _make_cue(ctx, lex, [prep], "neutral", noun, "rule:in-document", prep, None, [])
+        cue.rules.insert(0, f"lexicon:{VERBS}/frame.in_document/{noun.lemma_.lower()}")
+        cue.why[0] = f"“{prep.text} … {noun.text}”: {lex.in_document_why}"
+        out.append(cue)
+    return out

@@ -126,3 +126,17 @@ def test_defending_and_describing_with_an_object_report_a_speaker():
 def test_a_to_clause_after_went_on_shares_the_speaker():
     att = cues("Ms. Ward went on to explain how the fund would work.")["explain"]
     assert att.source.text == "Ms. Ward"
+
+
+def test_a_speech_noun_with_from_names_who_said_it():
+    att = cues("The plan went ahead despite repeated warnings from Mayor Ann Cole that the bridge was unsafe.")["warnings"]
+    assert att.source.text == "Mayor Ann Cole" and "rule:nominal-from" in att.rule
+    assert not [a for a in attributions("She kept a letter from 1998 in a drawer.") if a.source is not None]
+
+
+def test_criticism_or_questions_someone_faced_are_attributions_without_a_named_source():
+    att = cues("The mayor has faced sharp criticism for the delay.")["criticism"]
+    assert att.source is None and att.source_type == "none" and att.cue_class == "emotive"
+    assert cues("The fund has faced questions about its spending.")["questions"].rule.endswith("rule:nominal-received")
+    # nothing was said
+    assert not attributions("The town faced no obvious threat that year.")

@@ -224,7 +224,24 @@ def _verb_cue(verb: Token, lex: _Lexicon, quote_near: Callable[[int, int], bool]
         return subj, "rule:quote-frame", False  # '"...,” Stoltenberg said in February'
     if reported and verb.dep_ == "ccomp":
         return None
+    if not deps & {"dobj", "xcomp", "attr", "oprd"} and _between_commas(verb, subj) and _can_speak(subj, lex, verb):
+        return subj, "rule:parenthetical-source", False  # "These employees, Stumpf explained later, were well paid"
     return _object_frame(verb, lemma, deps, subj, lex)
+
+
+def _between_commas(verb: Token, subj: Token) -> bool:
+    """"..., Stumpf explained earlier in the hearing, ...": subject and verb set off by commas in the
+    middle of a sentence that is what was said (the parser often makes the verb the sentence's root)."""
+    doc = verb.doc
+    if not (subj.i < verb.i <= subj.i + 3) or subj.left_edge.i < 1 or doc[subj.left_edge.i - 1].text != ",":
+        return False
+    if subj.left_edge.i - 1 <= verb.sent.start or doc[subj.left_edge.i - 2].pos_ in ("ADV", "ADP"):
+        return False  # "On Thursday, however, Trump spoke to ...": an aside before the subject, not what was said
+    end = verb.i
+    for c in verb.rights:
+        if c.dep_ in ("advmod", "prep", "npadvmod"):
+            end = max(end, c.right_edge.i)
+    return end + 1 < verb.sent.end and doc[end + 1].text == "," and end - verb.i <= 8
 
 
 # prepositions whose object is what a statement or stance is about: "accused him of lying",

@@ -16,6 +16,33 @@ if TYPE_CHECKING:  # pragma: no cover
 # claims and rumours pass something on even when the text says nobody made them
 UNOWNED = frozenset({"claim", "allegation", "rumor", "rumour", "speculation", "accusation", "report", "suggestion"})
 _CONTENT_PREPS = frozenset({"about", "of", "on", "against", "over"})
+# verbs whose object is something said to or about their subject by others: "faced questions about",
+# "drew criticism", "received warnings", "came under criticism" is not one (no object)
+RECEIVING = frozenset({"face", "draw", "receive", "attract", "field", "weather", "endure", "shrug", "dodge", "ignore"})
+_GIVER_PREPS = frozenset({"from", "by"})
+
+
+def _giver(noun: Token, lex: _Lexicon) -> Token | None:
+    """Who made a statement named by a noun with no owner: "criticism from Republicans", "a letter from
+    the mayor", "a statement by the ministry" (a person, body or group the lexicons know, not "from 1998")."""
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in _GIVER_PREPS and prep.i > noun.i:
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if obj is None or obj.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC", "CARDINAL"):
+                continue
+            lemma = obj.lemma_.lower()
+            if obj.ent_type_ in ("PERSON", "ORG", "NORP") or (obj.pos_ == "PRON" and obj.lower_ in ("him", "her", "them", "us", "me")) or any(
+                    lemma in s or obj.lower_ in s for s in (lex.anonymous, lex.vague, lex.institution, lex.roles)):
+                return obj
+    return None
+
+
+def _speaking_noun_ok(noun: Token) -> bool:
+    """"faced questions about the fund", "drew sharp criticism": the noun is plural or has an adjective
+    or content ("faced a question" alone is too thin to say who spoke), and is not "no ..."."""
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+        return False  # "faced no obvious threat", "received no response": nothing was said
+    return noun.tag_ == "NNS" or any(c.dep_ in ("amod", "prep", "acl", "relcl") for c in noun.children)
 
 
 def _when_or_where(prep: Token) -> bool:
@@ -76,9 +103,15 @@ def nominal_cues(ctx: DocContext, lex: _Lexicon, matches: list[tuple[int, int]],
                     continue
             rule = "rule:nominal-in"
         elif owner is None:
-            if lemma not in UNOWNED or not _content(noun):
+            giver = _giver(noun, lex) if cls != STATE_OF_MIND else None
+            if giver is not None:  # "criticism from Republicans", "repeated warnings from his attorney"
+                src, rule = giver, "rule:nominal-from"
+            elif cls != STATE_OF_MIND and noun.dep_ == "dobj" and noun.head.lemma_.lower() in RECEIVING and _speaking_noun_ok(noun):
+                rule = "rule:nominal-received"  # "has faced questions about", "drew sharp criticism"
+            elif lemma not in UNOWNED or not _content(noun):
                 continue
-            rule = "rule:nominal-unowned"
+            else:
+                rule = "rule:nominal-unowned"
         elif not _content(noun):
             continue
         cue = _make_cue(ctx, lex, cue_toks, cls, src, rule, noun, None, [])

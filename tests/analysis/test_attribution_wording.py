@@ -140,3 +140,17 @@ def test_criticism_or_questions_someone_faced_are_attributions_without_a_named_s
     assert cues("The fund has faced questions about its spending.")["questions"].rule.endswith("rule:nominal-received")
     # nothing was said
     assert not attributions("The town faced no obvious threat that year.")
+
+
+def test_seeing_or_rating_something_as_something_is_a_characterisation():
+    att = cues("Critics of the plan see the new road as a waste of money.")["see"]
+    assert att.source.text == "Critics of the plan" and att.cue_class == "state_of_mind"
+    assert cues("The fact-checkers rated the claim as false.")["rated"].source.text == "The fact-checkers"
+    # seeing with the eyes, and a rate of interest, report nothing
+    assert not attributions("Residents saw the new road from the hill.")
+    assert not attributions("The bank rated the loans every quarter.")
+
+
+def test_realising_and_discovering_that_report_a_thought_and_a_finding():
+    assert cues("The mayor realized that the budget was short.")["realized"].cue_class == "state_of_mind"
+    assert cues("Investigators have discovered that the files were moved.")["discovered"].cue_class == "credence"

@@ -79,6 +79,12 @@ def _subject(verb: Token, reporting: Container[str] = ()) -> Token | None:
     return None
 
 
+def _as_on_object(verb: Token) -> bool:
+    """"see the new road as a waste": the parser may hang "as ..." on the object instead of the verb."""
+    obj = _child(verb, "dobj")
+    return obj is not None and any(c.dep_ == "prep" and c.lower_ == "as" and c.i > obj.i for c in obj.children)
+
+
 def _to_infinitive(verb: Token) -> bool:
     """"went on to explain", "gathered to discuss": a "to" clause whose doer is the main verb's subject."""
     return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
@@ -138,7 +144,7 @@ def _verb_cue(verb: Token, lex: _Lexicon, quote_near: Callable[[int, int], bool]
         return None
     if lemma in lex.characterise and lemma != "describe":
         # "called it a hoax", "painted him as a bully", "likened him to a con man"
-        as_prep = any(c.dep_ == "prep" and (c.lower_ == "as" or (c.lower_ == "to" and lemma == "liken")) for c in verb.children)
+        as_prep = any(c.dep_ == "prep" and (c.lower_ == "as" or (c.lower_ == "to" and lemma == "liken")) for c in verb.children) or _as_on_object(verb)
         if not ("oprd" in deps or as_prep or (lemma == "describe" and has_clause)):
             return None
         if agent_obj is not None:
@@ -148,7 +154,7 @@ def _verb_cue(verb: Token, lex: _Lexicon, quote_near: Callable[[int, int], bool]
             return None  # "collectively called IP4" names something; nobody is reported
         return subj, "rule:nsubj-source", False
     if lemma == "describe":
-        as_prep = any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
+        as_prep = any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children) or _as_on_object(verb)
         if not (as_prep or has_clause or "oprd" in deps):
             # "They described crass behavior by Trump": what a speaker or document told, as its object
             subj = None if passive else _subject(verb)

@@ -154,3 +154,22 @@ def test_seeing_or_rating_something_as_something_is_a_characterisation():
 def test_realising_and_discovering_that_report_a_thought_and_a_finding():
     assert cues("The mayor realized that the budget was short.")["realized"].cue_class == "state_of_mind"
     assert cues("Investigators have discovered that the files were moved.")["discovered"].cue_class == "credence"
+
+
+def test_a_judgement_in_the_passive_without_an_agent_has_no_source():
+    att = cues("The old bridge is considered a danger to drivers.")["is considered"]
+    assert att.source is None and att.source_type == "none" and "rule:passive-no-agent" in att.rule
+    assert cues("The claim was labeled false on Friday.")["was labeled"].source is None
+    # naming is no judgement
+    assert not attributions("The new town is called Riverside.")
+
+
+def test_a_newsroom_or_a_group_that_learned_something_reports_it():
+    assert cues("The Herald has learned that the mayor will resign.")["learned"].source.text == "The Herald"
+    att = cues("The city council is defending its plan for the bridge.")
+    assert any("defending" in k for k in att)
+
+
+def test_stances_with_an_object():
+    assert cues("The agency has signaled willingness to change the rules.")["signaled"].cue_class == "speculative"
+    assert cues("Parents protested the new school budget.")["protested"].source.text == "Parents"

@@ -18,6 +18,9 @@ NOT_SAYING = frozenset({"decline", "refuse", "fail", "neglect", "omit", "hesitat
 # "let them know", "allowed companies to tell", "requiring police to tell", "daring him to say", "help
 # Mexico make its case": what someone is let, allowed, required, dared or helped to say has not been said
 NOT_YET_SAID = frozenset({"let", "allow", "permit", "require", "dare", "help", "enable", "make"})
+# characterising verbs that judge rather than name: in the passive without an agent ("is considered a
+# threat", "was labeled 'Mostly True'") they pass on somebody's judgement; "is called Leeds" names a town
+JUDGED = frozenset({"consider", "view", "regard", "see", "label", "brand", "rate", "characterize", "characterise", "portray", "paint", "dub"})
 # answering verbs that, negated, report that nothing was said ("did not respond", "would not comment")
 NO_REPLY = frozenset({"respond", "reply", "answer", "comment", "return"})
 
@@ -141,16 +144,24 @@ def _verb_cue(verb: Token, lex: _Lexicon, quote_near: Callable[[int, int], bool]
         subj = _child(verb, "nsubjpass")
         if passive and (subj is None or subj.lower_ == "it") and has_clause:
             return None, "rule:impersonal-passive", True
+        subj = None if passive else _subject(verb, lex.verb_class)
+        if lemma == "learn" and subj is not None and (has_clause or _that_follows(verb)) and _can_speak(subj, lex, verb):
+            return subj, "rule:nsubj-source", False  # "The Post has learned that ...", "Republicans learned that ..."
         return None
-    if lemma in lex.characterise and lemma != "describe":
-        # "called it a hoax", "painted him as a bully", "likened him to a con man"
-        as_prep = any(c.dep_ == "prep" and (c.lower_ == "as" or (c.lower_ == "to" and lemma == "liken")) for c in verb.children) or _as_on_object(verb)
-        if not ("oprd" in deps or as_prep or (lemma == "describe" and has_clause)):
+    as_prep = any(c.dep_ == "prep" and (c.lower_ == "as" or (c.lower_ == "to" and lemma == "liken")) for c in verb.children) or _as_on_object(verb)
+    if lemma in lex.characterise and lemma != "describe" and (lemma != "consider" or "oprd" in deps or as_prep or not has_clause):
+        # "called it a hoax", "painted him as a bully", "likened him to a con man" ("considers that ..." is
+        # a thought with a clause, below)
+        if not ("oprd" in deps or as_prep):
             return None
         if agent_obj is not None:
             return agent_obj, "rule:by-agent", False
         subj = None if passive else _subject(verb)
         if subj is None:
+            if passive and lemma in JUDGED and verb.dep_ not in ("amod", "acl") and (_child(verb, "nsubjpass") is not None or "oprd" in deps):
+                # "North Korea is considered a threat", "was viewed as favorable", "was labeled 'Mostly
+                # True'": a judgement the text passes on without saying whose it is
+                return None, "rule:passive-no-agent", True
             return None  # "collectively called IP4" names something; nobody is reported
         return subj, "rule:nsubj-source", False
     if lemma == "describe":
@@ -266,7 +277,7 @@ def _can_speak(tok: Token, lex: _Lexicon, verb: Token | None = None) -> bool:
         return False  # "it", "this", "that": nobody in particular
     if verb is not None and lex.lemma(verb) in lex.people_only:
         return tok.ent_type_ in ("PERSON", "ORG", "NORP") or tok.pos_ == "PRON" or any(
-            lemma in s or tok.lower_ in s for s in (lex.anonymous, lex.vague, lex.roles, lex.document))
+            lemma in s or tok.lower_ in s for s in (lex.anonymous, lex.vague, lex.roles, lex.document, lex.institution))
     if verb is not None and tok.pos_ in ("NOUN", "PROPN") and (tok.head.i == verb.i or verb.dep_ in ("relcl", "acl")):
         return True  # the verb's own subject ("Demonstrators called for"), not one borrowed from another verb
     return (

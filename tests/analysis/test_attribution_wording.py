@@ -173,3 +173,13 @@ def test_a_newsroom_or_a_group_that_learned_something_reports_it():
 def test_stances_with_an_object():
     assert cues("The agency has signaled willingness to change the rules.")["signaled"].cue_class == "speculative"
     assert cues("Parents protested the new school budget.")["protested"].source.text == "Parents"
+
+
+def test_a_name_in_front_of_a_speech_noun_owns_it():
+    att = cues("The mayor is seizing on a Harbor Times report that the bridge will cost more.")["report"]
+    assert att.source.text == "Harbor Times" and att.source_type == "named"
+
+
+def test_the_object_of_forced_or_urged_is_who_does_the_to_clause():
+    att = cues("The senator forced Mr. Lund to admit that no one had been fired.")["admit"]
+    assert att.source.text == "Mr. Lund"

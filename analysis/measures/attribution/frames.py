@@ -18,6 +18,9 @@ NOT_SAYING = frozenset({"decline", "refuse", "fail", "neglect", "omit", "hesitat
 # "let them know", "allowed companies to tell", "requiring police to tell", "daring him to say", "help
 # Mexico make its case": what someone is let, allowed, required, dared or helped to say has not been said
 NOT_YET_SAID = frozenset({"let", "allow", "permit", "require", "dare", "help", "enable", "make"})
+# verbs whose object does what their "to" clause says: "forced Stumpf to admit", "urged him to explain"
+OBJECT_CONTROL = frozenset({"force", "lead", "prompt", "push", "press", "urge", "ask", "persuade", "convince", "get", "cause",
+                            "encourage", "invite", "challenge", "dare", "compel", "pressure", "tell", "order", "allow", "require"})
 # characterising verbs that judge rather than name: in the passive without an agent ("is considered a
 # threat", "was labeled 'Mostly True'") they pass on somebody's judgement; "is called Leeds" names a town
 JUDGED = frozenset({"consider", "view", "regard", "see", "label", "brand", "rate", "characterize", "characterise", "portray", "paint", "dub"})
@@ -49,6 +52,10 @@ def _subject(verb: Token, reporting: Container[str] = ()) -> Token | None:
             if subj.lower_ in RELATIVES and tok.dep_ == "relcl":
                 return tok.head
             return subj
+        if tok.dep_ == "xcomp" and tok.head.pos_ == "VERB" and tok.head.lemma_.lower() in OBJECT_CONTROL:
+            obj = _child(tok.head, "dobj")
+            if obj is not None and obj.i < tok.i:
+                return obj  # "forced Stumpf to admit", "led the journalist to fear": the object does it
         if (tok.dep_ in ("conj", "xcomp") or (tok.dep_ == "advcl" and (tok.tag_ == "VBG" or _to_infinitive(tok)))) and tok.head.pos_ in ("VERB", "AUX"):
             head = tok.head
             if (

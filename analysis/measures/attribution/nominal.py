@@ -37,6 +37,16 @@ def _giver(noun: Token, lex: _Lexicon) -> Token | None:
     return None
 
 
+def _compound_owner(noun: Token, lex: _Lexicon) -> Token | None:
+    """"a New York Times report", "police claims", "the Quinnipiac poll": a name or a speaker in front
+    of the noun owns it like a possessive."""
+    for c in noun.children:
+        if c.dep_ == "compound" and c.i < noun.i and (c.ent_type_ in ("PERSON", "ORG", "NORP") or c.lemma_.lower() in lex.institution
+                                                       or c.lemma_.lower() in lex.roles or c.lemma_.lower() in lex.anonymous):
+            return c
+    return None
+
+
 def _speaking_noun_ok(noun: Token) -> bool:
     """"faced questions about the fund", "drew sharp criticism": the noun is plural or has an adjective
     or content ("faced a question" alone is too thin to say who spoke), and is not "no ..."."""
@@ -103,11 +113,13 @@ def nominal_cues(ctx: DocContext, lex: _Lexicon, matches: list[tuple[int, int]],
                     continue
             rule = "rule:nominal-in"
         elif owner is None:
-            giver = _giver(noun, lex) if cls != STATE_OF_MIND else None
+            giver = (_giver(noun, lex) or _compound_owner(noun, lex)) if cls != STATE_OF_MIND else None
             if giver is not None:  # "criticism from Republicans", "repeated warnings from his attorney"
                 src, rule = giver, "rule:nominal-from"
             elif cls != STATE_OF_MIND and noun.dep_ == "dobj" and noun.head.lemma_.lower() in RECEIVING and _speaking_noun_ok(noun):
                 rule = "rule:nominal-received"  # "has faced questions about", "drew sharp criticism"
+                # "faced heavy criticism from the media": the parser may hang "from ..." on the verb
+                src = _giver(noun.head, lex)
             elif lemma not in UNOWNED or not _content(noun):
                 continue
             else:

@@ -40,3 +40,10 @@ def test_a_statement_joined_by_and_to_a_report_is_its_own_cue():
     atts = analysis.analyze("The governor outlined her budget on Monday and vowed to cut bus fares.").attributions
     found = {a.cue.text: a for a in atts}
     assert "vowed" in found and found["vowed"].source.text == "The governor"
+
+
+def test_a_participle_after_a_report_is_the_speakers_own_second_act():
+    # the parser hangs "arguing" on "think", inside what was said; it is still Hale arguing
+    atts = analysis.analyze("Senator Hale said he did not think the plan would fail, arguing that the money was there.").attributions
+    found = {a.cue.text: a for a in atts}
+    assert set(found) == {"said", "arguing"}

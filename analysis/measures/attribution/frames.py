@@ -60,7 +60,7 @@ def _subject(verb: Token, reporting: Container[str] = ()) -> Token | None:
             head = tok.head
             if (
                 tok is verb
-                and tok.dep_ == "conj"
+                and (tok.dep_ == "conj" or (tok.dep_ == "advcl" and tok.tag_ == "VBG"))
                 and head.dep_ == "ccomp"
                 and head.lemma_.lower() not in reporting
                 and head.head.lemma_.lower() in reporting

@@ -20,6 +20,9 @@ def _outer(cue: _Cue, anchors: dict[int, _Cue]) -> _Cue | None:
     parser put inside that clause but whose speaker is the outer cue's own ("Rendell said he'd battled
     pneumonia and called it common": "called" is Rendell's, joined to "said") is not inside it."""
     tok = cue.anchor
+    if tok.tag_ == "VBG" and tok.dep_ == "advcl":
+        return None  # "said he did not believe it, arguing that ...": the parser hangs the speaker's own
+        # second act ("arguing", "saying", "adding") inside the clause
     for _ in range(12):
         head = tok.head
         if head is tok:

@@ -183,3 +183,11 @@ def test_a_name_in_front_of_a_speech_noun_owns_it():
 def test_the_object_of_forced_or_urged_is_who_does_the_to_clause():
     att = cues("The senator forced Mr. Lund to admit that no one had been fired.")["admit"]
     assert att.source.text == "Mr. Lund"
+
+
+def test_comparing_linking_and_agreeing_with_someone_are_stances():
+    assert cues("Mr. Lund compares his struggles to those of a former mayor.")["compares"].source.text == "Mr. Lund"
+    assert cues("The senator linked the data breach to the new server.")["linked"].source.text == "The senator"
+    assert "agreed with" in cues("Ms. Ward agreed with the mayor about the budget.")
+    # a bridge linking two towns says nothing
+    assert not attributions("The new bridge links the town to the city.")

@@ -21,6 +21,9 @@ NOT_YET_SAID = frozenset({"let", "allow", "permit", "require", "dare", "help", "
 # verbs whose object does what their "to" clause says: "forced Stumpf to admit", "urged him to explain"
 OBJECT_CONTROL = frozenset({"force", "lead", "prompt", "push", "press", "urge", "ask", "persuade", "convince", "get", "cause",
                             "encourage", "invite", "challenge", "dare", "compel", "pressure", "tell", "order", "allow", "require"})
+# characterising verbs whose "to" names what something is likened to: "likened him to", "compared his
+# struggles to", "linked the breach to"
+LIKEN_TO = frozenset({"liken", "compare", "link"})
 # characterising verbs that judge rather than name: in the passive without an agent ("is considered a
 # threat", "was labeled 'Mostly True'") they pass on somebody's judgement; "is called Leeds" names a town
 JUDGED = frozenset({"consider", "view", "regard", "see", "label", "brand", "rate", "characterize", "characterise", "portray", "paint", "dub"})
@@ -155,7 +158,7 @@ def _verb_cue(verb: Token, lex: _Lexicon, quote_near: Callable[[int, int], bool]
         if lemma == "learn" and subj is not None and (has_clause or _that_follows(verb)) and _can_speak(subj, lex, verb):
             return subj, "rule:nsubj-source", False  # "The Post has learned that ...", "Republicans learned that ..."
         return None
-    as_prep = any(c.dep_ == "prep" and (c.lower_ == "as" or (c.lower_ == "to" and lemma == "liken")) for c in verb.children) or _as_on_object(verb)
+    as_prep = any(c.dep_ == "prep" and (c.lower_ == "as" or (c.lower_ == "to" and lemma in LIKEN_TO)) for c in verb.children) or _as_on_object(verb)
     if lemma in lex.characterise and lemma != "describe" and (lemma != "consider" or "oprd" in deps or as_prep or not has_clause):
         # "called it a hoax", "painted him as a bully", "likened him to a con man" ("considers that ..." is
         # a thought with a clause, below)
@@ -170,6 +173,8 @@ def _verb_cue(verb: Token, lex: _Lexicon, quote_near: Callable[[int, int], bool]
                 # True'": a judgement the text passes on without saying whose it is
                 return None, "rule:passive-no-agent", True
             return None  # "collectively called IP4" names something; nobody is reported
+        if not _can_speak(subj, lex, verb):
+            return None  # "the bridge links the town to the city"
         return subj, "rule:nsubj-source", False
     if lemma == "describe":
         as_prep = any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children) or _as_on_object(verb)
@@ -283,7 +288,8 @@ def _can_speak(tok: Token, lex: _Lexicon, verb: Token | None = None) -> bool:
     if tok.pos_ == "PRON" and tok.lower_ not in _SPEAKING_PRONOUNS:
         return False  # "it", "this", "that": nobody in particular
     if verb is not None and lex.lemma(verb) in lex.people_only:
-        return tok.ent_type_ in ("PERSON", "ORG", "NORP") or tok.pos_ == "PRON" or any(
+        # "44 percent would back Trump": a share of the people polled
+        return tok.ent_type_ in ("PERSON", "ORG", "NORP", "PERCENT") or tok.pos_ == "PRON" or any(
             lemma in s or tok.lower_ in s for s in (lex.anonymous, lex.vague, lex.roles, lex.document, lex.institution))
     if verb is not None and tok.pos_ in ("NOUN", "PROPN") and (tok.head.i == verb.i or verb.dep_ in ("relcl", "acl")):
         return True  # the verb's own subject ("Demonstrators called for"), not one borrowed from another verb

@@ -191,3 +191,13 @@ def test_comparing_linking_and_agreeing_with_someone_are_stances():
     assert "agreed with" in cues("Ms. Ward agreed with the mayor about the budget.")
     # a bridge linking two towns says nothing
     assert not attributions("The new bridge links the town to the city.")
+
+
+def test_the_speaker_is_outside_the_quotation_the_parser_looked_into():
+    att = cues("“I will make this promise to you: We will rebuild the bridge,” Harbor police Chief Ann Cole said Monday.")["said"]
+    assert "Cole" in att.source.text and "We" not in att.source.text
+
+
+def test_citing_a_document_as_a_reason_is_the_citer_speaking():
+    att = cues("Mr. Lund has often cited the audit as the reason for the delay.")["cited"]
+    assert att.source.text == "Mr. Lund"

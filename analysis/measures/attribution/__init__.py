@@ -41,13 +41,13 @@ from __future__ import annotations
 
 from ...context import DocContext
 from ...results import Attribution
-from .cues import _Cue, _headline_cue, _make_cue
+from .cues import _Cue, _headline_cue, _make_cue, speaker_outside_quote
 from .frames import _can_speak, _complement, _cue_tokens, _frame_end, _phrasal_particle, _verb_cue
 from .nested import drop_nested
 from .nominal import in_document_cues, nominal_cues
 from .punctuation import clause_colon_cues, dash_credit_cues, speaker_colon_cues
 from .lexicon import CLASSES, SOURCES, STATE_OF_MIND, VERBS, clear_cache, lexicon, lexicon_and_matcher
-from .quotes import _direct_quote, _inside_quotation, _quotes, _wrapped_in_quotes
+from .quotes import _direct_quote, _inside_quotation, _quotation_around, _quotes, _wrapped_in_quotes
 from .resolve import _fold_passive_cites, _resolve_pronouns, _resolve_titles
 from .sources import _child, _is_source_noun, _span
 from .support import adjective_cues, support_cues
@@ -165,6 +165,13 @@ def find_attributions(ctx: DocContext) -> tuple[Attribution, ...]:
 
     cues.sort(key=lambda c: c.cue_start)
     cues = drop_nested(cues)
+    if quotes:
+        for c in cues:
+            head = c.pronoun or c.source_head
+            if head is not None and c.source_span is not None and not _inside_quotation(quotes, quote_starts, c.anchor):
+                around = _quotation_around(quotes, quote_starts, head)
+                if around is not None and around[1] <= c.anchor.idx:
+                    speaker_outside_quote(ctx, lex, c, around)
     _fold_passive_cites(cues)
     _resolve_pronouns(ctx, cues)
     _resolve_titles(ctx, cues)

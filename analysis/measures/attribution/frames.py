@@ -340,6 +340,9 @@ def _cites_a_source(obj: Token, lex: _Lexicon) -> bool:
     lemma = obj.lemma_.lower()
     if obj.pos_ == "PRON":
         return obj.lower_ in _SPEAKING_PRONOUNS or obj.lower_ in ("him", "her", "them", "us", "me")
+    if any(c.dep_ == "prep" and c.lower_ == "as" for c in obj.children) or any(
+            c.dep_ == "prep" and c.lower_ == "as" and c.i > obj.i for c in obj.head.children):
+        return False  # "cited the audit as the reason", "cited the figure as proof": a reason given
     return obj.pos_ == "PROPN" or obj.ent_type_ in _SPEAKING_LABELS or any(
         lemma in s or obj.lower_ in s for s in (lex.anonymous, lex.vague, lex.institution, lex.roles, lex.document))
 

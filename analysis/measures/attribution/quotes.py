@@ -71,3 +71,10 @@ def _inside_quotation(quotes: list[tuple[int, int]], starts: list[int], tok: Tok
     word, passed on whole by "said"; the writer attributes nothing with it."""
     i = bisect.bisect_right(starts, tok.idx) - 1
     return i >= 0 and quotes[i][0] < tok.idx and tok.idx + len(tok.text) < quotes[i][1]
+
+
+def _quotation_around(quotes: list[tuple[int, int]], starts: list[int], tok: Token) -> tuple[int, int] | None:
+    i = bisect.bisect_right(starts, tok.idx) - 1
+    if i >= 0 and quotes[i][0] < tok.idx and tok.idx + len(tok.text) < quotes[i][1]:
+        return quotes[i]
+    return None

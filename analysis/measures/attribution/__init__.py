@@ -95,7 +95,8 @@ def find_attributions(ctx: DocContext) -> tuple[Attribution, ...]:
                               _complement(quote_tok) + _complement(doc[end - 1]),
                               within=(start + 1, end - 2) if middle else None))
 
-    speakers = speaker_colon_cues(ctx, lex, [])
+    colons = [doc[s] for s, _ in by_key.get("COLON", [])]
+    speakers = speaker_colon_cues(ctx, lex, [], colons)
     spoken = [(c.cue_end, _paragraph_end(ctx.text, c.cue_end)) for c in speakers]
     for start, end in sorted(set(by_key.get("VERB", []))):  # a verb may match by lemma and by form
         verb = doc[start]
@@ -155,9 +156,9 @@ def find_attributions(ctx: DocContext) -> tuple[Attribution, ...]:
                                  lambda tok: bool(quotes) and _inside_quotation(quotes, quote_starts, tok),
                                  {c.anchor.i for c in cues}))
     spans = [(c.cue_start, c.cue_end) for c in cues] + [c.source_span for c in cues if c.source_span]
-    cues.extend(clause_colon_cues(ctx, lex, [(c.cue_start, c.cue_end) for c in cues], _can_speak))
+    cues.extend(clause_colon_cues(ctx, lex, [(c.cue_start, c.cue_end) for c in cues], _can_speak, colons))
     cues.extend(c for c in speakers if not any(a < c.source_span[1] and c.source_span[0] < b for a, b in spans))
-    cues.extend(dash_credit_cues(ctx, lex))
+    cues.extend(dash_credit_cues(ctx, lex, [doc[s] for s, _ in by_key.get("DASH", [])]))
 
     headline = _headline_cue(ctx, lex)
     if headline is not None:

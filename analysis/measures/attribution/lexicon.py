@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from ... import lexicons
 from .. import PerVocab
-from .quotes import CLOSE_QUOTES, OPEN_QUOTES, STRAIGHT_QUOTES
+from .quotes import CLOSE_QUOTES, DASH_FORMS, OPEN_QUOTES, STRAIGHT_QUOTES
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.matcher import Matcher
@@ -224,9 +224,10 @@ def _build_matcher(vocab: Vocab, lex: _Lexicon) -> Matcher:
         m.add("SUPPORT", [[{"LEMMA": {"IN": sorted(lex.support_verbs)}, "POS": "VERB"}]])
     if lex.adjectives:
         m.add("STANCE_ADJ", [[{"LOWER": {"IN": sorted(lex.adjectives)}, "POS": {"IN": ["ADJ", "VERB"]}}]])
-    if lex.in_document:
-        m.add("IN_DOCUMENT", [[{"LOWER": {"IN": ["in", "by"]}, "DEP": "prep"}, {"OP": "{0,8}", "ORTH": {"NOT_IN": [",", ";", ":", ".", "(", ")", "\"", "“", "”"]}, "POS": {"NOT_IN": ["VERB", "ADP", "AUX", "PRON"]}},
-                              {"LEMMA": {"IN": sorted(lex.in_document)}, "POS": "NOUN", "DEP": "pobj"}]])
+    if lex.in_document:  # "in the latest poll", "by one estimate": the noun; its preposition is checked after
+        m.add("IN_DOCUMENT", [[{"LEMMA": {"IN": sorted(lex.in_document)}, "POS": "NOUN", "DEP": "pobj"}]])
+    m.add("COLON", [[{"ORTH": ":"}]])
+    m.add("DASH", [[{"ORTH": {"IN": DASH_FORMS}}]])
     m.add("ACCORDING", [[{"LOWER": "according"}, {"LOWER": "to"}]])
     m.add("BASED_ON", [[{"LOWER": "based"}, {"LOWER": "on"}]])
     m.add("QUOTED_AS", [[{"LEMMA": "quote", "POS": "VERB"}, {"OP": "*", "IS_PUNCT": False, "LEMMA": {"NOT_IN": ["say", "."]}}, {"LOWER": "as"}, {"LEMMA": "say"}]], greedy="FIRST")

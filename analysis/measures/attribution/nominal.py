@@ -141,9 +141,10 @@ def in_document_cues(ctx: DocContext, lex: _Lexicon, matches: list[tuple[int, in
     doc = ctx.doc
     out = []
     seen: set[int] = set()
-    for start, end in matches:
-        prep, noun = doc[start], doc[end - 1]
-        if prep.i in seen or noun.head.i != prep.i or not ctx.token_in_body(prep) or inside_quote(prep):
+    for start, _ in matches:
+        noun = doc[start]
+        prep = noun.head
+        if prep.lower_ not in ("in", "by") or prep.dep_ != "prep" or prep.i in seen or not ctx.token_in_body(prep) or inside_quote(prep):
             continue
         seen.add(prep.i)
         if prep.head.i in verb_cue_heads or any(a < noun.idx + len(noun.text) and prep.idx < b for a, b in taken):

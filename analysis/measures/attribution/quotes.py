@@ -14,6 +14,10 @@ CLOSE_QUOTES = ("”", "»")
 # '' (two apostrophes) is how some wire feeds and archives write a double quotation mark
 STRAIGHT_QUOTES = ('"', "''")
 _FRAME_GAP = " \t\n,:;–—-"  # what may stand between a quotation and the "X said" next to it
+DASHES = frozenset({"―", "—", "–", "--", "-"})
+# what the cue Matcher looks for as a dash: a dash, or a closing quote and a dash the tokenizer kept
+# together ("”―")
+DASH_FORMS = sorted({*DASHES, *(q + d for q in (*CLOSE_QUOTES, *STRAIGHT_QUOTES, "’") for d in DASHES if len(q + d) == 2)})
 
 
 def _quotes(ctx: DocContext, marks: list[Token]) -> list[tuple[int, int]]:

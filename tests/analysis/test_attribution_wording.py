@@ -201,3 +201,12 @@ def test_the_speaker_is_outside_the_quotation_the_parser_looked_into():
 def test_citing_a_document_as_a_reason_is_the_citer_speaking():
     att = cues("Mr. Lund has often cited the audit as the reason for the delay.")["cited"]
     assert att.source.text == "Mr. Lund"
+
+
+def test_what_someone_is_can_be_a_stance():
+    att = cues("Senator Hale is a staunch opponent of the toll road.")["opponent of"]
+    assert att.source.text == "Senator Hale" and att.cue_class == "state_of_mind"
+    att = cues("Ms. Ward, a longtime critic of the plan, voted no.")["critic of"]
+    assert att.source.text == "Ms. Ward"
+    # supporters as the ones who speak are a source, not a stance
+    assert [a.cue.text for a in attributions("Supporters of the plan said it would pass.")] == ["said"]

@@ -50,7 +50,7 @@ from .lexicon import CLASSES, SOURCES, STATE_OF_MIND, VERBS, clear_cache, lexico
 from .quotes import _direct_quote, _inside_quotation, _quotation_around, _quotes, _wrapped_in_quotes
 from .resolve import _fold_passive_cites, _resolve_pronouns, _resolve_titles
 from .sources import _child, _is_source_noun, _span
-from .support import adjective_cues, support_cues
+from .support import adjective_cues, stance_noun_cues, support_cues
 
 __all__ = ["CLASSES", "SOURCES", "STATE_OF_MIND", "VERBS", "clear_cache", "find_attributions", "lexicon", "lexicon_and_matcher"]
 
@@ -147,6 +147,8 @@ def find_attributions(ctx: DocContext) -> tuple[Attribution, ...]:
     cues.extend(support_cues(ctx, lex, by_key.get("SUPPORT", []), spans, in_quote, {c.anchor.i for c in cues}, _can_speak))
     spans = [(c.cue_start, c.cue_end) for c in cues]
     cues.extend(adjective_cues(ctx, lex, by_key.get("STANCE_ADJ", []), spans, in_quote, {c.anchor.i for c in cues}, _can_speak))
+    spans = [(c.cue_start, c.cue_end) for c in cues]
+    cues.extend(stance_noun_cues(ctx, lex, by_key.get("STANCE_NOUN", []), spans, in_quote, {c.anchor.i for c in cues}, _can_speak))
     spans = [(c.cue_start, c.cue_end) for c in cues] + [c.source_span for c in cues if c.source_span]
     cues.extend(nominal_cues(ctx, lex, by_key.get("NOMINAL", []), spans,
                              lambda tok: bool(quotes) and _inside_quotation(quotes, quote_starts, tok),

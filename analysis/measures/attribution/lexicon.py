@@ -53,6 +53,7 @@ class _Lexicon:
     support_nouns: dict[str, str] = field(default_factory=dict)  # nouns of [frame.support] (neutral)
     adjectives: dict[str, str] = field(default_factory=dict)  # "sure" -> state_of_mind ("was sure that")
     in_document: frozenset[str] = frozenset()  # "in a poll", "by one estimate"
+    stance_nouns: dict[str, str] = field(default_factory=dict)  # "opponent" -> state_of_mind ("is an opponent of")
     in_document_why: str = ""
 
     @property
@@ -129,6 +130,7 @@ def _lexicon(signature: tuple) -> _Lexicon:
     adjectives: dict[str, str] = {}
     in_document: set[str] = set()
     in_document_why = ""
+    stance_nouns: dict[str, str] = {}
     for data in lexicons.load_all(VERBS):
         for cls, table in data.get("class", {}).items():
             if cls not in CLASSES:
@@ -160,6 +162,10 @@ def _lexicon(signature: tuple) -> _Lexicon:
             if cls not in CLASSES:
                 raise lexicons.LexiconError(f"{VERBS}: unknown cue class {cls!r} in [adjective] (use one of {', '.join(CLASSES)})")
             adjectives.update((w.lower(), cls) for w in table.get("words", []))
+        for cls, table in data.get("stance_noun", {}).items():
+            if cls not in CLASSES:
+                raise lexicons.LexiconError(f"{VERBS}: unknown cue class {cls!r} in [stance_noun] (use one of {', '.join(CLASSES)})")
+            stance_nouns.update((w.lower(), cls) for w in table.get("words", []))
         adv = data.get("emotive_adverbs", {})
         adverbs.update(w.lower() for w in adv.get("words", []))
         adverb_why = adv.get("why", adverb_why)
@@ -208,6 +214,7 @@ def _lexicon(signature: tuple) -> _Lexicon:
         adjectives=adjectives,
         in_document=frozenset(in_document),
         in_document_why=" ".join(in_document_why.split()),
+        stance_nouns=stance_nouns,
     )
 
 
@@ -226,6 +233,8 @@ def _build_matcher(vocab: Vocab, lex: _Lexicon) -> Matcher:
         m.add("STANCE_ADJ", [[{"LOWER": {"IN": sorted(lex.adjectives)}, "POS": {"IN": ["ADJ", "VERB"]}}]])
     if lex.in_document:  # "in the latest poll", "by one estimate": the noun; its preposition is checked after
         m.add("IN_DOCUMENT", [[{"LEMMA": {"IN": sorted(lex.in_document)}, "POS": "NOUN", "DEP": "pobj"}]])
+    if lex.stance_nouns:
+        m.add("STANCE_NOUN", [[{"LEMMA": {"IN": sorted(lex.stance_nouns)}, "POS": "NOUN", "DEP": {"IN": ["attr", "appos", "npadvmod"]}}]])
     m.add("COLON", [[{"ORTH": ":"}]])
     m.add("DASH", [[{"ORTH": {"IN": DASH_FORMS}}]])
     m.add("ACCORDING", [[{"LOWER": "according"}, {"LOWER": "to"}]])

@@ -139,3 +139,38 @@ def adjective_cues(ctx: DocContext, lex: _Lexicon, matches: list[tuple[int, int]
         cue.why[0] = f"“{adj.text}”: {lex.class_why.get(cls, '')}"
         out.append(cue)
     return out
+
+
+_STANCE_PREPS = frozenset({"of", "for", "against"})
+
+
+def stance_noun_cues(ctx: DocContext, lex: _Lexicon, matches: list[tuple[int, int]], taken: list[tuple[int, int]],
+                     inside_quote: Callable[[Token], bool], anchors: set[int], can_speak: Callable[..., bool]) -> list[_Cue]:
+    """"Kaine is a staunch opponent of the death penalty", "A passionate defender of the network, Mr.
+    Schultz likened ...": what someone is, as a stance on something (``[stance_noun.*]``)."""
+    doc = ctx.doc
+    out = []
+    for start, _ in matches:
+        noun = doc[start]
+        cls = lex.stance_nouns.get(noun.lemma_.lower())
+        prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in _STANCE_PREPS and c.i > noun.i), None)
+        if cls is None or prep is None or not ctx.token_in_body(noun) or inside_quote(noun) or _nested(noun, anchors):
+            continue
+        head = noun.head
+        if noun.dep_ == "attr" and head.lemma_.lower() in _LINKING:
+            subj = _subject(head, lex.verb_class)
+        elif noun.dep_ == "appos":
+            subj = head  # "Ms. Ward, a longtime critic of the plan"
+        elif noun.dep_ == "npadvmod" and head.pos_ in ("VERB", "AUX"):
+            subj = _child(head, "nsubj")  # "A passionate defender of RT, Mr. Schultz likened ..."
+        else:
+            continue
+        if subj is None or subj.pos_ not in ("PROPN", "NOUN", "PRON") or subj.lower_ == "it" or not can_speak(subj, lex):
+            continue
+        if any(a < prep.idx + len(prep.text) and noun.idx < b for a, b in taken):
+            continue
+        cue = _make_cue(ctx, lex, [noun, prep], cls, subj, "rule:stance-noun", noun, None, [])
+        cue.rules.insert(0, f"lexicon:{VERBS}/stance_noun/{noun.lemma_.lower()}")
+        cue.why[0] = f"“{noun.text} {prep.text}”: where someone stands. {lex.class_why.get(cls, '')}"
+        out.append(cue)
+    return out

@@ -47,3 +47,14 @@ def test_a_participle_after_a_report_is_the_speakers_own_second_act():
     atts = analysis.analyze("Senator Hale said he did not think the plan would fail, arguing that the money was there.").attributions
     found = {a.cue.text: a for a in atts}
     assert set(found) == {"said", "arguing"}
+
+
+def test_the_writers_aside_and_a_report_placed_before_its_content_are_not_inside_it():
+    # ", which was first reported by ..." is the writer's aside inside what the spokesman said
+    atts = analysis.analyze("A spokesman said officials could not comment on the matter, which was first reported by the "
+                            "Harbor Times on Saturday.").attributions
+    assert {a.cue.text for a in atts} >= {"said", "reported"}
+    # the parser may hang "reported" on "planning"; the report is still the report
+    atts = analysis.analyze("The Harbor Times similarly reported, also citing city sources, that the mayor was planning "
+                            "on attending the summit.").attributions
+    assert "reported" in {a.cue.text for a in atts}

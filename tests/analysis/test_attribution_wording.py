@@ -136,7 +136,7 @@ def test_a_speech_noun_with_from_names_who_said_it():
 
 def test_criticism_or_questions_someone_faced_are_attributions_without_a_named_source():
     att = cues("The mayor has faced sharp criticism for the delay.")["criticism"]
-    assert att.source is None and att.source_type == "none" and att.cue_class == "emotive"
+    assert att.source is None and att.source_type == "none" and att.cue_class == "neutral"
     assert cues("The fund has faced questions about its spending.")["questions"].rule.endswith("rule:nominal-received")
     # nothing was said
     assert not attributions("The town faced no obvious threat that year.")
@@ -171,8 +171,10 @@ def test_a_newsroom_or_a_group_that_learned_something_reports_it():
 
 
 def test_stances_with_an_object():
-    assert cues("The agency has signaled willingness to change the rules.")["signaled"].cue_class == "speculative"
-    assert cues("Parents protested the new school budget.")["protested"].source.text == "Parents"
+    assert cues("The mayor suggested a compromise on the budget.")["suggested"].cue_class == "speculative"
+    assert cues("Black lawmakers ripped the governor over the budget.")["ripped"].source.text == "Black lawmakers"
+    # "signal" and "protest" with only an object name an act ("taking part would signal a shift")
+    assert not attributions("Her visit would signal a shift in policy.")
 
 
 def test_a_name_in_front_of_a_speech_noun_owns_it():

@@ -27,8 +27,14 @@ def _outer(cue: _Cue, anchors: dict[int, _Cue]) -> _Cue | None:
         head = tok.head
         if head is tok:
             return None
+        if tok.dep_ == "relcl" and tok.left_edge.i > 0 and tok.doc[tok.left_edge.i - 1].text == ",":
+            return None  # "the matter, which was first reported by Kyodo": the writer's aside, not the speaker's
         if tok.dep_ == "ccomp" and head.i in anchors and anchors[head.i] is not cue:
             outer = anchors[head.i]
+            if cue.anchor.i < outer.anchor.i:
+                # "Kyodo News reported, citing ..., that Kishida was planning": what is reported follows
+                # the verb that reports it; the parser hung the report on the thought it reports
+                return None
             same_source = cue.source_head is not None and outer.source_head is not None and cue.source_head.i == outer.source_head.i
             return None if same_source else outer
         tok = head

@@ -20,6 +20,10 @@ _CONTENT_PREPS = frozenset({"about", "of", "on", "against", "over"})
 # "drew criticism", "received warnings", "came under criticism" is not one (no object)
 RECEIVING = frozenset({"face", "draw", "receive", "attract", "field", "weather", "endure", "shrug", "dodge", "ignore"})
 _GIVER_PREPS = frozenset({"from", "by"})
+# what someone can face, draw or receive that is only ever said ("faced an existential threat", "drew
+# attacks" can be physical): the nouns of the received frame
+RECEIVED = frozenset({"criticism", "question", "accusation", "allegation", "complaint", "call", "demand", "rebuke",
+                      "condemnation", "warning", "claim"})
 
 
 def _giver(noun: Token, lex: _Lexicon) -> Token | None:
@@ -116,8 +120,10 @@ def nominal_cues(ctx: DocContext, lex: _Lexicon, matches: list[tuple[int, int]],
             giver = (_giver(noun, lex) or _compound_owner(noun, lex)) if cls != STATE_OF_MIND else None
             if giver is not None:  # "criticism from Republicans", "repeated warnings from his attorney"
                 src, rule = giver, "rule:nominal-from"
-            elif cls != STATE_OF_MIND and noun.dep_ == "dobj" and noun.head.lemma_.lower() in RECEIVING and _speaking_noun_ok(noun):
+            elif lemma in RECEIVED and noun.dep_ == "dobj" and noun.head.lemma_.lower() in RECEIVING and _speaking_noun_ok(noun):
                 rule = "rule:nominal-received"  # "has faced questions about", "drew sharp criticism"
+                if cls == "emotive":
+                    cls = "neutral"  # the text says criticism was made; it does not colour anyone's words
                 # "faced heavy criticism from the media": the parser may hang "from ..." on the verb
                 src = _giver(noun.head, lex)
             elif lemma not in UNOWNED or not _content(noun):

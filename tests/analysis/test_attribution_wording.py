@@ -212,3 +212,9 @@ def test_what_someone_is_can_be_a_stance():
     assert att.source.text == "Ms. Ward"
     # supporters as the ones who speak are a source, not a stance
     assert [a.cue.text for a in attributions("Supporters of the plan said it would pass.")] == ["said"]
+
+
+def test_according_to_keeps_its_source_when_the_parser_reads_a_noun_as_a_verb():
+    # the small model reads "show" in "show insiders" as a verb
+    att = cues("The host mocked the guests, according to show insiders.")["according to"]
+    assert att.source is not None and "insiders" in att.source.text

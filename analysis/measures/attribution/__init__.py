@@ -136,6 +136,8 @@ def find_attributions(ctx: DocContext) -> tuple[Attribution, ...]:
             if not ctx.in_body(doc[start].idx, prep.idx + len(prep.text)):
                 continue
             obj = _child(prep, "pobj")
+            if obj is None:  # "according to show insiders": the parser read "show" as a verb
+                obj = next((t for t in prep.subtree if t.i > prep.i and t.pos_ in ("NOUN", "PROPN")), None)
             if key == "BASED_ON" and not (obj is not None and _is_source_noun(obj, lex)):
                 continue  # "based on the idea that ..." is not an attribution
             cues.append(_make_cue(ctx, lex, [doc[start], prep], "neutral", obj, rule, doc[start], None, []))

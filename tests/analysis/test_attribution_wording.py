@@ -218,3 +218,10 @@ def test_according_to_keeps_its_source_when_the_parser_reads_a_noun_as_a_verb():
     # the small model reads "show" in "show insiders" as a verb
     att = cues("The host mocked the guests, according to show insiders.")["according to"]
     assert att.source is not None and "insiders" in att.source.text
+
+
+def test_a_user_file_may_add_stance_nouns_and_poll_nouns():
+    from analysis.lexicon_schema import check
+
+    check("reporting_verbs", {"stance_noun": {"state_of_mind": {"words": ["enthusiast"]}},
+                              "frame": {"in_document": {"nouns": ["straw poll"]}}}, "reporting_verbs_mine.toml")

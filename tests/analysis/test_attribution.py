@@ -349,7 +349,7 @@ def test_a_passive_report_without_a_source_still_counts():
 
 
 def test_the_title_of_a_person_introduced_earlier_is_that_named_person():
-    (att,) = attributions("Mayor Linda Park defended the budget on Monday. Later, the mayor said the plan was fair.")
+    (att,) = attributions("Mayor Linda Park signed the budget on Monday. Later, the mayor said the plan was fair.")
     assert (att.source.text, att.source_type, att.resolved_source) == ("the mayor", "named", "Linda Park")
     (att,) = attributions("Prime Minister Fumio Kishida arrived on Monday. The prime minister said the talks went well.")
     assert (att.source_type, att.resolved_source) == ("named", "Fumio Kishida")

@@ -87,3 +87,141 @@ def test_discussing_a_topic_is_an_activity_not_a_report_of_words():
     assert not attributions("The two leaders discussed the budget on Tuesday.")
     found = cues("The two leaders discussed whether the border should reopen.")
     assert "discussed" in found and found["discussed"].source.text == "The two leaders"
+
+
+def test_citing_a_reason_is_the_citer_speaking_citing_a_source_passes_it_on():
+    att = cues("The mayor cited rising costs as the reason for the delay.")["cited"]
+    assert att.source.text == "The mayor" and "rule:cited-evidence" in att.rule
+    att = cues("The court blocked the sale, citing a threat to public health.")["citing"]
+    assert att.source.text == "The court"
+    att = cues("The paper reported the plan, citing two senior officials.")["citing"]
+    assert att.source.text == "two senior officials" and att.source_type == "anonymous"
+
+
+def test_a_saying_someone_is_made_let_or_required_to_do_has_not_been_said():
+    assert not attributions("The new law requires police to tell the state when someone dies in custody.")
+    assert not attributions("The rule allows firms to tell each country a different story.")
+    assert not [a for a in attributions("Voters may not let editorials tell them how to vote.") if a.cue.text == "tell"]
+    assert cues("The chief told the state that two people had died in custody.")["told"].source.text == "The chief"
+
+
+def test_a_figure_credited_to_a_poll_or_an_estimate():
+    att = cues("In the latest Harbor Times poll, Ms. Ward leads Mr. Lund by five points.")["In"]
+    assert "poll" in att.source.text and "rule:in-document" in att.rule and att.cue_class == "neutral"
+    att = cues("About 300 acres of forest have been lost, by one estimate.")["by"]
+    assert att.source.text == "one estimate"
+    # "by" naming who did something, and "in" naming where, are no credit
+    assert not attributions("The road was paid for by the census office.")
+    assert not [a for a in attributions("She works in the census office in Leeds.") if a.cue.text == "in"]
+
+
+def test_defending_and_describing_with_an_object_report_a_speaker():
+    (att,) = [a for a in attributions("Mr. Lund is defending his late-night posts about the council.") if "defending" in a.cue.text]
+    assert att.source.text == "Mr. Lund"
+    assert cues("Former staff described rude behavior by the manager.")["described"].source.text == "Former staff"
+    # a verb with a physical sense and no speaker reports nothing
+    assert not attributions("The wall is defending the town from floods.")
+
+
+def test_a_to_clause_after_went_on_shares_the_speaker():
+    att = cues("Ms. Ward went on to explain how the fund would work.")["explain"]
+    assert att.source.text == "Ms. Ward"
+
+
+def test_a_speech_noun_with_from_names_who_said_it():
+    att = cues("The plan went ahead despite repeated warnings from Mayor Ann Cole that the bridge was unsafe.")["warnings"]
+    assert att.source.text == "Mayor Ann Cole" and "rule:nominal-from" in att.rule
+    assert not [a for a in attributions("She kept a letter from 1998 in a drawer.") if a.source is not None]
+
+
+def test_criticism_or_questions_someone_faced_are_attributions_without_a_named_source():
+    att = cues("The mayor has faced sharp criticism for the delay.")["criticism"]
+    assert att.source is None and att.source_type == "none" and att.cue_class == "neutral"
+    assert cues("The fund has faced questions about its spending.")["questions"].rule.endswith("rule:nominal-received")
+    # nothing was said
+    assert not attributions("The town faced no obvious threat that year.")
+
+
+def test_seeing_or_rating_something_as_something_is_a_characterisation():
+    att = cues("Critics of the plan see the new road as a waste of money.")["see"]
+    assert att.source.text == "Critics of the plan" and att.cue_class == "state_of_mind"
+    assert cues("The fact-checkers rated the claim as false.")["rated"].source.text == "The fact-checkers"
+    # seeing with the eyes, and a rate of interest, report nothing
+    assert not attributions("Residents saw the new road from the hill.")
+    assert not attributions("The bank rated the loans every quarter.")
+
+
+def test_realising_and_discovering_that_report_a_thought_and_a_finding():
+    assert cues("The mayor realized that the budget was short.")["realized"].cue_class == "state_of_mind"
+    assert cues("Investigators have discovered that the files were moved.")["discovered"].cue_class == "credence"
+
+
+def test_a_judgement_in_the_passive_without_an_agent_has_no_source():
+    att = cues("The old bridge is considered a danger to drivers.")["is considered"]
+    assert att.source is None and att.source_type == "none" and "rule:passive-no-agent" in att.rule
+    assert cues("The claim was labeled false on Friday.")["was labeled"].source is None
+    # naming is no judgement
+    assert not attributions("The new town is called Riverside.")
+
+
+def test_a_newsroom_or_a_group_that_learned_something_reports_it():
+    assert cues("The Herald has learned that the mayor will resign.")["learned"].source.text == "The Herald"
+    att = cues("The city council is defending its plan for the bridge.")
+    assert any("defending" in k for k in att)
+
+
+def test_stances_with_an_object():
+    assert cues("The mayor suggested a compromise on the budget.")["suggested"].cue_class == "speculative"
+    assert cues("Black lawmakers ripped the governor over the budget.")["ripped"].source.text == "Black lawmakers"
+    # "signal" and "protest" with only an object name an act ("taking part would signal a shift")
+    assert not attributions("Her visit would signal a shift in policy.")
+
+
+def test_a_name_in_front_of_a_speech_noun_owns_it():
+    att = cues("The mayor is seizing on a Harbor Times report that the bridge will cost more.")["report"]
+    assert att.source.text == "Harbor Times" and att.source_type == "named"
+
+
+def test_the_object_of_forced_or_urged_is_who_does_the_to_clause():
+    att = cues("The senator forced Mr. Lund to admit that no one had been fired.")["admit"]
+    assert att.source.text == "Mr. Lund"
+
+
+def test_comparing_linking_and_agreeing_with_someone_are_stances():
+    assert cues("Mr. Lund compares his struggles to those of a former mayor.")["compares"].source.text == "Mr. Lund"
+    assert cues("The senator linked the data breach to the new server.")["linked"].source.text == "The senator"
+    assert "agreed with" in cues("Ms. Ward agreed with the mayor about the budget.")
+    # a bridge linking two towns says nothing
+    assert not attributions("The new bridge links the town to the city.")
+
+
+def test_the_speaker_is_outside_the_quotation_the_parser_looked_into():
+    att = cues("“I will make this promise to you: We will rebuild the bridge,” Harbor police Chief Ann Cole said Monday.")["said"]
+    assert "Cole" in att.source.text and "We" not in att.source.text
+
+
+def test_citing_a_document_as_a_reason_is_the_citer_speaking():
+    att = cues("Mr. Lund has often cited the audit as the reason for the delay.")["cited"]
+    assert att.source.text == "Mr. Lund"
+
+
+def test_what_someone_is_can_be_a_stance():
+    att = cues("Senator Hale is a staunch opponent of the toll road.")["opponent of"]
+    assert att.source.text == "Senator Hale" and att.cue_class == "state_of_mind"
+    att = cues("Ms. Ward, a longtime critic of the plan, voted no.")["critic of"]
+    assert att.source.text == "Ms. Ward"
+    # supporters as the ones who speak are a source, not a stance
+    assert [a.cue.text for a in attributions("Supporters of the plan said it would pass.")] == ["said"]
+
+
+def test_according_to_keeps_its_source_when_the_parser_reads_a_noun_as_a_verb():
+    # the small model reads "show" in "show insiders" as a verb
+    att = cues("The host mocked the guests, according to show insiders.")["according to"]
+    assert att.source is not None and "insiders" in att.source.text
+
+
+def test_a_user_file_may_add_stance_nouns_and_poll_nouns():
+    from analysis.lexicon_schema import check
+
+    check("reporting_verbs", {"stance_noun": {"state_of_mind": {"words": ["enthusiast"]}},
+                              "frame": {"in_document": {"nouns": ["straw poll"]}}}, "reporting_verbs_mine.toml")

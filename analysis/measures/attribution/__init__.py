@@ -41,15 +41,16 @@ from __future__ import annotations
 
 from ...context import DocContext
 from ...results import Attribution
-from .cues import _Cue, _headline_cue, _make_cue
+from .cues import _Cue, _headline_cue, _make_cue, speaker_outside_quote
 from .frames import _can_speak, _complement, _cue_tokens, _frame_end, _phrasal_particle, _verb_cue
-from .nominal import nominal_cues
+from .nested import drop_nested
+from .nominal import in_document_cues, nominal_cues
 from .punctuation import clause_colon_cues, dash_credit_cues, speaker_colon_cues
 from .lexicon import CLASSES, SOURCES, STATE_OF_MIND, VERBS, clear_cache, lexicon, lexicon_and_matcher
-from .quotes import _direct_quote, _inside_quotation, _quotes, _wrapped_in_quotes
+from .quotes import _direct_quote, _inside_quotation, _quotation_around, _quotes, _wrapped_in_quotes
 from .resolve import _fold_passive_cites, _resolve_pronouns, _resolve_titles
 from .sources import _child, _is_source_noun, _span
-from .support import adjective_cues, support_cues
+from .support import adjective_cues, stance_noun_cues, support_cues
 
 __all__ = ["CLASSES", "SOURCES", "STATE_OF_MIND", "VERBS", "clear_cache", "find_attributions", "lexicon", "lexicon_and_matcher"]
 
@@ -94,7 +95,8 @@ def find_attributions(ctx: DocContext) -> tuple[Attribution, ...]:
                               _complement(quote_tok) + _complement(doc[end - 1]),
                               within=(start + 1, end - 2) if middle else None))
 
-    speakers = speaker_colon_cues(ctx, lex, [])
+    colons = [doc[s] for s, _ in by_key.get("COLON", [])]
+    speakers = speaker_colon_cues(ctx, lex, [], colons)
     spoken = [(c.cue_end, _paragraph_end(ctx.text, c.cue_end)) for c in speakers]
     for start, end in sorted(set(by_key.get("VERB", []))):  # a verb may match by lemma and by form
         verb = doc[start]
@@ -134,6 +136,8 @@ def find_attributions(ctx: DocContext) -> tuple[Attribution, ...]:
             if not ctx.in_body(doc[start].idx, prep.idx + len(prep.text)):
                 continue
             obj = _child(prep, "pobj")
+            if obj is None:  # "according to show insiders": the parser read "show" as a verb
+                obj = next((t for t in prep.subtree if t.i > prep.i and t.pos_ in ("NOUN", "PROPN")), None)
             if key == "BASED_ON" and not (obj is not None and _is_source_noun(obj, lex)):
                 continue  # "based on the idea that ..." is not an attribution
             cues.append(_make_cue(ctx, lex, [doc[start], prep], "neutral", obj, rule, doc[start], None, []))
@@ -145,20 +149,34 @@ def find_attributions(ctx: DocContext) -> tuple[Attribution, ...]:
     cues.extend(support_cues(ctx, lex, by_key.get("SUPPORT", []), spans, in_quote, {c.anchor.i for c in cues}, _can_speak))
     spans = [(c.cue_start, c.cue_end) for c in cues]
     cues.extend(adjective_cues(ctx, lex, by_key.get("STANCE_ADJ", []), spans, in_quote, {c.anchor.i for c in cues}, _can_speak))
+    spans = [(c.cue_start, c.cue_end) for c in cues]
+    cues.extend(stance_noun_cues(ctx, lex, by_key.get("STANCE_NOUN", []), spans, in_quote, {c.anchor.i for c in cues}, _can_speak))
     spans = [(c.cue_start, c.cue_end) for c in cues] + [c.source_span for c in cues if c.source_span]
     cues.extend(nominal_cues(ctx, lex, by_key.get("NOMINAL", []), spans,
                              lambda tok: bool(quotes) and _inside_quotation(quotes, quote_starts, tok),
                              {c.anchor.i for c in cues}))
     spans = [(c.cue_start, c.cue_end) for c in cues] + [c.source_span for c in cues if c.source_span]
-    cues.extend(clause_colon_cues(ctx, lex, [(c.cue_start, c.cue_end) for c in cues], _can_speak))
+    cues.extend(in_document_cues(ctx, lex, by_key.get("IN_DOCUMENT", []), spans,
+                                 lambda tok: bool(quotes) and _inside_quotation(quotes, quote_starts, tok),
+                                 {c.anchor.i for c in cues}))
+    spans = [(c.cue_start, c.cue_end) for c in cues] + [c.source_span for c in cues if c.source_span]
+    cues.extend(clause_colon_cues(ctx, lex, [(c.cue_start, c.cue_end) for c in cues], _can_speak, colons))
     cues.extend(c for c in speakers if not any(a < c.source_span[1] and c.source_span[0] < b for a, b in spans))
-    cues.extend(dash_credit_cues(ctx, lex))
+    cues.extend(dash_credit_cues(ctx, lex, [doc[s] for s, _ in by_key.get("DASH", [])]))
 
     headline = _headline_cue(ctx, lex)
     if headline is not None:
         cues.append(headline)
 
     cues.sort(key=lambda c: c.cue_start)
+    cues = drop_nested(cues)
+    if quotes:
+        for c in cues:
+            head = c.pronoun or c.source_head
+            if head is not None and c.source_span is not None and not _inside_quotation(quotes, quote_starts, c.anchor):
+                around = _quotation_around(quotes, quote_starts, head)
+                if around is not None and around[1] <= c.anchor.idx:
+                    speaker_outside_quote(ctx, lex, c, around)
     _fold_passive_cites(cues)
     _resolve_pronouns(ctx, cues)
     _resolve_titles(ctx, cues)

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from ...context import DocContext
 from .lexicon import SOURCES, VERBS, _Lexicon
-from .sources import OTHER_PRONOUNS, PERSON_PRONOUNS, _HEADLINE_DASHES, _classify, _tokens_span, _type_why
+from .sources import OTHER_PRONOUNS, PERSON_PRONOUNS, _HEADLINE_DASHES, _classify, _tokens_span, _type_why, past_dateline
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -60,6 +60,8 @@ def _make_cue(
         why = [f"“{cue_text}” is a plain way to say where information comes from."]
     pronoun = None
     person = None
+    if src is not None:
+        src = past_dateline(src)
     if src is None:
         span = None
         stype = "none"
@@ -146,3 +148,45 @@ def _headline_cue(ctx: DocContext, lex: _Lexicon) -> _Cue | None:
         return _Cue(cue_start, cue_end, "neutral", None, span, stype, ["rule:headline-credit", why_key], why, tok)
     return None
 
+
+
+_SPEAKER_POS = frozenset({"PROPN", "NOUN", "PRON"})
+
+
+def speaker_outside_quote(ctx: DocContext, lex: _Lexicon, cue: _Cue, quote: tuple[int, int]) -> bool:
+    """"“We will achieve justice,” Chief Jordan said": the parser took a word inside the quotation for
+    the subject. The speaker is the name between the quotation and the verb ("Chief Jordan said"), or
+    right after the verb ("said Mr. Hale"). Re-points the cue's source; False when no such word."""
+    doc = ctx.doc
+    verb = cue.anchor
+    # the word right before the verb ("Chief Chuck Jordan said"), an adverb aside
+    k = verb.i - 1
+    while k > 0 and doc[k].pos_ == "ADV" and doc[k].idx >= quote[1]:
+        k -= 1
+    prev = doc[k] if k >= 0 and doc[k].idx >= quote[1] else None
+    src = prev if prev is not None and prev.pos_ in _SPEAKER_POS and prev.ent_type_ not in ("DATE", "TIME") else None
+    if src is None and not ctx.text[quote[1] : verb.idx].strip(" \t,;:–—-"):
+        for t in doc[verb.i + 1 : verb.i + 6]:  # '“…,” said Mr. Hale'
+            if t.is_punct or t.is_space or t.pos_ in ("ADP", "SCONJ", "AUX", "VERB") or t.ent_type_ in ("DATE", "TIME"):
+                break
+            if t.pos_ in _SPEAKER_POS:
+                src = t
+                while src.head.i > src.i and src.head.i < verb.i + 8 and src.dep_ == "compound":
+                    src = src.head
+                break
+    if src is None or (src.pos_ == "PRON" and src.lower_ not in PERSON_PRONOUNS | OTHER_PRONOUNS):
+        return False
+    cue.source_head = src
+    cue.person = None
+    if src.pos_ == "PRON":
+        cue.source_span = (src.idx, src.idx + len(src.text))
+        cue.pronoun = src
+        cue.source_type = "named" if src.lower_ in PERSON_PRONOUNS else "vague"
+        rule = "rule:pronoun"
+    else:
+        cue.pronoun = None
+        cue.source_type, cue.source_span, rule, cue.person = _classify(src, lex)
+    cue.rules = [r for r in cue.rules if not r.startswith(("rule:named", "rule:proper", "rule:unspecific", f"lexicon:{SOURCES}"))]
+    cue.rules += ["rule:speaker-outside-quote", rule]
+    cue.why = [cue.why[0], _type_why(ctx, lex, cue.source_type, cue.source_span)]
+    return True

@@ -15,8 +15,26 @@ RELATIVES = frozenset({"who", "that", "which", "whom"})
 _ASIDE_DEPS = frozenset({"prep", "pobj", "det", "nummod", "amod", "compound", "npadvmod", "advmod"})
 # "declined to say", "refused to comment", "failed to explain": the source said nothing
 NOT_SAYING = frozenset({"decline", "refuse", "fail", "neglect", "omit", "hesitate"})
+# "let them know", "allowed companies to tell", "requiring police to tell", "daring him to say", "help
+# Mexico make its case": what someone is let, allowed, required, dared or helped to say has not been said
+NOT_YET_SAID = frozenset({"let", "allow", "permit", "require", "dare", "help", "enable", "make"})
+# verbs whose object does what their "to" clause says: "forced Stumpf to admit", "urged him to explain"
+OBJECT_CONTROL = frozenset({"force", "lead", "prompt", "push", "press", "urge", "ask", "persuade", "convince", "get", "cause",
+                            "encourage", "invite", "challenge", "dare", "compel", "pressure", "tell", "order", "allow", "require"})
+# characterising verbs whose "to" names what something is likened to: "likened him to", "compared his
+# struggles to", "linked the breach to"
+LIKEN_TO = frozenset({"liken", "compare", "link"})
+# characterising verbs that judge rather than name: in the passive without an agent ("is considered a
+# threat", "was labeled 'Mostly True'") they pass on somebody's judgement; "is called Leeds" names a town
+JUDGED = frozenset({"consider", "view", "regard", "see", "label", "brand", "rate", "characterize", "characterise", "portray", "paint", "dub"})
 # answering verbs that, negated, report that nothing was said ("did not respond", "would not comment")
 NO_REPLY = frozenset({"respond", "reply", "answer", "comment", "return"})
+
+
+def not_yet_said(verb: Token) -> bool:
+    """"let them know that ...", "requiring police to tell": a saying someone is let, made or required to do."""
+    return (verb.dep_ in ("xcomp", "ccomp") and verb.tag_ == "VB" and verb.head.lemma_.lower() in NOT_YET_SAID
+            and verb.head.pos_ in ("VERB", "AUX"))
 
 
 def _is_passive(verb: Token) -> bool:
@@ -32,16 +50,20 @@ def _subject(verb: Token, reporting: Container[str] = ()) -> Token | None:
     tok = verb
     through_prep = False
     for _ in range(4):
-        subj = _child(tok, "nsubj") or (_child(tok, "nsubjpass") if through_prep else None)
+        subj = _nearest_subject(tok) or (_child(tok, "nsubjpass") if through_prep else None)
         if subj is not None:
             if subj.lower_ in RELATIVES and tok.dep_ == "relcl":
                 return tok.head
             return subj
-        if (tok.dep_ in ("conj", "xcomp") or (tok.dep_ == "advcl" and tok.tag_ == "VBG")) and tok.head.pos_ in ("VERB", "AUX"):
+        if tok.dep_ == "xcomp" and tok.head.pos_ == "VERB" and tok.head.lemma_.lower() in OBJECT_CONTROL:
+            obj = _child(tok.head, "dobj")
+            if obj is not None and obj.i < tok.i:
+                return obj  # "forced Stumpf to admit", "led the journalist to fear": the object does it
+        if (tok.dep_ in ("conj", "xcomp") or (tok.dep_ == "advcl" and (tok.tag_ == "VBG" or _to_infinitive(tok)))) and tok.head.pos_ in ("VERB", "AUX"):
             head = tok.head
             if (
                 tok is verb
-                and tok.dep_ == "conj"
+                and (tok.dep_ == "conj" or (tok.dep_ == "advcl" and tok.tag_ == "VBG"))
                 and head.dep_ == "ccomp"
                 and head.lemma_.lower() not in reporting
                 and head.head.lemma_.lower() in reporting
@@ -70,6 +92,26 @@ def _subject(verb: Token, reporting: Container[str] = ()) -> Token | None:
     return None
 
 
+def _as_on_object(verb: Token) -> bool:
+    """"see the new road as a waste": the parser may hang "as ..." on the object instead of the verb."""
+    obj = _child(verb, "dobj")
+    return obj is not None and any(c.dep_ == "prep" and c.lower_ == "as" and c.i > obj.i for c in obj.children)
+
+
+def _to_infinitive(verb: Token) -> bool:
+    """"went on to explain", "gathered to discuss": a "to" clause whose doer is the main verb's subject."""
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _nearest_subject(verb: Token) -> Token | None:
+    """The verb's subject; when the parser gave it two ("The Latest: Trump urges", "CLEVELAND (AP) —
+    Donald Trump said"), the one nearest the verb."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if len(subjects) < 2:
+        return subjects[0] if subjects else None
+    return min(subjects, key=lambda c: abs(c.i - verb.i))
+
+
 def _that_follows(verb: Token) -> bool:
     """"asserted in 2021 that ...": a "that" clause opens within a few words after the verb, with only a
     time or place phrase between (for when the parser attached the clause elsewhere)."""
@@ -90,6 +132,8 @@ def _verb_cue(verb: Token, lex: _Lexicon, quote_near: Callable[[int, int], bool]
     deps = {c.dep_ for c in verb.children}
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in NOT_SAYING:
         return None  # "refused to say how many": nothing was said
+    if not_yet_said(verb):
+        return None
     if _asks_anonymity(verb):
         return None  # "sources, who asked not to be named": why the source is unnamed, not a statement
     if lemma in NO_REPLY and any(c.dep_ == "neg" for c in verb.children):
@@ -110,21 +154,35 @@ def _verb_cue(verb: Token, lex: _Lexicon, quote_near: Callable[[int, int], bool]
         subj = _child(verb, "nsubjpass")
         if passive and (subj is None or subj.lower_ == "it") and has_clause:
             return None, "rule:impersonal-passive", True
+        subj = None if passive else _subject(verb, lex.verb_class)
+        if lemma == "learn" and subj is not None and (has_clause or _that_follows(verb)) and _can_speak(subj, lex, verb):
+            return subj, "rule:nsubj-source", False  # "The Post has learned that ...", "Republicans learned that ..."
         return None
-    if lemma in lex.characterise and lemma != "describe":
-        # "called it a hoax", "painted him as a bully", "likened him to a con man"
-        as_prep = any(c.dep_ == "prep" and (c.lower_ == "as" or (c.lower_ == "to" and lemma == "liken")) for c in verb.children)
-        if not ("oprd" in deps or as_prep or (lemma == "describe" and has_clause)):
+    as_prep = any(c.dep_ == "prep" and (c.lower_ == "as" or (c.lower_ == "to" and lemma in LIKEN_TO)) for c in verb.children) or _as_on_object(verb)
+    if lemma in lex.characterise and lemma != "describe" and (lemma != "consider" or "oprd" in deps or as_prep or not has_clause):
+        # "called it a hoax", "painted him as a bully", "likened him to a con man" ("considers that ..." is
+        # a thought with a clause, below)
+        if not ("oprd" in deps or as_prep):
             return None
         if agent_obj is not None:
             return agent_obj, "rule:by-agent", False
         subj = None if passive else _subject(verb)
         if subj is None:
+            if passive and lemma in JUDGED and verb.dep_ not in ("amod", "acl") and (_child(verb, "nsubjpass") is not None or "oprd" in deps):
+                # "North Korea is considered a threat", "was viewed as favorable", "was labeled 'Mostly
+                # True'": a judgement the text passes on without saying whose it is
+                return None, "rule:passive-no-agent", True
             return None  # "collectively called IP4" names something; nobody is reported
+        if not _can_speak(subj, lex, verb):
+            return None  # "the bridge links the town to the city"
         return subj, "rule:nsubj-source", False
     if lemma == "describe":
-        as_prep = any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
+        as_prep = any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children) or _as_on_object(verb)
         if not (as_prep or has_clause or "oprd" in deps):
+            # "They described crass behavior by Trump": what a speaker or document told, as its object
+            subj = None if passive else _subject(verb)
+            if subj is not None and "dobj" in deps and _can_speak(subj, lex, verb) and subj.lower_ != "it":
+                return subj, "rule:object-frame", False
             return None
         subj = None if passive else _subject(verb)
         if agent_obj is not None:
@@ -133,7 +191,14 @@ def _verb_cue(verb: Token, lex: _Lexicon, quote_near: Callable[[int, int], bool]
     if lemma == "cite":
         obj = _child(verb, "dobj")
         if not passive and obj is not None and verb.dep_ != "acl":
-            return obj, "rule:cited-object", False
+            if _cites_a_source(obj, lex):
+                return obj, "rule:cited-object", False
+            # "Clinton cited derogatory comments", "citing a threat to public health": evidence or a
+            # reason the speaker gives, not a source passed on; the one citing it speaks
+            subj = _subject(verb, lex.verb_class)
+            if subj is not None and _can_speak(subj, lex, verb):
+                return subj, "rule:cited-evidence", False
+            return None
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
             return verb.head, "rule:cited-noun", False
         return None
@@ -186,9 +251,26 @@ def _verb_cue(verb: Token, lex: _Lexicon, quote_near: Callable[[int, int], bool]
     hi = max(verb.idx + len(verb.text), subj.idx + len(subj.text))
     if quote_near(lo, hi) and (lemma not in lex.people_only or _can_speak(subj, lex, verb)):
         return subj, "rule:quote-frame", False  # '"...,” Stoltenberg said in February'
-    if reported and verb.dep_ in ("ccomp", "conj"):
+    if reported and verb.dep_ == "ccomp":
         return None
+    if not deps & {"dobj", "xcomp", "attr", "oprd"} and _between_commas(verb, subj) and _can_speak(subj, lex, verb):
+        return subj, "rule:parenthetical-source", False  # "These employees, Stumpf explained later, were well paid"
     return _object_frame(verb, lemma, deps, subj, lex)
+
+
+def _between_commas(verb: Token, subj: Token) -> bool:
+    """"..., Stumpf explained earlier in the hearing, ...": subject and verb set off by commas in the
+    middle of a sentence that is what was said (the parser often makes the verb the sentence's root)."""
+    doc = verb.doc
+    if not (subj.i < verb.i <= subj.i + 3) or subj.left_edge.i < 1 or doc[subj.left_edge.i - 1].text != ",":
+        return False
+    if subj.left_edge.i - 1 <= verb.sent.start or doc[subj.left_edge.i - 2].pos_ in ("ADV", "ADP"):
+        return False  # "On Thursday, however, Trump spoke to ...": an aside before the subject, not what was said
+    end = verb.i
+    for c in verb.rights:
+        if c.dep_ in ("advmod", "prep", "npadvmod"):
+            end = max(end, c.right_edge.i)
+    return end + 1 < verb.sent.end and doc[end + 1].text == "," and end - verb.i <= 8
 
 
 # prepositions whose object is what a statement or stance is about: "accused him of lying",
@@ -206,8 +288,9 @@ def _can_speak(tok: Token, lex: _Lexicon, verb: Token | None = None) -> bool:
     if tok.pos_ == "PRON" and tok.lower_ not in _SPEAKING_PRONOUNS:
         return False  # "it", "this", "that": nobody in particular
     if verb is not None and lex.lemma(verb) in lex.people_only:
-        return tok.ent_type_ in ("PERSON", "ORG", "NORP") or tok.pos_ == "PRON" or any(
-            lemma in s or tok.lower_ in s for s in (lex.anonymous, lex.vague, lex.roles, lex.document))
+        # "44 percent would back Trump": a share of the people polled
+        return tok.ent_type_ in ("PERSON", "ORG", "NORP", "PERCENT") or tok.pos_ == "PRON" or any(
+            lemma in s or tok.lower_ in s for s in (lex.anonymous, lex.vague, lex.roles, lex.document, lex.institution))
     if verb is not None and tok.pos_ in ("NOUN", "PROPN") and (tok.head.i == verb.i or verb.dep_ in ("relcl", "acl")):
         return True  # the verb's own subject ("Demonstrators called for"), not one borrowed from another verb
     return (
@@ -249,6 +332,19 @@ def _object_frame(verb: Token, lemma: str, deps: set[str], subj: Token, lex: _Le
     if lemma in lex.speech and verb.dep_ not in ("amod", "acl", "relcl") and subj.lower_ != "it":
         return subj, "rule:speaker-subject", False
     return None
+
+
+def _cites_a_source(obj: Token, lex: _Lexicon) -> bool:
+    """"citing government sources", "citing Kyodo", "citing a report": the object can be a source
+    (a name, a person or body, a document); "citing a threat to health" gives a reason instead."""
+    lemma = obj.lemma_.lower()
+    if obj.pos_ == "PRON":
+        return obj.lower_ in _SPEAKING_PRONOUNS or obj.lower_ in ("him", "her", "them", "us", "me")
+    if any(c.dep_ == "prep" and c.lower_ == "as" for c in obj.children) or any(
+            c.dep_ == "prep" and c.lower_ == "as" and c.i > obj.i for c in obj.head.children):
+        return False  # "cited the audit as the reason", "cited the figure as proof": a reason given
+    return obj.pos_ == "PROPN" or obj.ent_type_ in _SPEAKING_LABELS or any(
+        lemma in s or obj.lower_ in s for s in (lex.anonymous, lex.vague, lex.institution, lex.roles, lex.document))
 
 
 def _is_document(tok: Token, lex: _Lexicon) -> bool:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from ... import lexicons
 from .. import PerVocab
-from .quotes import CLOSE_QUOTES, OPEN_QUOTES, STRAIGHT_QUOTES
+from .quotes import CLOSE_QUOTES, DASH_FORMS, OPEN_QUOTES, STRAIGHT_QUOTES
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.matcher import Matcher
@@ -52,6 +52,9 @@ class _Lexicon:
     support_verbs: frozenset[str] = frozenset()  # "issued a statement", "made the case"
     support_nouns: dict[str, str] = field(default_factory=dict)  # nouns of [frame.support] (neutral)
     adjectives: dict[str, str] = field(default_factory=dict)  # "sure" -> state_of_mind ("was sure that")
+    in_document: frozenset[str] = frozenset()  # "in a poll", "by one estimate"
+    stance_nouns: dict[str, str] = field(default_factory=dict)  # "opponent" -> state_of_mind ("is an opponent of")
+    in_document_why: str = ""
 
     @property
     def cue_lemmas(self) -> frozenset[str]:
@@ -125,6 +128,9 @@ def _lexicon(signature: tuple) -> _Lexicon:
     support_verbs: set[str] = set()
     support_nouns: dict[str, str] = {}
     adjectives: dict[str, str] = {}
+    in_document: set[str] = set()
+    in_document_why = ""
+    stance_nouns: dict[str, str] = {}
     for data in lexicons.load_all(VERBS):
         for cls, table in data.get("class", {}).items():
             if cls not in CLASSES:
@@ -147,6 +153,8 @@ def _lexicon(signature: tuple) -> _Lexicon:
             if cls not in CLASSES:
                 raise lexicons.LexiconError(f"{VERBS}: unknown cue class {cls!r} in [nominal] (use one of {', '.join(CLASSES)})")
             nominal.update((w.lower(), cls) for w in table.get("nouns", []))
+        in_document.update(w.lower() for w in frames.get("in_document", {}).get("nouns", []))
+        in_document_why = frames.get("in_document", {}).get("why", in_document_why)
         support = frames.get("support", {})
         support_verbs.update(w.lower() for w in support.get("verbs", []))
         support_nouns.update((w.lower(), "neutral") for w in support.get("nouns", []))
@@ -154,6 +162,10 @@ def _lexicon(signature: tuple) -> _Lexicon:
             if cls not in CLASSES:
                 raise lexicons.LexiconError(f"{VERBS}: unknown cue class {cls!r} in [adjective] (use one of {', '.join(CLASSES)})")
             adjectives.update((w.lower(), cls) for w in table.get("words", []))
+        for cls, table in data.get("stance_noun", {}).items():
+            if cls not in CLASSES:
+                raise lexicons.LexiconError(f"{VERBS}: unknown cue class {cls!r} in [stance_noun] (use one of {', '.join(CLASSES)})")
+            stance_nouns.update((w.lower(), cls) for w in table.get("words", []))
         adv = data.get("emotive_adverbs", {})
         adverbs.update(w.lower() for w in adv.get("words", []))
         adverb_why = adv.get("why", adverb_why)
@@ -200,6 +212,9 @@ def _lexicon(signature: tuple) -> _Lexicon:
         support_verbs=frozenset(support_verbs),
         support_nouns=support_nouns,
         adjectives=adjectives,
+        in_document=frozenset(in_document),
+        in_document_why=" ".join(in_document_why.split()),
+        stance_nouns=stance_nouns,
     )
 
 
@@ -216,6 +231,12 @@ def _build_matcher(vocab: Vocab, lex: _Lexicon) -> Matcher:
         m.add("SUPPORT", [[{"LEMMA": {"IN": sorted(lex.support_verbs)}, "POS": "VERB"}]])
     if lex.adjectives:
         m.add("STANCE_ADJ", [[{"LOWER": {"IN": sorted(lex.adjectives)}, "POS": {"IN": ["ADJ", "VERB"]}}]])
+    if lex.in_document:  # "in the latest poll", "by one estimate": the noun; its preposition is checked after
+        m.add("IN_DOCUMENT", [[{"LEMMA": {"IN": sorted(lex.in_document)}, "POS": "NOUN", "DEP": "pobj"}]])
+    if lex.stance_nouns:
+        m.add("STANCE_NOUN", [[{"LEMMA": {"IN": sorted(lex.stance_nouns)}, "POS": "NOUN", "DEP": {"IN": ["attr", "appos", "npadvmod"]}}]])
+    m.add("COLON", [[{"ORTH": ":"}]])
+    m.add("DASH", [[{"ORTH": {"IN": DASH_FORMS}}]])
     m.add("ACCORDING", [[{"LOWER": "according"}, {"LOWER": "to"}]])
     m.add("BASED_ON", [[{"LOWER": "based"}, {"LOWER": "on"}]])
     m.add("QUOTED_AS", [[{"LEMMA": "quote", "POS": "VERB"}, {"OP": "*", "IS_PUNCT": False, "LEMMA": {"NOT_IN": ["say", "."]}}, {"LOWER": "as"}, {"LEMMA": "say"}]], greedy="FIRST")

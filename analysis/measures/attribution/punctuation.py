@@ -8,13 +8,12 @@ from typing import TYPE_CHECKING
 from ...context import DocContext
 from .cues import _Cue, _make_cue
 from .lexicon import _Lexicon
-from .quotes import CLOSE_QUOTES, OPEN_QUOTES, STRAIGHT_QUOTES
+from .quotes import CLOSE_QUOTES, DASHES, OPEN_QUOTES, STRAIGHT_QUOTES
 from .sources import _type_why
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
 
-DASHES = frozenset({"―", "—", "–", "--", "-"})
 # words before a colon at the start of a line that label the text, not a speaker
 LABELS = frozenset({
     "note", "update", "updated", "editor", "editors", "photo", "photos", "video", "watch", "read", "related",
@@ -23,7 +22,10 @@ LABELS = frozenset({
     "context", "analysis", "opinion", "exclusive", "live", "warning", "q", "a", "by", "from", "to", "subject",
     "date", "sent", "cc", "re", "fw", "fwd", "title", "question", "answer", "part", "chapter", "step",
     "example", "contents", "more", "see", "also", "listen", "follow", "contact", "email", "tel", "phone",
+    "latest",  # "The Latest: Trump urges ...", a running story's label
 })
+# a name holds no verb and no preposition but "of" ("The Gap Goes On:", "Stealth Over Health:" are headings)
+_NAME_PREPS = frozenset({"of", "de", "van", "von", "al"})
 _QUOTE_MARKS = (*OPEN_QUOTES, *CLOSE_QUOTES, *STRAIGHT_QUOTES, "'", "‘", "’")
 
 
@@ -33,6 +35,8 @@ def _named_words(ctx: DocContext, lex: _Lexicon, toks: list[Token]) -> str | Non
     if not 1 <= len(words) <= 5 or any(t.is_punct and t.text not in (".", "'", "’") for t in words):
         return None
     if any(t.lower_.strip(".") in LABELS and not _initial(t, words) for t in words):
+        return None
+    if any(t.tag_ in ("VBZ", "VBD", "VBP", "MD") or (t.pos_ == "ADP" and t.lower_ not in _NAME_PREPS) for t in words):
         return None
     alpha = [t for t in words if t.is_alpha]
     if not alpha or not all(t.text[0].isupper() for t in alpha if t.lower_ not in ("de", "van", "von", "al", "of", "the")):
@@ -55,13 +59,14 @@ def _punct_cue(ctx: DocContext, lex: _Lexicon, cue_tok: Token, src: tuple[int, i
                 [why, _type_why(ctx, lex, stype, src)], cue_tok)
 
 
-def speaker_colon_cues(ctx: DocContext, lex: _Lexicon, taken: list[tuple[int, int]]) -> list[_Cue]:
+def speaker_colon_cues(ctx: DocContext, lex: _Lexicon, taken: list[tuple[int, int]], colons: list[Token]) -> list[_Cue]:
     """"PENCE: Well, look ..." (a transcript), "Pence: Flowers Won't Be at Debate" (a headline):
-    a name at the start of a line and a colon, then what that person said."""
+    a name at the start of a line and a colon, then what that person said. ``colons``: the colon tokens
+    (from the cue Matcher)."""
     doc, text = ctx.doc, ctx.text
     out = []
-    for tok in doc:
-        if tok.text != ":" or not ctx.token_in_body(tok):
+    for tok in colons:
+        if not ctx.token_in_body(tok):
             continue
         line_start = text.rfind("\n", 0, tok.idx) + 1
         line_end = text.find("\n", tok.idx)
@@ -85,11 +90,12 @@ def speaker_colon_cues(ctx: DocContext, lex: _Lexicon, taken: list[tuple[int, in
     return out
 
 
-def dash_credit_cues(ctx: DocContext, lex: _Lexicon) -> list[_Cue]:
-    """"“... our greatest shame.” ― Sonya Herridge": a quotation credited with a dash and a name after it."""
+def dash_credit_cues(ctx: DocContext, lex: _Lexicon, dashes: list[Token]) -> list[_Cue]:
+    """"“... our greatest shame.” ― Sonya Herridge": a quotation credited with a dash and a name after it.
+    ``dashes``: the dash tokens, alone or glued to a closing quote (from the cue Matcher)."""
     doc, text = ctx.doc, ctx.text
     out = []
-    for tok in doc:
+    for tok in dashes:
         # the tokenizer may keep the closing quote and the dash together ("”―")
         glued = len(tok.text) == 2 and tok.text[0] in (*CLOSE_QUOTES, *STRAIGHT_QUOTES, "’") and tok.text[1] in DASHES
         if (tok.text not in DASHES and not glued) or not ctx.token_in_body(tok) or ctx.is_headline(tok.idx, tok.idx + 1):
@@ -122,13 +128,13 @@ def dash_credit_cues(ctx: DocContext, lex: _Lexicon) -> list[_Cue]:
     return out
 
 
-def clause_colon_cues(ctx: DocContext, lex: _Lexicon, taken: list[tuple[int, int]], can_speak) -> list[_Cue]:
+def clause_colon_cues(ctx: DocContext, lex: _Lexicon, taken: list[tuple[int, int]], can_speak, colons: list[Token]) -> list[_Cue]:
     """"The senator was blunt: “We will not back down.”": a clause about a speaker, a colon, and a
     quotation (on the same line or opening the next paragraph). The source is the clause's subject."""
     doc, text = ctx.doc, ctx.text
     out = []
-    for tok in doc:
-        if tok.text != ":" or not ctx.token_in_body(tok):
+    for tok in colons:
+        if not ctx.token_in_body(tok):
             continue
         after = text[tok.idx + 1 : tok.idx + 8].lstrip()
         if not after.startswith((*OPEN_QUOTES, *STRAIGHT_QUOTES, "‘")):

@@ -14,6 +14,10 @@ CLOSE_QUOTES = ("”", "»")
 # '' (two apostrophes) is how some wire feeds and archives write a double quotation mark
 STRAIGHT_QUOTES = ('"', "''")
 _FRAME_GAP = " \t\n,:;–—-"  # what may stand between a quotation and the "X said" next to it
+DASHES = frozenset({"―", "—", "–", "--", "-"})
+# what the cue Matcher looks for as a dash: a dash, or a closing quote and a dash the tokenizer kept
+# together ("”―")
+DASH_FORMS = sorted({*DASHES, *(q + d for q in (*CLOSE_QUOTES, *STRAIGHT_QUOTES, "’") for d in DASHES if len(q + d) == 2)})
 
 
 def _quotes(ctx: DocContext, marks: list[Token]) -> list[tuple[int, int]]:
@@ -71,3 +75,10 @@ def _inside_quotation(quotes: list[tuple[int, int]], starts: list[int], tok: Tok
     word, passed on whole by "said"; the writer attributes nothing with it."""
     i = bisect.bisect_right(starts, tok.idx) - 1
     return i >= 0 and quotes[i][0] < tok.idx and tok.idx + len(tok.text) < quotes[i][1]
+
+
+def _quotation_around(quotes: list[tuple[int, int]], starts: list[int], tok: Token) -> tuple[int, int] | None:
+    i = bisect.bisect_right(starts, tok.idx) - 1
+    if i >= 0 and quotes[i][0] < tok.idx and tok.idx + len(tok.text) < quotes[i][1]:
+        return quotes[i]
+    return None

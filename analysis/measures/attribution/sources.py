@@ -52,6 +52,30 @@ def _phrase_tokens(head: Token, within: tuple[int, int] | None = None) -> list[T
     return [doc[i] for i in range(lo, hi + 1)]
 
 
+_DATELINE_DASHES = frozenset({"—", "--", "–", "-", "―"})
+
+
+def past_dateline(tok: Token) -> Token | None:
+    """"WASHINGTON -- President Obama said", "CLEVELAND (AP) — Donald Trump said": the parser may take
+    the dateline (the place a story was filed from, in capitals at the start of the first paragraph) for
+    the subject. The dateline is never the source; the subject after its dash is (None when there is none)."""
+    doc = tok.doc
+    if not (tok.is_alpha and tok.text.isupper() and len(tok.text) >= 3):
+        return tok
+    text = doc.text
+    line_start = text.rfind("\n", 0, tok.idx) + 1
+    if any(ch.isalpha() and not ch.isupper() for ch in text[line_start:tok.idx]):
+        return tok
+    dash = next((t for t in doc[tok.i + 1 : tok.i + 8] if t.text in _DATELINE_DASHES), None)
+    if dash is None or any(t.pos_ in ("VERB", "AUX") for t in doc[tok.i : dash.i]):
+        return tok
+    head = tok.head
+    for c in head.children:
+        if c.dep_ in ("nsubj", "nsubjpass") and c.i > dash.i:
+            return c
+    return next((c for c in tok.children if c.dep_ == "appos" and c.i > dash.i), None)
+
+
 def _child(tok: Token, *deps: str) -> Token | None:
     for c in tok.children:
         if c.dep_ in deps:

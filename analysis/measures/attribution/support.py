@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Callable
 
 from ...context import DocContext
 from .cues import _Cue, _make_cue
-from .frames import _complement, _subject, _that_follows
+from .frames import _complement, _subject, _that_follows, not_yet_said
 from .lexicon import VERBS, _Lexicon
 from .sources import _child
 
@@ -73,7 +73,7 @@ def support_cues(ctx: DocContext, lex: _Lexicon, matches: list[tuple[int, int]],
         verb = doc[start]
         if verb.i in verb_cue_heads or not ctx.token_in_body(verb) or inside_quote(verb) or _nested(verb, verb_cue_heads):
             continue
-        if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or not_yet_said(verb):
             continue
         lemma = verb.lemma_.lower()
         plain = next((c for c in verb.children if c.dep_ in ("oprd", "ccomp", "acomp", "xcomp") and c.lower_ in _MAKE_PLAIN), None)
@@ -137,5 +137,40 @@ def adjective_cues(ctx: DocContext, lex: _Lexicon, matches: list[tuple[int, int]
         cue = _make_cue(ctx, lex, [adj], cls, subj, "rule:stance-adjective", adj, None, _complement(adj))
         cue.rules.insert(0, f"lexicon:{VERBS}/adjective/{adj.lower_}")
         cue.why[0] = f"“{adj.text}”: {lex.class_why.get(cls, '')}"
+        out.append(cue)
+    return out
+
+
+_STANCE_PREPS = frozenset({"of", "for", "against"})
+
+
+def stance_noun_cues(ctx: DocContext, lex: _Lexicon, matches: list[tuple[int, int]], taken: list[tuple[int, int]],
+                     inside_quote: Callable[[Token], bool], anchors: set[int], can_speak: Callable[..., bool]) -> list[_Cue]:
+    """"Kaine is a staunch opponent of the death penalty", "A passionate defender of the network, Mr.
+    Schultz likened ...": what someone is, as a stance on something (``[stance_noun.*]``)."""
+    doc = ctx.doc
+    out = []
+    for start, _ in matches:
+        noun = doc[start]
+        cls = lex.stance_nouns.get(noun.lemma_.lower())
+        prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in _STANCE_PREPS and c.i > noun.i), None)
+        if cls is None or prep is None or not ctx.token_in_body(noun) or inside_quote(noun) or _nested(noun, anchors):
+            continue
+        head = noun.head
+        if noun.dep_ == "attr" and head.lemma_.lower() in _LINKING:
+            subj = _subject(head, lex.verb_class)
+        elif noun.dep_ == "appos":
+            subj = head  # "Ms. Ward, a longtime critic of the plan"
+        elif noun.dep_ == "npadvmod" and head.pos_ in ("VERB", "AUX"):
+            subj = _child(head, "nsubj")  # "A passionate defender of RT, Mr. Schultz likened ..."
+        else:
+            continue
+        if subj is None or subj.pos_ not in ("PROPN", "NOUN", "PRON") or subj.lower_ == "it" or not can_speak(subj, lex):
+            continue
+        if any(a < prep.idx + len(prep.text) and noun.idx < b for a, b in taken):
+            continue
+        cue = _make_cue(ctx, lex, [noun, prep], cls, subj, "rule:stance-noun", noun, None, [])
+        cue.rules.insert(0, f"lexicon:{VERBS}/stance_noun/{noun.lemma_.lower()}")
+        cue.why[0] = f"“{noun.text} {prep.text}”: where someone stands. {lex.class_why.get(cls, '')}"
         out.append(cue)
     return out

@@ -66,6 +66,9 @@ class ArrayAttributeRuler:
     before any is applied, and where patterns set the same attribute of a token, the one added last wins
     (spaCy sorts the matches by pattern and applies them in that order)."""
 
+    # below this many tokens the stock ruler is quicker (about 40 µs a token against about 3 ms a Doc)
+    SMALL = 100
+
     def __init__(self) -> None:
         self.stock: Any = None
         self.rules: list[tuple[list[list[list[tuple[int, str, Any]]]], int, list[tuple[int, int]]]] | None = None
@@ -129,7 +132,7 @@ class ArrayAttributeRuler:
         return rules
 
     def __call__(self, doc: Doc) -> Doc:
-        if self.rules is None:
+        if self.rules is None or len(doc) < self.SMALL:
             return self.stock(doc)
         n = len(doc)
         if n == 0 or not self.write:

@@ -202,7 +202,7 @@ class ArrayLemmatizer:
 
     def __call__(self, doc: Doc) -> Doc:
         stock = self.stock
-        if stock.mode not in ("rule", "lookup") or not type(stock).__call__ is _stock_lemmatizer_call():
+        if stock.mode not in ("rule", "lookup") or type(stock).__call__ is not _stock_lemmatizer_call():
             return stock(doc)
         n = len(doc)
         if n == 0:

@@ -7,9 +7,10 @@ quarter more than the stock English pipeline reading the same texts (the target 
 
 Fair under load: the machine is shared, so phases timed one after another can see different loads. Each
 round reads every text three times back to back (bare, parse, analyze; then the next text), so the three
-phases of a round see the same load, the rounds repeat, and each phase keeps its best round. ``--runs N`` repeats that N times and prints the median ratio. The ratio is of wall-clock
-time; beside it the ratio of this process's CPU time (``time.process_time``, the same on a quiet machine:
-spaCy and the measures run in one thread), which waiting for a busy core does not inflate.
+phases of a round see the same load, the rounds repeat, and each phase keeps its best round. ``--runs N``
+repeats that N times and prints the median ratio. The ratio is of wall-clock time; beside it the ratio of
+this process's CPU time (``time.process_time``, the same on a quiet machine: spaCy and the measures run in
+one thread), which waiting for a busy core does not inflate.
 """
 from __future__ import annotations
 
@@ -98,7 +99,8 @@ def main() -> None:
               f"analyze {cpu['analyze']:.2f} s)")
     if args.runs > 1:
         load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
-        print(f"ratios: {', '.join(f'{r:.2f}' for r in ratios)} (in CPU time: {', '.join(f'{r:.2f}' for r in cpu_ratios)})")
+        cpu_list = ", ".join(f"{r:.2f}" for r in cpu_ratios)
+        print(f"ratios: {', '.join(f'{r:.2f}' for r in ratios)} (in CPU time: {cpu_list})")
         print(f"median ratio of {args.runs} runs: {statistics.median(ratios):.2f}   (target >= 0.80; in CPU time "
               f"{statistics.median(cpu_ratios):.2f}; load average at the end: {load:.1f})")
     t_compare = min(timed(lambda: compare(results))[0] for _ in range(args.rounds))

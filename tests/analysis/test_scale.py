@@ -66,6 +66,21 @@ def test_no_sentence_runs_on_without_end(monkeypatch):
     assert a.counts.sentences > 1 and a.hedges
 
 
+def test_a_line_break_ends_a_sentence_and_is_never_one_itself():
+    """Headlines, captions and list items have no full stop: each line is a sentence of its own, and the
+    white space holding a line break (blank lines, indented lines) never starts a sentence."""
+    text = ("Kishida wins the vote\n\nThe prime minister won on Tuesday, aides said\nPhoto: Kyodo\n \n"
+            "  - talks resume in May\n\t- a deal is possible \n\n\n")
+    doc = nlp.parse(text)
+    assert doc.text == text
+    lines = ["Kishida", "The", "Photo", "-", "-"]  # the first word of each line
+    starts = [s[0].text for s in doc.sents if not s[0].is_space]
+    assert [w for w in starts if w in lines] == lines
+    for s in doc.sents:  # no sentence runs over a line break
+        assert "\n" not in s.text.strip()
+    assert not any(s[0].is_space and "\n" in s[0].text for s in doc.sents if s.start > 0)
+
+
 def test_a_run_of_emoji_without_spaces_is_analysed_in_bounded_time_and_pieces():
     text = "Breaking 🙂 news." + "😀" * 5000 + " Officials said the talks could resume."
     doc = nlp.parse(text)

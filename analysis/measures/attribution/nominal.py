@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ...context import DocContext
+from ...intervals import Intervals
 from .cues import _Cue, _make_cue
 from .lexicon import STATE_OF_MIND, VERBS, _Lexicon
 from .sources import _child
@@ -42,7 +43,7 @@ def _content(noun: Token) -> bool:
     return noun.dep_ == "nsubj" and head.lemma_ == "be" and any(c.dep_ in ("ccomp", "attr") for c in head.children)
 
 
-def nominal_cues(ctx: DocContext, lex: _Lexicon, matches: list[tuple[int, int]], taken: list[tuple[int, int]],
+def nominal_cues(ctx: DocContext, lex: _Lexicon, matches: list[tuple[int, int]], taken: Intervals,
                  inside_quote, verb_cue_heads: set[int]) -> list[_Cue]:
     doc = ctx.doc
     out = []
@@ -52,7 +53,7 @@ def nominal_cues(ctx: DocContext, lex: _Lexicon, matches: list[tuple[int, int]],
         cls = lex.nominal.get(lemma) or lex.nominal.get(noun.lower_)
         if cls is None or not ctx.token_in_body(noun) or inside_quote(noun):
             continue
-        if any(a < noun.idx + len(noun.text) and noun.idx < b for a, b in taken):
+        if taken.overlaps(noun.idx, noun.idx + len(noun.text)):
             continue
         if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.i in verb_cue_heads:
             continue  # "a spokesman's statement said": the verb is the cue, the statement part of the source

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ...context import DocContext
+from ...intervals import Intervals
 from .cues import _Cue, _make_cue
 from .lexicon import _Lexicon
 from .quotes import CLOSE_QUOTES, OPEN_QUOTES, STRAIGHT_QUOTES
@@ -55,7 +56,7 @@ def _punct_cue(ctx: DocContext, lex: _Lexicon, cue_tok: Token, src: tuple[int, i
                 [why, _type_why(ctx, lex, stype, src)], cue_tok)
 
 
-def speaker_colon_cues(ctx: DocContext, lex: _Lexicon, taken: list[tuple[int, int]]) -> list[_Cue]:
+def speaker_colon_cues(ctx: DocContext, lex: _Lexicon, taken: Intervals) -> list[_Cue]:
     """"PENCE: Well, look ..." (a transcript), "Pence: Flowers Won't Be at Debate" (a headline):
     a name at the start of a line and a colon, then what that person said."""
     doc, text = ctx.doc, ctx.text
@@ -78,7 +79,7 @@ def speaker_colon_cues(ctx: DocContext, lex: _Lexicon, taken: list[tuple[int, in
         if stype is None:
             continue
         span = (toks[0].idx, toks[-1].idx + len(toks[-1].text))
-        if any(a < span[1] and span[0] < b for a, b in taken):
+        if taken.overlaps(span[0], span[1]):
             continue
         out.append(_punct_cue(ctx, lex, tok, span, stype, "rule:speaker-colon",
                               "A name and a colon at the start of a line: what follows is what that speaker said."))
@@ -122,7 +123,7 @@ def dash_credit_cues(ctx: DocContext, lex: _Lexicon) -> list[_Cue]:
     return out
 
 
-def clause_colon_cues(ctx: DocContext, lex: _Lexicon, taken: list[tuple[int, int]], can_speak) -> list[_Cue]:
+def clause_colon_cues(ctx: DocContext, lex: _Lexicon, taken: Intervals, can_speak) -> list[_Cue]:
     """"The senator was blunt: “We will not back down.”": a clause about a speaker, a colon, and a
     quotation (on the same line or opening the next paragraph). The source is the clause's subject."""
     doc, text = ctx.doc, ctx.text
@@ -134,7 +135,7 @@ def clause_colon_cues(ctx: DocContext, lex: _Lexicon, taken: list[tuple[int, int
         if not after.startswith((*OPEN_QUOTES, *STRAIGHT_QUOTES, "‘")):
             continue
         sent = tok.sent
-        if any(sent.start_char <= a < tok.idx for a, _ in taken):
+        if taken.starts_in(sent.start_char, tok.idx):
             continue  # "He said: “...”": the verb is the cue already
         root = next((t for t in doc[sent.start : tok.i] if t.dep_ == "ROOT" or t.head.i >= tok.i), None)
         if root is None or root.pos_ not in ("VERB", "AUX"):

@@ -3,6 +3,8 @@ a clause and a colon before a quotation ("The senator was blunt: “We will not 
 dash with a name after a quotation ("“... our greatest shame.” ― Sonya Herridge")."""
 from __future__ import annotations
 
+import bisect
+import re
 from typing import TYPE_CHECKING
 
 from ...context import DocContext
@@ -26,6 +28,8 @@ LABELS = frozenset({
     "example", "contents", "more", "see", "also", "listen", "follow", "contact", "email", "tel", "phone",
 })
 _QUOTE_MARKS = (*OPEN_QUOTES, *CLOSE_QUOTES, *STRAIGHT_QUOTES, "'", "‘", "’")
+_LINE_END = re.compile("\n")
+_TWO_WORDS = re.compile(r"\S\s+\S")  # what ``len(rest.split()) >= 2`` asks, without slicing the line
 
 
 def _named_words(ctx: DocContext, lex: _Lexicon, toks: list[Token]) -> str | None:
@@ -61,17 +65,23 @@ def speaker_colon_cues(ctx: DocContext, lex: _Lexicon, taken: Intervals) -> list
     a name at the start of a line and a colon, then what that person said."""
     doc, text = ctx.doc, ctx.text
     out = []
+    # line ends, found once: searching the text around each colon was quadratic on a text of one long line
+    breaks = [m.start() for m in _LINE_END.finditer(text)]
     for tok in doc:
         if tok.text != ":" or not ctx.token_in_body(tok):
             continue
-        line_start = text.rfind("\n", 0, tok.idx) + 1
-        line_end = text.find("\n", tok.idx)
-        rest = text[tok.idx + 1 : line_end if line_end >= 0 else len(text)].strip()
-        if len(rest.split()) < 2:
+        k = bisect.bisect_left(breaks, tok.idx)
+        line_start = breaks[k - 1] + 1 if k else 0
+        line_end = breaks[k] if k < len(breaks) else len(text)
+        if not _TWO_WORDS.search(text, tok.idx + 1, line_end):  # at least two words after the colon
             continue
-        first = tok.i
-        while first > 0 and doc[first - 1].idx >= line_start:
+        first, words = tok.i, 0
+        while first > 0 and doc[first - 1].idx >= line_start and words <= 5:
             first -= 1
+            t = doc[first]
+            words += t.text not in _QUOTE_MARKS and not t.is_space
+        if words > 5:
+            continue  # more than five words before the colon: no speaker's name (_named_words)
         toks = [t for t in doc[first : tok.i] if t.text not in _QUOTE_MARKS and not t.is_space]
         if not toks or toks[0].i > first + 2:
             continue

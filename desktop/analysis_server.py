@@ -16,14 +16,14 @@ Protocol: one JSON object per line on stdin/stdout.
     -> {"id": n, "cmd": "compare", "columns": [analysis.wire.encode(ArticleAnalysis), ...]}
        (or "analyses": [ArticleAnalysis.to_dict(), ...])
     <- {"id": n, "ok": true, "columns": analysis.wire.encode(Comparison)}
-Results travel in ``analysis.wire``'s column form (one list per field, every string once), not as
-``to_dict()``: a 10 MB article's result as one JSON object per finding took gigabytes in each process.
     -> {"id": n, "cmd": "warm"}           loads the model; <- {"id": n, "ok": true, "version": "..."}
     <- {"heartbeat": true}                every second once the model is loaded (desktop.engine's watchdog)
 While an article is analysed the server may send progress lines before its reply (no "ok" key):
     <- {"id": n, "progress": 0.4}         the fraction done (about every 1 % and at most 4 times a second)
 Helpers send theirs through a pipe of their own to the server, which writes them out with its replies
 (a helper writing to the window's pipe could land in the middle of a long reply). No Qt here.
+Results travel in ``analysis.wire``'s column form (one list per field, every string once), not as
+``to_dict()``: a 10 MB article's result as one JSON object per finding took gigabytes in each process.
 """
 from __future__ import annotations
 

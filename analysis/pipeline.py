@@ -118,7 +118,7 @@ def analyze(
     sentences = step(sentence_tones(ctx, mentions))  # after the mentions: tone toward each named entity
     read = step(readability(ctx))
     sentences = step(sentence_kinds(ctx, sentences, loaded, attributions, hedges))
-    words = len(ctx.body_words)
+    words = ctx.body_word_count
     if not words:
         warnings.append("The article has no body text to analyse.")
     if title is None and headline is not None:

@@ -22,7 +22,10 @@ T = TypeVar("T")
 
 
 class _Serialisable:
-    """Mixin: ``to_dict`` / ``from_dict`` for nested frozen dataclasses with tuple fields."""
+    """Mixin: ``to_dict`` / ``from_dict`` for nested frozen dataclasses with tuple fields. The dataclasses
+    have ``__slots__`` (no ``__dict__`` per object: a 10 MB article's result holds about a million of them)."""
+
+    __slots__ = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {f.name: _to_plain(getattr(self, f.name)) for f in dataclasses.fields(self)}  # type: ignore[arg-type]
@@ -74,14 +77,14 @@ def _from_plain(hint: Any, value: Any) -> Any:
     return value
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Span(_Serialisable):
     start: int
     end: int
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class BoilerplateSpan(_Serialisable):
     """Page furniture (menus, share buttons, repeated captions...). Left in the text, out of every measure."""
 
@@ -91,7 +94,7 @@ class BoilerplateSpan(_Serialisable):
     reason: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Contribution(_Serialisable):
     """One word's share of a tone: how much the tone would fall (weight > 0) or rise without it."""
 
@@ -101,7 +104,7 @@ class Contribution(_Serialisable):
     weight: float
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TargetTone(_Serialisable):
     """The tone toward one mention of a named entity in a sentence: what the sentence says about it."""
 
@@ -112,7 +115,7 @@ class TargetTone(_Serialisable):
     contributions: tuple[Contribution, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Sentence(_Serialisable):
     """A body sentence (boilerplate excluded) with its tone in [-1, 1] (from +0.05 positive, to -0.05
     negative): the tone model's reading of VADER's word valences (``analysis.measures.tone``).
@@ -133,7 +136,7 @@ class Sentence(_Serialisable):
     kind_reason: str = ""  # the cue that decided the kind, in plain words
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EntityTone(_Serialisable):
     """Average tone toward one named person, organisation or country over the body sentences that
     mention it (per sentence: what it says about that entity, ``Sentence.targets``)."""
@@ -145,7 +148,7 @@ class EntityTone(_Serialisable):
     sentence_indices: tuple[int, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Tone(_Serialisable):
     mean: float
     positive_share: float
@@ -153,7 +156,7 @@ class Tone(_Serialisable):
     by_entity: tuple[EntityTone, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class LoadedTerm(_Serialisable):
     start: int
     end: int
@@ -165,7 +168,7 @@ class LoadedTerm(_Serialisable):
     rule: str = ""  # which lexicon entry or rule fired, e.g. "lexicon:pejorative/dictator" or "rule:scare-quote"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Attribution(_Serialisable):
     cue: Span
     cue_class: CueClass
@@ -183,7 +186,7 @@ class Attribution(_Serialisable):
         return "rule:headline-credit" in self.rule
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Hedge(_Serialisable):
     start: int
     end: int
@@ -193,7 +196,7 @@ class Hedge(_Serialisable):
     rule: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Readability(_Serialisable):
     flesch_reading_ease: float
     flesch_kincaid_grade: float
@@ -201,7 +204,7 @@ class Readability(_Serialisable):
     words_per_sentence: float
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Counts(_Serialisable):
     words: int
     sentences: int
@@ -227,7 +230,7 @@ class Counts(_Serialisable):
         return self.attributions - self.states_of_mind
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention(_Serialisable):
     """One naming of an entity: ``span`` is the name, ``phrase`` the whole naming (titles and labels in front)."""
 
@@ -238,14 +241,14 @@ class Mention(_Serialisable):
     modifiers: tuple[str, ...] = ()  # words in front of the name: ("Leftist", "American", "President")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Language(_Serialisable):
     is_english: bool
     english_share: float  # share of word tokens that are common English words
     note: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ArticleAnalysis(_Serialisable):
     id: str
     outlet: str | None
@@ -277,7 +280,7 @@ class ArticleAnalysis(_Serialisable):
         return self.outlet or self.file or self.title or self.id
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MetricRow(_Serialisable):
     """One metric across the story: each article's value, the median, and which articles stand out."""
 
@@ -297,14 +300,14 @@ class MetricRow(_Serialisable):
     excluded: tuple[str, ...] = ()  # article ids left out of the median (probably a different story)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DistinctiveWord(_Serialisable):
     word: str
     z: float
     count: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class NamingRow(_Serialisable):
     """How each article names one entity: article id -> distinct naming phrases (most frequent first)."""
 
@@ -314,7 +317,7 @@ class NamingRow(_Serialisable):
     differs: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class AlignedSentence(_Serialisable):
     """A body sentence and its best counterpart in each other article (None: not reported there)."""
 
@@ -324,7 +327,7 @@ class AlignedSentence(_Serialisable):
     similarity: dict[str, float] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class OnlyHere(_Serialisable):
     """A sentence whose content no other article reports."""
 
@@ -338,7 +341,7 @@ class OnlyHere(_Serialisable):
     score: float = 0.0  # higher: more distinct (people, numbers, sources no other outlet has)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Coverage(_Serialisable):
     """How much of one article the others also report."""
 
@@ -349,7 +352,7 @@ class Coverage(_Serialisable):
     claims_only_here: int = 0  # unmatched sentences listed as claims only this article makes
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Comparison(_Serialisable):
     articles: tuple[str, ...]  # article ids in input order
     metrics: tuple[MetricRow, ...]

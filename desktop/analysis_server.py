@@ -12,15 +12,18 @@ server goes away. ``SLANT_ANALYSIS_PROCESSES`` sets the number of workers (1: no
 
 Protocol: one JSON object per line on stdin/stdout.
     -> {"id": n, "cmd": "analyze", "article": {text, id, outlet, title, date, notes}}
-    <- {"id": n, "ok": true, "analysis": ArticleAnalysis.to_dict()} | {"id": n, "ok": false, "error": "..."}
-    -> {"id": n, "cmd": "compare", "analyses": [ArticleAnalysis.to_dict(), ...]}
-    <- {"id": n, "ok": true, "comparison": Comparison.to_dict()}
+    <- {"id": n, "ok": true, "columns": analysis.wire.encode(ArticleAnalysis)} | {"id": n, "ok": false, "error": "..."}
+    -> {"id": n, "cmd": "compare", "columns": [analysis.wire.encode(ArticleAnalysis), ...]}
+       (or "analyses": [ArticleAnalysis.to_dict(), ...])
+    <- {"id": n, "ok": true, "columns": analysis.wire.encode(Comparison)}
     -> {"id": n, "cmd": "warm"}           loads the model; <- {"id": n, "ok": true, "version": "..."}
     <- {"heartbeat": true}                every second once the model is loaded (desktop.engine's watchdog)
 While an article is analysed the server may send progress lines before its reply (no "ok" key):
     <- {"id": n, "progress": 0.4}         the fraction done (about every 1 % and at most 4 times a second)
 Helpers send theirs through a pipe of their own to the server, which writes them out with its replies
 (a helper writing to the window's pipe could land in the middle of a long reply). No Qt here.
+Results travel in ``analysis.wire``'s column form (one list per field, every string once), not as
+``to_dict()``: a 10 MB article's result as one JSON object per finding took gigabytes in each process.
 """
 from __future__ import annotations
 
@@ -58,16 +61,24 @@ def _handle(msg: dict) -> dict:
         from analysis.sources import Article
         from desktop.lexicon_guard import analyze_article  # a broken user lexicon: built-in ones, with a note
 
-        a = msg["article"]
+        from analysis.wire import encode
+
+        a = msg.pop("article")  # the request's copy of the text goes with the article
         article = Article(text=a["text"], id=a["id"], outlet=a.get("outlet"), title=a.get("title"),
                           date=a.get("date"), notes=tuple(a.get("notes") or ()), path=a.get("path"))
-        return {"ok": True, "analysis": analyze_article(article, progress=_reporter(msg.get("id"))).to_dict()}
+        del a
+        # encoded straight from the result (no ``to_dict()`` tree); the parsed Doc is gone by now
+        return {"ok": True, "columns": encode(analyze_article(article, progress=_reporter(msg.get("id"))))}
     if cmd == "compare":
         from analysis import compare
         from analysis.results import ArticleAnalysis
+        from analysis.wire import decode, encode
 
-        analyses = [ArticleAnalysis.from_dict(d) for d in msg["analyses"]]
-        return {"ok": True, "comparison": compare(analyses).to_dict()}
+        if "columns" in msg:
+            analyses = [decode(ArticleAnalysis, d) for d in msg.pop("columns")]
+        else:
+            analyses = [ArticleAnalysis.from_dict(d) for d in msg.pop("analyses")]
+        return {"ok": True, "columns": encode(compare(analyses))}
     return {"ok": False, "error": f"unknown command {cmd!r}"}
 
 
@@ -98,7 +109,24 @@ def _serve(msg: dict) -> str:
     except Exception as exc:  # noqa: BLE001 - reported to the window
         reply = {"ok": False, "error": f"{type(exc).__name__}: {exc}", "trace": traceback.format_exc()}
     reply["id"] = msg.get("id")
-    return json.dumps(reply)  # ASCII: lone surrogates survive
+    line = json.dumps(reply)  # ASCII: lone surrogates survive
+    del reply
+    release_memory()
+    return line
+
+
+def release_memory() -> None:
+    """Give the memory a finished request freed back to the system. The C allocator keeps freed memory
+    for later use; after the parse of a 10 MB article (hundreds of MB of C arrays and Python objects)
+    that would stay in this process's footprint while the window decodes the reply. ``malloc_trim`` is
+    glibc's (Linux); elsewhere nothing is done."""
+    gc.collect()
+    try:
+        import ctypes
+
+        ctypes.CDLL(None).malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
 
 
 def _helper_init(server_pid: int, progress_fd: int | None = None) -> None:
@@ -195,7 +223,8 @@ def main(argv: list[str] | None = None) -> int:
 
     def send(line: str) -> None:
         with write_lock:
-            out.write(line + "\n")
+            out.write(line)  # not ``line + "\n"``: a reply may be tens of MB, no second copy of it
+            out.write("\n")
             out.flush()
 
     global _progress_out

@@ -1,7 +1,8 @@
 """Disk cache of analyses: relaunching on the same articles shows the highlights at once.
 
 Key: a hash of (text, id, outlet, title, date, decoding notes, analyser version); value: the
-``ArticleAnalysis.to_dict()`` JSON. Comparisons are cached too ("cmp-*.json", keyed by the compared
+analysis as JSON in ``analysis.wire``'s column form (entries written as ``ArticleAnalysis.to_dict()``
+before it still load). Comparisons are cached too ("cmp-*.json", keyed by the compared
 articles in order), so a relaunch needs no language model at all. The folder is ``$SLANT_CACHE_DIR`` when set (tests), else the
 platform cache location. A corrupt, truncated or foreign entry is ignored (and removed), never fatal.
 Pure Python (no Qt) so workers can use it from any thread; writes are atomic (temp file + rename).
@@ -23,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from analysis.results import ArticleAnalysis, Comparison
+from analysis.wire import decode, encode
 
 FORMAT = 1
 DEFAULT_MAX_MB = 200
@@ -114,33 +116,35 @@ class AnalysisCache:
             if result.id != article.id:
                 raise ValueError("wrong article")
 
-        return self._read(self._path(article), "analysis", ArticleAnalysis.from_dict, check)
+        return self._read(self._path(article), "analysis", ArticleAnalysis, check)
 
     def put(self, article: Any, analysis: ArticleAnalysis) -> bool:
         """Store; False (and no exception) when the folder is not writable."""
-        return self._write(self._path(article), {"version": self.version, "analysis": analysis.to_dict()})
+        return self._write(self._path(article), {"version": self.version, "columns": encode(analysis)})
 
     def get_comparison(self, analyses: Any) -> Comparison | None:
         def check(result: Comparison) -> None:
             if tuple(result.articles) != tuple(a.id for a in analyses):
                 raise ValueError("wrong articles")
 
-        return self._read(self._comparison_path(analyses), "comparison", Comparison.from_dict, check)
+        return self._read(self._comparison_path(analyses), "comparison", Comparison, check)
 
     def put_comparison(self, analyses: Any, comparison: Comparison) -> bool:
-        return self._write(self._comparison_path(analyses), {"version": self.version, "comparison": comparison.to_dict()})
+        return self._write(self._comparison_path(analyses), {"version": self.version, "columns": encode(comparison)})
 
-    def _read(self, path: Path, key: str, from_dict: Callable[[dict], Any], check: Callable[[Any], None]) -> Any:
-        """The entry stored at ``path`` under ``key``; None when missing. A corrupt, stale or foreign entry
+    def _read(self, path: Path, key: str, cls: type, check: Callable[[Any], None]) -> Any:
+        """The ``cls`` stored at ``path`` (in ``analysis.wire``'s column form, or as ``to_dict()`` under
+        ``key`` as entries were written before); None when missing. A corrupt, stale or foreign entry
         (``check`` raises) is removed so it is written again."""
         raw = _read_regular(path, self.max_bytes)
         if raw is None:
             return None
         try:
             data = json.loads(raw.decode("utf-8"))
+            del raw
             if data.get("version") != self.version:
                 raise ValueError("stale entry")
-            result = from_dict(data[key])
+            result = decode(cls, data.pop("columns")) if "columns" in data else cls.from_dict(data[key])
             check(result)
         except Exception:  # corrupt or foreign: drop it, analyse again
             _unlink(path)

@@ -93,16 +93,27 @@ def _checked(reply: dict[str, Any]) -> dict[str, Any]:
     return reply
 
 
+def _decoded(reply: dict[str, Any], cls: type, key: str) -> Any:
+    """The result in ``reply``: in ``analysis.wire``'s column form (``columns``, what the server sends),
+    else as ``to_dict()`` under ``key``. The reply's columns are dropped as soon as they are decoded."""
+    _checked(reply)
+    if "columns" in reply:
+        from analysis.wire import decode
+
+        return decode(cls, reply.pop("columns"))
+    return cls.from_dict(reply[key])
+
+
 def _analysis(reply: dict[str, Any]) -> ArticleAnalysis:
     from analysis.results import ArticleAnalysis
 
-    return ArticleAnalysis.from_dict(_checked(reply)["analysis"])
+    return _decoded(reply, ArticleAnalysis, "analysis")
 
 
 def _comparison(reply: dict[str, Any]) -> Comparison:
     from analysis.results import Comparison
 
-    return Comparison.from_dict(_checked(reply)["comparison"])
+    return _decoded(reply, Comparison, "comparison")
 
 
 class ProcessBackend:
@@ -212,6 +223,8 @@ class ProcessBackend:
                     reply = json.loads(line)
                 except ValueError:
                     continue
+                finally:
+                    del line  # a reply may be tens of MB: not kept while it is decoded
                 if not isinstance(reply, dict):
                     continue
                 if reply.get("heartbeat"):
@@ -295,7 +308,9 @@ class ProcessBackend:
         return self.submit(article, progress).result()
 
     def compare(self, analyses: list[ArticleAnalysis]) -> Comparison:
-        reply = self.submit_request({"cmd": "compare", "analyses": [a.to_dict() for a in analyses]})
+        from analysis.wire import encode
+
+        reply = self.submit_request({"cmd": "compare", "columns": [encode(a) for a in analyses]})
         return _comparison(reply.result())
 
     def _kill(self, proc: subprocess.Popen[str]) -> None:

@@ -36,6 +36,7 @@ from typing import Any
 from ..nlp import get_tokenizer
 from ..results import AlignedSentence, ArticleAnalysis, OnlyHere
 from .facts import SentenceFacts, sentence_facts
+from .textcache import text_cache
 
 THRESHOLD = 0.2
 ANCHOR_THRESHOLD = 0.1
@@ -67,7 +68,7 @@ def sentence_terms(a: ArticleAnalysis) -> list[list[str]]:
     return [list(terms) for terms in _sentence_terms(a.text, tuple((s.start, s.end) for s in a.sentences))]
 
 
-@lru_cache(maxsize=64)
+@text_cache(max_chars=4_000_000)  # a story of long articles, not 64 texts of any length
 def _sentence_terms(text: str, bounds: tuple[tuple[int, int], ...]) -> tuple[tuple[str, ...], ...]:
     """``sentence_terms`` of one article, kept: a comparison is recomputed whenever one article of the
     story is added, edited or closed, and the others need not be read again."""

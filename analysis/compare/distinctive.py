@@ -27,10 +27,10 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Sequence
-from functools import lru_cache
 
 from ..nlp import get_tokenizer
 from ..results import ArticleAnalysis, DistinctiveWord
+from .textcache import text_cache
 
 ALPHA0_SHARE = 0.1
 Z_MIN = 1.96
@@ -44,7 +44,7 @@ def body_words(a: ArticleAnalysis) -> list[str]:
     return list(_body_words(a.text, tuple((s.start, s.end) for s in a.sentences)))
 
 
-@lru_cache(maxsize=64)
+@text_cache(max_chars=4_000_000)  # a story of long articles, not 64 texts of any length
 def _body_words(text: str, bounds: tuple[tuple[int, int], ...]) -> tuple[str, ...]:
     """``body_words`` of one article, kept for the next comparison of the same story."""
     tok = get_tokenizer().tokenizer

@@ -13,11 +13,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from ..nlp import get_tokenizer
 from ..results import ArticleAnalysis
 from .naming import merge_keys
+from .textcache import text_cache
 
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
 WORD_NUMBERS = {
@@ -60,7 +60,7 @@ def numbers_in(text: str) -> dict[float, str]:
     return dict(_numbers_in(text))
 
 
-@lru_cache(maxsize=8192)
+@text_cache(max_chars=1_000_000)  # sentences: thousands of them, not megabytes
 def _numbers_in(text: str) -> tuple[tuple[float, str], ...]:
     """``numbers_in`` as items, kept for texts seen before: alignment and the claims ranking read the same
     sentences, and a comparison is recomputed whenever an article is added, edited or closed."""

@@ -117,7 +117,7 @@ def body_for_textstat(ctx: DocContext) -> str:
 
 
 def readability(ctx: DocContext) -> Readability:
-    words = len(ctx.body_words)
+    words = ctx.body_word_count
     sentences = len(ctx.body_sentences)
     if words == 0 or sentences == 0:
         return Readability(0.0, 0.0, 0.0, 0.0)

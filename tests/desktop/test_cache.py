@@ -40,6 +40,25 @@ def test_damaged_entries_are_ignored_and_removed(tmp_path, sample, damage):
     assert cache.put(art, result) and cache.get(art).to_dict() == result.to_dict()
 
 
+def test_entries_written_before_the_column_form_still_load(tmp_path, sample):
+    """Entries hold the analysis in analysis.wire's column form; one written by an older Slant as
+    ``to_dict()`` under "analysis" is still read (and a damaged column entry is dropped, then rewritten)."""
+    import json
+
+    art, result = sample
+    cache = AnalysisCache(tmp_path)
+    assert cache.put(art, result)
+    path = cache._path(art)
+    stored = json.loads(path.read_text(encoding="utf-8"))
+    assert "columns" in stored and "analysis" not in stored
+    path.write_text(json.dumps({"version": cache.version, "analysis": result.to_dict()}), encoding="utf-8")
+    assert cache.get(art).to_dict() == result.to_dict()
+    stored["columns"]["rows"]["sentences"]["rows"]["start"].pop()  # one column a value short
+    path.write_text(json.dumps(stored), encoding="utf-8")
+    assert cache.get(art) is None and not path.exists()
+    assert cache.put(art, result) and cache.get(art).to_dict() == result.to_dict()
+
+
 def test_unwritable_folder_is_not_fatal(tmp_path, sample):
     art, result = sample
     blocker = tmp_path / "file"

@@ -25,6 +25,23 @@ def test_process_backend_analyses_like_the_library(process_backend):
     assert got.to_dict() == analyze_article(art).to_dict()
     cmp = process_backend.compare([got])
     assert cmp.articles == (got.id,)
+    from analysis import compare
+
+    assert cmp.to_dict() == compare([got]).to_dict()
+
+
+def test_results_travel_in_the_compact_column_form(process_backend):
+    """The server's reply holds the result as columns with a string table (analysis.wire), not one
+    object per finding, and decodes to the same analysis, odd characters included."""
+    from analysis.pipeline import analyze_article
+    from desktop.engine import article_payload
+
+    art = article_from_text("Critics claimed 😀 the plan was a “disaster”, sources said.\ud800\n" * 3, outlet="X")
+    reply = process_backend.request({"cmd": "analyze", "article": article_payload(art)})
+    assert "columns" in reply and "analysis" not in reply
+    expected = analyze_article(art)
+    assert reply["columns"]["strings"].count(expected.attributions[0].why) == 1  # sent once, not three times
+    assert process_backend.analyze(art).to_dict() == expected.to_dict()
 
 
 def test_process_backend_reports_errors_and_keeps_serving(process_backend):

@@ -40,6 +40,7 @@ record of one cue), ``resolve`` (who "he" or "the mayor" is, "cited by" folding)
 from __future__ import annotations
 
 from ...context import DocContext
+from ...intervals import Intervals
 from ...results import Attribution
 from .cues import _Cue, _headline_cue, _make_cue, speaker_outside_quote
 from .frames import _can_speak, _complement, _cue_tokens, _frame_end, _phrasal_particle, _verb_cue
@@ -96,15 +97,15 @@ def find_attributions(ctx: DocContext) -> tuple[Attribution, ...]:
                               within=(start + 1, end - 2) if middle else None))
 
     colons = [doc[s] for s, _ in by_key.get("COLON", [])]
-    speakers = speaker_colon_cues(ctx, lex, [], colons)
-    spoken = [(c.cue_end, _paragraph_end(ctx.text, c.cue_end)) for c in speakers]
+    speakers = speaker_colon_cues(ctx, lex, Intervals(()), colons)
+    spoken = Intervals((c.cue_end, _paragraph_end(ctx.text, c.cue_end)) for c in speakers)
     for start, end in sorted(set(by_key.get("VERB", []))):  # a verb may match by lemma and by form
         verb = doc[start]
         if verb.i in taken or not ctx.token_in_body(verb) or (quotes and _wrapped_in_quotes(quotes, quote_starts, verb)):
             continue
         if quotes and _inside_quotation(quotes, quote_starts, verb):
             continue
-        if any(a < verb.idx < b for a, b in spoken):
+        if spoken.overlaps(verb.idx, verb.idx):
             continue  # "PENCE: I think ...": a transcript speaker's own words, like a quotation
         found = _verb_cue(verb, lex, quote_near)
         if found is None:
@@ -145,23 +146,24 @@ def find_attributions(ctx: DocContext) -> tuple[Attribution, ...]:
     def in_quote(tok) -> bool:
         return bool(quotes) and _inside_quotation(quotes, quote_starts, tok)
 
-    spans = [(c.cue_start, c.cue_end) for c in cues]
+    # the spans taken so far, as ``Intervals``: an overlap check per match over a list was quadratic
+    spans = Intervals((c.cue_start, c.cue_end) for c in cues)
     cues.extend(support_cues(ctx, lex, by_key.get("SUPPORT", []), spans, in_quote, {c.anchor.i for c in cues}, _can_speak))
-    spans = [(c.cue_start, c.cue_end) for c in cues]
+    spans = Intervals((c.cue_start, c.cue_end) for c in cues)
     cues.extend(adjective_cues(ctx, lex, by_key.get("STANCE_ADJ", []), spans, in_quote, {c.anchor.i for c in cues}, _can_speak))
-    spans = [(c.cue_start, c.cue_end) for c in cues]
+    spans = Intervals((c.cue_start, c.cue_end) for c in cues)
     cues.extend(stance_noun_cues(ctx, lex, by_key.get("STANCE_NOUN", []), spans, in_quote, {c.anchor.i for c in cues}, _can_speak))
-    spans = [(c.cue_start, c.cue_end) for c in cues] + [c.source_span for c in cues if c.source_span]
+    spans = Intervals([(c.cue_start, c.cue_end) for c in cues] + [c.source_span for c in cues if c.source_span])
     cues.extend(nominal_cues(ctx, lex, by_key.get("NOMINAL", []), spans,
                              lambda tok: bool(quotes) and _inside_quotation(quotes, quote_starts, tok),
                              {c.anchor.i for c in cues}))
-    spans = [(c.cue_start, c.cue_end) for c in cues] + [c.source_span for c in cues if c.source_span]
+    spans = Intervals([(c.cue_start, c.cue_end) for c in cues] + [c.source_span for c in cues if c.source_span])
     cues.extend(in_document_cues(ctx, lex, by_key.get("IN_DOCUMENT", []), spans,
                                  lambda tok: bool(quotes) and _inside_quotation(quotes, quote_starts, tok),
                                  {c.anchor.i for c in cues}))
-    spans = [(c.cue_start, c.cue_end) for c in cues] + [c.source_span for c in cues if c.source_span]
-    cues.extend(clause_colon_cues(ctx, lex, [(c.cue_start, c.cue_end) for c in cues], _can_speak, colons))
-    cues.extend(c for c in speakers if not any(a < c.source_span[1] and c.source_span[0] < b for a, b in spans))
+    spans = Intervals([(c.cue_start, c.cue_end) for c in cues] + [c.source_span for c in cues if c.source_span])
+    cues.extend(clause_colon_cues(ctx, lex, Intervals((c.cue_start, c.cue_end) for c in cues), _can_speak, colons))
+    cues.extend(c for c in speakers if not spans.overlaps(c.source_span[0], c.source_span[1]))
     cues.extend(dash_credit_cues(ctx, lex, [doc[s] for s, _ in by_key.get("DASH", [])]))
 
     headline = _headline_cue(ctx, lex)

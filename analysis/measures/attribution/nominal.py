@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ...context import DocContext
+from ...intervals import Intervals
 from .cues import _Cue, _make_cue
 from .lexicon import STATE_OF_MIND, VERBS, _Lexicon
 from .sources import _child
@@ -83,7 +84,7 @@ def _content(noun: Token) -> bool:
     return noun.dep_ == "nsubj" and head.lemma_ == "be" and any(c.dep_ in ("ccomp", "attr") for c in head.children)
 
 
-def nominal_cues(ctx: DocContext, lex: _Lexicon, matches: list[tuple[int, int]], taken: list[tuple[int, int]],
+def nominal_cues(ctx: DocContext, lex: _Lexicon, matches: list[tuple[int, int]], taken: Intervals,
                  inside_quote, verb_cue_heads: set[int]) -> list[_Cue]:
     doc = ctx.doc
     out = []
@@ -93,7 +94,7 @@ def nominal_cues(ctx: DocContext, lex: _Lexicon, matches: list[tuple[int, int]],
         cls = lex.nominal.get(lemma) or lex.nominal.get(noun.lower_)
         if cls is None or not ctx.token_in_body(noun) or inside_quote(noun):
             continue
-        if any(a < noun.idx + len(noun.text) and noun.idx < b for a, b in taken):
+        if taken.overlaps(noun.idx, noun.idx + len(noun.text)):
             continue
         if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.i in verb_cue_heads:
             continue  # "a spokesman's statement said": the verb is the cue, the statement part of the source
@@ -139,7 +140,7 @@ def nominal_cues(ctx: DocContext, lex: _Lexicon, matches: list[tuple[int, int]],
     return out
 
 
-def in_document_cues(ctx: DocContext, lex: _Lexicon, matches: list[tuple[int, int]], taken: list[tuple[int, int]],
+def in_document_cues(ctx: DocContext, lex: _Lexicon, matches: list[tuple[int, int]], taken: Intervals,
                      inside_quote, verb_cue_heads: set[int]) -> list[_Cue]:
     """"In the latest poll, Clinton leads", "by one estimate": a figure credited to a poll, study or
     estimate. The preposition is the cue (like "according to"), the document the source. Not when the
@@ -153,7 +154,7 @@ def in_document_cues(ctx: DocContext, lex: _Lexicon, matches: list[tuple[int, in
         if prep.lower_ not in ("in", "by") or prep.dep_ != "prep" or prep.i in seen or not ctx.token_in_body(prep) or inside_quote(prep):
             continue
         seen.add(prep.i)
-        if prep.head.i in verb_cue_heads or any(a < noun.idx + len(noun.text) and prep.idx < b for a, b in taken):
+        if prep.head.i in verb_cue_heads or taken.overlaps(prep.idx, noun.idx + len(noun.text)):
             continue
         if prep.lower_ == "by" and not any(c.dep_ == "det" and c.lower_ in ("one", "some", "another", "several", "most", "many", "this", "that", "its", "their") or c.dep_ in ("poss", "nummod") for c in noun.children):
             continue  # "by one estimate", "by their count"; not "divided by the census", "by analysis"

@@ -3,9 +3,12 @@ a clause and a colon before a quotation ("The senator was blunt: “We will not 
 dash with a name after a quotation ("“... our greatest shame.” ― Sonya Herridge")."""
 from __future__ import annotations
 
+import bisect
+import re
 from typing import TYPE_CHECKING
 
 from ...context import DocContext
+from ...intervals import Intervals
 from .cues import _Cue, _make_cue
 from .lexicon import _Lexicon
 from .quotes import CLOSE_QUOTES, DASHES, OPEN_QUOTES, STRAIGHT_QUOTES
@@ -27,6 +30,8 @@ LABELS = frozenset({
 # a name holds no verb and no preposition but "of" ("The Gap Goes On:", "Stealth Over Health:" are headings)
 _NAME_PREPS = frozenset({"of", "de", "van", "von", "al"})
 _QUOTE_MARKS = (*OPEN_QUOTES, *CLOSE_QUOTES, *STRAIGHT_QUOTES, "'", "‘", "’")
+_LINE_END = re.compile("\n")
+_TWO_WORDS = re.compile(r"\S\s+\S")  # what ``len(rest.split()) >= 2`` asks, without slicing the line
 
 
 def _named_words(ctx: DocContext, lex: _Lexicon, toks: list[Token]) -> str | None:
@@ -59,23 +64,29 @@ def _punct_cue(ctx: DocContext, lex: _Lexicon, cue_tok: Token, src: tuple[int, i
                 [why, _type_why(ctx, lex, stype, src)], cue_tok)
 
 
-def speaker_colon_cues(ctx: DocContext, lex: _Lexicon, taken: list[tuple[int, int]], colons: list[Token]) -> list[_Cue]:
+def speaker_colon_cues(ctx: DocContext, lex: _Lexicon, taken: Intervals, colons: list[Token]) -> list[_Cue]:
     """"PENCE: Well, look ..." (a transcript), "Pence: Flowers Won't Be at Debate" (a headline):
     a name at the start of a line and a colon, then what that person said. ``colons``: the colon tokens
     (from the cue Matcher)."""
     doc, text = ctx.doc, ctx.text
     out = []
+    # line ends, found once: searching the text around each colon was quadratic on a text of one long line
+    breaks = [m.start() for m in _LINE_END.finditer(text)]
     for tok in colons:
         if not ctx.token_in_body(tok):
             continue
-        line_start = text.rfind("\n", 0, tok.idx) + 1
-        line_end = text.find("\n", tok.idx)
-        rest = text[tok.idx + 1 : line_end if line_end >= 0 else len(text)].strip()
-        if len(rest.split()) < 2:
+        k = bisect.bisect_left(breaks, tok.idx)
+        line_start = breaks[k - 1] + 1 if k else 0
+        line_end = breaks[k] if k < len(breaks) else len(text)
+        if not _TWO_WORDS.search(text, tok.idx + 1, line_end):  # at least two words after the colon
             continue
-        first = tok.i
-        while first > 0 and doc[first - 1].idx >= line_start:
+        first, words = tok.i, 0
+        while first > 0 and doc[first - 1].idx >= line_start and words <= 5:
             first -= 1
+            t = doc[first]
+            words += t.text not in _QUOTE_MARKS and not t.is_space
+        if words > 5:
+            continue  # more than five words before the colon: no speaker's name (_named_words)
         toks = [t for t in doc[first : tok.i] if t.text not in _QUOTE_MARKS and not t.is_space]
         if not toks or toks[0].i > first + 2:
             continue
@@ -83,7 +94,7 @@ def speaker_colon_cues(ctx: DocContext, lex: _Lexicon, taken: list[tuple[int, in
         if stype is None:
             continue
         span = (toks[0].idx, toks[-1].idx + len(toks[-1].text))
-        if any(a < span[1] and span[0] < b for a, b in taken):
+        if taken.overlaps(span[0], span[1]):
             continue
         out.append(_punct_cue(ctx, lex, tok, span, stype, "rule:speaker-colon",
                               "A name and a colon at the start of a line: what follows is what that speaker said."))
@@ -128,7 +139,7 @@ def dash_credit_cues(ctx: DocContext, lex: _Lexicon, dashes: list[Token]) -> lis
     return out
 
 
-def clause_colon_cues(ctx: DocContext, lex: _Lexicon, taken: list[tuple[int, int]], can_speak, colons: list[Token]) -> list[_Cue]:
+def clause_colon_cues(ctx: DocContext, lex: _Lexicon, taken: Intervals, can_speak, colons: list[Token]) -> list[_Cue]:
     """"The senator was blunt: “We will not back down.”": a clause about a speaker, a colon, and a
     quotation (on the same line or opening the next paragraph). The source is the clause's subject."""
     doc, text = ctx.doc, ctx.text
@@ -140,7 +151,7 @@ def clause_colon_cues(ctx: DocContext, lex: _Lexicon, taken: list[tuple[int, int
         if not after.startswith((*OPEN_QUOTES, *STRAIGHT_QUOTES, "‘")):
             continue
         sent = tok.sent
-        if any(sent.start_char <= a < tok.idx for a, _ in taken):
+        if taken.starts_in(sent.start_char, tok.idx):
             continue  # "He said: “...”": the verb is the cue already
         root = next((t for t in doc[sent.start : tok.i] if t.dep_ == "ROOT" or t.head.i >= tok.i), None)
         if root is None or root.pos_ not in ("VERB", "AUX"):

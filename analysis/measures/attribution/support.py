@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Callable
 
 from ...context import DocContext
+from ...intervals import Intervals
 from .cues import _Cue, _make_cue
 from .frames import _complement, _subject, _that_follows, not_yet_said
 from .lexicon import VERBS, _Lexicon
@@ -64,7 +65,7 @@ def _has_content(noun: Token, verb: Token, reporting: frozenset[str] | dict = fr
     return nxt < len(noun.doc) and noun.doc[nxt].text in (":", ",")
 
 
-def support_cues(ctx: DocContext, lex: _Lexicon, matches: list[tuple[int, int]], taken: list[tuple[int, int]],
+def support_cues(ctx: DocContext, lex: _Lexicon, matches: list[tuple[int, int]], taken: Intervals,
                  inside_quote: Callable[[Token], bool], verb_cue_heads: set[int],
                  can_speak: Callable[..., bool]) -> list[_Cue]:
     doc = ctx.doc
@@ -99,7 +100,7 @@ def support_cues(ctx: DocContext, lex: _Lexicon, matches: list[tuple[int, int]],
         if subj.lower_ == "it":
             continue
         toks = list(doc[verb.i : last.i + 1]) if 0 < last.i - verb.i <= 4 else [verb, last]
-        if any(a < toks[-1].idx + len(toks[-1].text) and toks[0].idx < b for a, b in taken):
+        if taken.overlaps(toks[0].idx, toks[-1].idx + len(toks[-1].text)):
             continue
         cue = _make_cue(ctx, lex, toks, cls, subj, "rule:support-verb", verb, None, _complement(verb) + (_complement(obj) if obj is not None else []))
         cue.rules.insert(0, f"lexicon:{VERBS}/frame.support/{key}")
@@ -109,7 +110,7 @@ def support_cues(ctx: DocContext, lex: _Lexicon, matches: list[tuple[int, int]],
     return out
 
 
-def adjective_cues(ctx: DocContext, lex: _Lexicon, matches: list[tuple[int, int]], taken: list[tuple[int, int]],
+def adjective_cues(ctx: DocContext, lex: _Lexicon, matches: list[tuple[int, int]], taken: Intervals,
                    inside_quote: Callable[[Token], bool], anchors: set[int], can_speak: Callable[..., bool]) -> list[_Cue]:
     doc = ctx.doc
     out = []
@@ -132,7 +133,7 @@ def adjective_cues(ctx: DocContext, lex: _Lexicon, matches: list[tuple[int, int]
             continue
         if subj is None or subj.lower_ == "it" or not can_speak(subj, lex):
             continue
-        if any(a < adj.idx + len(adj.text) and adj.idx < b for a, b in taken):
+        if taken.overlaps(adj.idx, adj.idx + len(adj.text)):
             continue
         cue = _make_cue(ctx, lex, [adj], cls, subj, "rule:stance-adjective", adj, None, _complement(adj))
         cue.rules.insert(0, f"lexicon:{VERBS}/adjective/{adj.lower_}")
@@ -144,7 +145,7 @@ def adjective_cues(ctx: DocContext, lex: _Lexicon, matches: list[tuple[int, int]
 _STANCE_PREPS = frozenset({"of", "for", "against"})
 
 
-def stance_noun_cues(ctx: DocContext, lex: _Lexicon, matches: list[tuple[int, int]], taken: list[tuple[int, int]],
+def stance_noun_cues(ctx: DocContext, lex: _Lexicon, matches: list[tuple[int, int]], taken: Intervals,
                      inside_quote: Callable[[Token], bool], anchors: set[int], can_speak: Callable[..., bool]) -> list[_Cue]:
     """"Kaine is a staunch opponent of the death penalty", "A passionate defender of the network, Mr.
     Schultz likened ...": what someone is, as a stance on something (``[stance_noun.*]``)."""
@@ -167,7 +168,7 @@ def stance_noun_cues(ctx: DocContext, lex: _Lexicon, matches: list[tuple[int, in
             continue
         if subj is None or subj.pos_ not in ("PROPN", "NOUN", "PRON") or subj.lower_ == "it" or not can_speak(subj, lex):
             continue
-        if any(a < prep.idx + len(prep.text) and noun.idx < b for a, b in taken):
+        if taken.overlaps(noun.idx, prep.idx + len(prep.text)):
             continue
         cue = _make_cue(ctx, lex, [noun, prep], cls, subj, "rule:stance-noun", noun, None, [])
         cue.rules.insert(0, f"lexicon:{VERBS}/stance_noun/{noun.lemma_.lower()}")

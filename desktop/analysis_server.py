@@ -14,7 +14,6 @@ Protocol: one JSON object per line on stdin/stdout.
     -> {"id": n, "cmd": "analyze", "article": {text, id, outlet, title, date, notes}}
     <- {"id": n, "ok": true, "columns": analysis.wire.encode(ArticleAnalysis)} | {"id": n, "ok": false, "error": "..."}
     -> {"id": n, "cmd": "compare", "columns": [analysis.wire.encode(ArticleAnalysis), ...]}
-       (or "analyses": [ArticleAnalysis.to_dict(), ...])
     <- {"id": n, "ok": true, "columns": analysis.wire.encode(Comparison)}
     -> {"id": n, "cmd": "warm"}           loads the model; <- {"id": n, "ok": true, "version": "..."}
     <- {"heartbeat": true}                every second once the model is loaded (desktop.engine's watchdog)
@@ -74,10 +73,7 @@ def _handle(msg: dict) -> dict:
         from analysis.results import ArticleAnalysis
         from analysis.wire import decode, encode
 
-        if "columns" in msg:
-            analyses = [decode(ArticleAnalysis, d) for d in msg.pop("columns")]
-        else:
-            analyses = [ArticleAnalysis.from_dict(d) for d in msg.pop("analyses")]
+        analyses = [decode(ArticleAnalysis, d) for d in msg.pop("columns")]
         return {"ok": True, "columns": encode(compare(analyses))}
     return {"ok": False, "error": f"unknown command {cmd!r}"}
 

@@ -93,27 +93,24 @@ def _checked(reply: dict[str, Any]) -> dict[str, Any]:
     return reply
 
 
-def _decoded(reply: dict[str, Any], cls: type, key: str) -> Any:
-    """The result in ``reply``: in ``analysis.wire``'s column form (``columns``, what the server sends),
-    else as ``to_dict()`` under ``key``. The reply's columns are dropped as soon as they are decoded."""
-    _checked(reply)
-    if "columns" in reply:
-        from analysis.wire import decode
+def _decoded(reply: dict[str, Any], cls: type) -> Any:
+    """The result in ``reply``, in ``analysis.wire``'s column form (the server is always this tree's own:
+    ``desktop.analysis_server``). The reply's columns are dropped as soon as they are decoded."""
+    from analysis.wire import decode
 
-        return decode(cls, reply.pop("columns"))
-    return cls.from_dict(reply[key])
+    return decode(cls, _checked(reply).pop("columns"))
 
 
 def _analysis(reply: dict[str, Any]) -> ArticleAnalysis:
     from analysis.results import ArticleAnalysis
 
-    return _decoded(reply, ArticleAnalysis, "analysis")
+    return _decoded(reply, ArticleAnalysis)
 
 
 def _comparison(reply: dict[str, Any]) -> Comparison:
     from analysis.results import Comparison
 
-    return _decoded(reply, Comparison, "comparison")
+    return _decoded(reply, Comparison)
 
 
 class ProcessBackend:

@@ -146,23 +146,24 @@ def find_attributions(ctx: DocContext) -> tuple[Attribution, ...]:
     def in_quote(tok) -> bool:
         return bool(quotes) and _inside_quotation(quotes, quote_starts, tok)
 
-    # the spans taken so far, as ``Intervals``: an overlap check per match over a list was quadratic
-    spans = Intervals((c.cue_start, c.cue_end) for c in cues)
-    cues.extend(support_cues(ctx, lex, by_key.get("SUPPORT", []), spans, in_quote, {c.anchor.i for c in cues}, _can_speak))
-    spans = Intervals((c.cue_start, c.cue_end) for c in cues)
-    cues.extend(adjective_cues(ctx, lex, by_key.get("STANCE_ADJ", []), spans, in_quote, {c.anchor.i for c in cues}, _can_speak))
-    spans = Intervals((c.cue_start, c.cue_end) for c in cues)
-    cues.extend(stance_noun_cues(ctx, lex, by_key.get("STANCE_NOUN", []), spans, in_quote, {c.anchor.i for c in cues}, _can_speak))
-    spans = Intervals([(c.cue_start, c.cue_end) for c in cues] + [c.source_span for c in cues if c.source_span])
-    cues.extend(nominal_cues(ctx, lex, by_key.get("NOMINAL", []), spans,
-                             lambda tok: bool(quotes) and _inside_quotation(quotes, quote_starts, tok),
-                             {c.anchor.i for c in cues}))
-    spans = Intervals([(c.cue_start, c.cue_end) for c in cues] + [c.source_span for c in cues if c.source_span])
-    cues.extend(in_document_cues(ctx, lex, by_key.get("IN_DOCUMENT", []), spans,
-                                 lambda tok: bool(quotes) and _inside_quotation(quotes, quote_starts, tok),
-                                 {c.anchor.i for c in cues}))
-    spans = Intervals([(c.cue_start, c.cue_end) for c in cues] + [c.source_span for c in cues if c.source_span])
-    cues.extend(clause_colon_cues(ctx, lex, Intervals((c.cue_start, c.cue_end) for c in cues), _can_speak, colons))
+    def taken(with_sources: bool = False) -> Intervals:
+        """The spans the cues so far take (and their sources'), as ``Intervals``: an overlap check per
+        match over a list was quadratic."""
+        spans = [(c.cue_start, c.cue_end) for c in cues]
+        if with_sources:
+            spans += [c.source_span for c in cues if c.source_span]
+        return Intervals(spans)
+
+    def anchors() -> set[int]:
+        return {c.anchor.i for c in cues}
+
+    cues.extend(support_cues(ctx, lex, by_key.get("SUPPORT", []), taken(), in_quote, anchors(), _can_speak))
+    cues.extend(adjective_cues(ctx, lex, by_key.get("STANCE_ADJ", []), taken(), in_quote, anchors(), _can_speak))
+    cues.extend(stance_noun_cues(ctx, lex, by_key.get("STANCE_NOUN", []), taken(), in_quote, anchors(), _can_speak))
+    cues.extend(nominal_cues(ctx, lex, by_key.get("NOMINAL", []), taken(with_sources=True), in_quote, anchors()))
+    cues.extend(in_document_cues(ctx, lex, by_key.get("IN_DOCUMENT", []), taken(with_sources=True), in_quote, anchors()))
+    spans = taken(with_sources=True)  # before the clause colons: a speaker's colon gives way to the cues above
+    cues.extend(clause_colon_cues(ctx, lex, taken(), _can_speak, colons))
     cues.extend(c for c in speakers if not spans.overlaps(c.source_span[0], c.source_span[1]))
     cues.extend(dash_credit_cues(ctx, lex, [doc[s] for s, _ in by_key.get("DASH", [])]))
 

@@ -135,7 +135,7 @@ class ArrayAttributeRuler:
         if self.rules is None or len(doc) < self.SMALL:
             return self.stock(doc)
         n = len(doc)
-        if n == 0 or not self.write:
+        if not self.write:
             return doc
         import numpy
 

@@ -3,19 +3,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from . import __version__, lexicons, nlp
+from . import __version__, lexicons, nlp, sections
 from .boilerplate import detect as detect_boilerplate
 from .context import DocContext
 from .measures.attribution import STATE_OF_MIND, find_attributions
 from .measures.hedging import find_hedges
-from .measures.language import detect_language
+from .measures.language import language_counts, language_from
 from .measures.markup import markup_note
 from .measures.loaded_terms import find_loaded_terms
 from .measures.naming import find_mentions
-from .measures.readability import readability
+from .measures.readability import body_for_textstat, readability_of
 from .measures.sentence_kind import kind_counts, sentence_kinds
 from .measures.tone import sentence_tones, tone
-from .results import ArticleAnalysis, Attribution, Counts, Hedge, LoadedTerm, Sentence
+from .results import ArticleAnalysis, BoilerplateSpan, Attribution, Counts, Hedge, LoadedTerm, Sentence
 from .sources import file_name
 from .sources import text_id as article_id  # one id rule for files read and texts analysed
 from .truecase import sentence_case_headline
@@ -87,38 +87,32 @@ def analyze(
     (``text`` with newlines normalised).
 
     ``progress``: called now and then with the fraction done (0 to 1): parsing is most of the work
-    (``PARSE_SHARE``), then the measures. Memory stays bounded for any text (see ``nlp.parse``)."""
+    (``PARSE_SHARE``), then the measures. Memory stays bounded for any text: a long text
+    is parsed in pieces (``nlp.parse``), one of several megabytes analysed in sections (``analysis.sections``)."""
     if not isinstance(text, str):
         raise TypeError(f"analyze() needs text as str, not {type(text).__name__}")
     report = progress or (lambda _fraction: None)
     text = normalise_newlines(text)
     warnings: list[str] = []
     boiler, headline = detect_boilerplate(text)
-    doc = nlp.parse(text, reading=sentence_case_headline(text, headline),
-                    progress=lambda f: report(PARSE_SHARE * f))
-    ctx = DocContext(text=text, doc=doc, boilerplate=boiler, headline=headline)
-
     if note := markup_note(text):
         warnings.append(note)
-    language = detect_language(ctx)
+    parts = []
+    total = max(1, len(text))
+    for start, end in sections.bounds(text):
+        parts.append(_measure(
+            text[start:end], start, boiler if (start, end) == (0, len(text)) else sections.local_boilerplate(boiler, start, end),
+            headline if start == 0 else None,
+            lambda f, start=start, end=end: report((start + f * (end - start)) / total)))
+    found = sections.merge(parts)
+    del parts
+    language = language_from(found.language)
     if language.note:
         warnings.append(language.note)
-    n_steps, done = 7, 0
-
-    def step(result):  # the measures after the parse: progress after each
-        nonlocal done
-        done += 1
-        report(PARSE_SHARE + (1 - PARSE_SHARE) * done / n_steps)
-        return result
-
-    loaded = step(find_loaded_terms(ctx))
-    attributions = step(find_attributions(ctx))
-    hedges = step(find_hedges(ctx))
-    mentions = step(find_mentions(ctx))
-    sentences = step(sentence_tones(ctx, mentions))  # after the mentions: tone toward each named entity
-    read = step(readability(ctx))
-    sentences = step(sentence_kinds(ctx, sentences, loaded, attributions, hedges))
-    words = ctx.body_word_count
+    loaded, attributions, hedges = found.loaded, found.attributions, found.hedges
+    mentions, sentences = found.mentions, found.sentences
+    read = readability_of(found.textstat_body, found.words, found.body_sentences)
+    words = found.words
     if not words:
         warnings.append("The article has no body text to analyse.")
     if title is None and headline is not None:
@@ -142,6 +136,38 @@ def analyze(
         analyzer_version=analyzer_version(),
         warnings=tuple(dict.fromkeys(warnings)),
     )
+
+
+def _measure(
+    text: str,
+    offset: int,
+    boiler: tuple[BoilerplateSpan, ...],
+    headline: tuple[int, int] | None,
+    report: Callable[[float], None],
+) -> sections.Part:
+    """Parse one section (``text``: the whole article unless it is several megabytes long, see
+    ``analysis.sections``) and run every measure on the one ``Doc``; offsets into ``text``."""
+    doc = nlp.parse(text, reading=sentence_case_headline(text, headline),
+                    progress=lambda f: report(PARSE_SHARE * f))
+    ctx = DocContext(text=text, doc=doc, boilerplate=boiler, headline=headline)
+    n_steps, done = 8, 0
+
+    def step(result):  # the measures after the parse: progress after each
+        nonlocal done
+        done += 1
+        report(PARSE_SHARE + (1 - PARSE_SHARE) * done / n_steps)
+        return result
+
+    language = step(language_counts(ctx))
+    loaded = step(find_loaded_terms(ctx))
+    attributions = step(find_attributions(ctx))
+    hedges = step(find_hedges(ctx))
+    mentions = step(find_mentions(ctx))
+    sentences = step(sentence_tones(ctx, mentions))  # after the mentions: tone toward each named entity
+    body = step(body_for_textstat(ctx))
+    sentences = step(sentence_kinds(ctx, sentences, loaded, attributions, hedges))
+    return sections.Part(offset, loaded, attributions, hedges, mentions, sentences, language, body,
+                         ctx.body_word_count, len(ctx.body_sentences))
 
 
 def analyze_article(article, progress: Callable[[float], None] | None = None) -> ArticleAnalysis:

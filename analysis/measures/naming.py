@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import difflib
 from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -189,24 +190,8 @@ def find_mentions(ctx: DocContext) -> tuple[Mention, ...]:
 
     # 3. Keys. People: the fullest name in the article that contains every word of this mention
     #    (order and transliteration aside); the most frequent written form of it is the key.
-    full_forms = Counter(clean_name(doc[s:e].text) for s, e, label, _ in fixed if label == "PERSON" and e - s >= 2)
-    by_words: dict[frozenset[str], str] = {}
-    for form, _n in full_forms.most_common():
-        by_words.setdefault(frozenset(w.lower() for w in form.split()), form)
-
-    def person_key(name: str) -> str:
-        words = [w.lower() for w in name.split()]
-        best: tuple[int, int, str] | None = None
-        for form, n in full_forms.items():
-            form_words = [w.lower() for w in form.split()]
-            if len(form_words) < len(words):
-                continue
-            if all(any(tokens_match(w, f) for f in form_words) for w in words):
-                canonical = by_words[frozenset(form_words)]
-                score = (len(form_words), n)
-                if best is None or score > best[:2]:
-                    best = (score[0], score[1], canonical)
-        return best[2] if best else name
+    person_key = _person_keys(
+        Counter(clean_name(doc[s:e].text) for s, e, label, _ in fixed if label == "PERSON" and e - s >= 2))
 
     keyed: list[tuple[int, int, str, int, str]] = []
     for start, end, label, owner in fixed:
@@ -249,6 +234,54 @@ def find_mentions(ctx: DocContext) -> tuple[Mention, ...]:
     mentions.extend(_event_mentions(ctx))
     mentions.sort(key=lambda m: (m.phrase.start, m.span.start))
     return tuple(mentions)
+
+
+def _person_keys(full_forms: Counter[str]) -> Callable[[str], str]:
+    """``person_key(name)``: the fullest of ``full_forms`` (names of two words or more, with how often
+    each is written) that contains every word of ``name`` (order and transliteration aside), written
+    in its most frequent form; ``name`` itself if none does."""
+    by_words: dict[frozenset[str], str] = {}
+    for form, _n in full_forms.most_common():
+        by_words.setdefault(frozenset(w.lower() for w in form.split()), form)
+    forms = [(form.lower().split(), n) for form, n in full_forms.items()]
+
+    def person_key(name: str) -> str:
+        words = [w.lower() for w in name.split()]
+        best: tuple[int, int, str] | None = None
+        for form_words, n in forms:
+            if len(form_words) < len(words):
+                continue
+            if all(any(tokens_match(w, f) for f in form_words) for w in words):
+                score = (len(form_words), n)
+                if best is None or score > best[:2]:
+                    best = (score[0], score[1], by_words[frozenset(form_words)])
+        return best[2] if best else name
+
+    return person_key
+
+
+def unify_keys(mentions: Sequence[Mention]) -> dict[str, tuple[str, str]]:
+    """For mentions keyed in separate parts of one text (``analysis.sections``): each key's key in the
+    whole text and its label there, by the rules ``find_mentions`` applies within one part: a person is
+    the fullest name written anywhere in the text that contains every word of the part's key, a name in
+    capitals is the same name written normally, and one label per key (a person where any part says
+    so, else the label most mentions have)."""
+    people = Counter(name for m in mentions if m.label == "PERSON" and len((name := clean_name(m.span.text)).split()) >= 2)
+    person_key = _person_keys(people)
+    # a lone surname the recogniser called a place or an organisation in a part without the full name
+    name_words = {w.lower() for name in people for w in name.split()}
+
+    def is_person(m: Mention) -> bool:
+        return m.label == "PERSON" or all(w.lower() in name_words for w in m.entity.split())
+
+    keys = {m.entity: (person_key(m.entity) if is_person(m) else m.entity) for m in mentions}
+    written = {k.casefold(): k for k in keys.values() if not k.isupper()}
+    keys = {old: (written.get(new.casefold(), new) if new.isupper() else new) for old, new in keys.items()}
+    labels: dict[str, Counter[str]] = defaultdict(Counter)
+    for m in mentions:
+        labels[keys[m.entity]]["PERSON" if is_person(m) else m.label] += 1
+    majority = {k: ("PERSON" if c["PERSON"] else c.most_common(1)[0][0]) for k, c in labels.items()}
+    return {old: (new, majority[new]) for old, new in keys.items()}
 
 
 def _relabel(m: Mention, label: str) -> Mention:

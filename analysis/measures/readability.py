@@ -117,12 +117,15 @@ def body_for_textstat(ctx: DocContext) -> str:
 
 
 def readability(ctx: DocContext) -> Readability:
-    words = ctx.body_word_count
-    sentences = len(ctx.body_sentences)
+    return readability_of(body_for_textstat(ctx), ctx.body_word_count, len(ctx.body_sentences))
+
+
+def readability_of(body: str, words: int, sentences: int) -> Readability:
+    """The figures for ``body`` as ``body_for_textstat`` writes it (one body sentence a line; the lines of
+    a text's parts joined with line breaks give the whole text's), with its ``words`` and ``sentences``."""
     if words == 0 or sentences == 0:
         return Readability(0.0, 0.0, 0.0, 0.0)
     ts = _textstat()
-    body = body_for_textstat(ctx)
     return Readability(
         flesch_reading_ease=float(ts.flesch_reading_ease(body)),
         flesch_kincaid_grade=float(ts.flesch_kincaid_grade(body)),

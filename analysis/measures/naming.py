@@ -20,6 +20,7 @@ One pass over ``doc.ents`` and one Matcher run per article; no re-parsing.
 from __future__ import annotations
 
 import difflib
+import sys
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from functools import lru_cache
@@ -151,7 +152,7 @@ def _modifiers(doc: Doc, start: int, end: int) -> tuple[str, ...]:
             continue
         else:
             out.append(tok.text)
-    return tuple(out)
+    return tuple(sys.intern(w) for w in out)  # one copy of each word
 
 
 def find_mentions(ctx: DocContext) -> tuple[Mention, ...]:
@@ -199,7 +200,7 @@ def find_mentions(ctx: DocContext) -> tuple[Mention, ...]:
         if not name:
             continue
         key = person_key(name) if label == "PERSON" else aliases.get(name.lower(), name)
-        keyed.append((start, end, label, owner, key))
+        keyed.append((start, end, label, owner, sys.intern(key)))  # one copy of each key
     # A name in capitals ("WASHINGTON" in a dateline) is the same name written normally elsewhere.
     written = {key.casefold(): key for *_, key in keyed if not key.isupper()}
 
@@ -221,8 +222,8 @@ def find_mentions(ctx: DocContext) -> tuple[Mention, ...]:
             Mention(
                 entity=key,
                 label=label,
-                span=Span(span.start_char, span.end_char, text[span.start_char : span.end_char]),
-                phrase=Span(phrase.start_char, phrase.end_char, text[phrase.start_char : phrase.end_char]),
+                span=Span(span.start_char, span.end_char, sys.intern(text[span.start_char : span.end_char])),
+                phrase=Span(phrase.start_char, phrase.end_char, sys.intern(text[phrase.start_char : phrase.end_char])),
                 modifiers=_modifiers(doc, p_start, start),
             )
         )
@@ -313,8 +314,8 @@ def _event_mentions(ctx: DocContext) -> list[Mention]:
             Mention(
                 entity=event["entity"],
                 label=event.get("label", "EVENT"),
-                span=Span(span.start_char, span.end_char, text[span.start_char : span.end_char]),
-                phrase=Span(phrase.start_char, phrase.end_char, text[phrase.start_char : phrase.end_char]),
+                span=Span(span.start_char, span.end_char, sys.intern(text[span.start_char : span.end_char])),
+                phrase=Span(phrase.start_char, phrase.end_char, sys.intern(text[phrase.start_char : phrase.end_char])),
                 modifiers=_modifiers(doc, p_start, span.start),
             )
         )

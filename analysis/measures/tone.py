@@ -19,6 +19,7 @@ from __future__ import annotations
 import bisect
 import json
 import math
+import sys
 import threading
 from collections import defaultdict
 from collections.abc import Sequence
@@ -191,7 +192,7 @@ def _evaluate(block: Block, r: tf.SentenceReading, pieces: Sequence[Linear]) -> 
             continue
         d = full - tone_of(ln0 - dn, lp0 - dp, r.vader_sum - w.valence)
         if abs(d) >= MIN_CONTRIBUTION:
-            out.append(Contribution(w.start, w.end, w.text, round(d, 4)))
+            out.append(Contribution(w.start, w.end, sys.intern(w.text), round(d, 4)))  # one copy of each word
     out.sort(key=lambda c: (-abs(c.weight), c.start))
     # rounded as the JSON stores it, like VADER's score and the shares: a result and its saved copy are equal
     return round(full, 4), tuple(out[:MAX_CONTRIBUTIONS])

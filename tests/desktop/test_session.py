@@ -69,7 +69,7 @@ def test_a_comparison_with_six_articles_round_trips_in_the_window(make_window, q
     win.actions_by_name["collapse"].setChecked(True)
     path = tmp_path / "kishida story.slant"
     assert win.comparisons.write_to(str(path))
-    qtbot.waitUntil(lambda: win.windowTitle().startswith("kishida story.slant"))
+    qtbot.waitUntil(lambda: win.windowTitle().startswith("kishida story.slant"), timeout=30000)
     assert not win.isWindowModified()
 
     other = make_window(seeds=False)
@@ -169,7 +169,7 @@ def test_undo_brings_back_a_closed_article_with_its_analysis(seeds_window, qtbot
     assert win.actions_by_name["undo"].isEnabled()
     win.panes[win.model.entries()[0].key].view.setFocus()
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key_Z, Qt.ControlModifier)  # Ctrl+Z
-    qtbot.waitUntil(lambda: entry.key in win.panes)
+    qtbot.waitUntil(lambda: entry.key in win.panes, timeout=30000)
     assert win.model.entries()[1] is entry and entry.analysis is analysis  # same place, not analysed again
     assert [p.entry.key for p in win.ordered_panes()][1] == entry.key
     win.actions_by_name["redo"].trigger()
@@ -221,7 +221,7 @@ def test_after_a_crash_the_next_start_says_what_it_restored(make_window, qtbot, 
     assert any(e.pasted and e.article.text == PASTED for e in win.model.entries())
     text = win.message_bar.label.text()
     assert "Slant did not close normally last time; restored 6 articles, including 1 pasted." in text
-    qtbot.waitUntil(lambda: win.message_bar.height() > 20)
+    qtbot.waitUntil(lambda: win.message_bar.height() > 20, timeout=30000)
     save(win.message_bar.grab().toImage(), "message-bar-crash-restore")
     save(win.grab().toImage(), "window-crash-restore")
     # a normal close clears the marker: the next start is quiet
@@ -240,7 +240,7 @@ def test_unsaved_changes_to_a_named_comparison_are_offered_back(make_window, qtb
     assert win.model.rowCount() == 6 and win.comparisons.path == str(saved)
     assert "unsaved changes to “lesson.slant” are back" in win.message_bar.label.text()
     assert win.message_bar.button("Save") and win.message_bar.button("Save as…")
-    qtbot.waitUntil(win.isWindowModified)
+    qtbot.waitUntil(win.isWindowModified, timeout=30000)
     save(win.message_bar.grab().toImage(), "message-bar-unsaved-comparison")
     win.message_bar.button("Open saved version").click()  # the user's choice: the file as saved
     assert win.model.rowCount() == 5 and not win.isWindowModified()
@@ -337,7 +337,7 @@ def test_after_an_export_the_window_says_where_the_file_went(seeds_window, qtbot
     finally:
         QDesktopServices.unsetUrlHandler("file")
     assert [u.toLocalFile() for u in catcher.urls] == [str(target), str(target.parent)]
-    qtbot.waitUntil(lambda: win.message_bar.height() > 20)
+    qtbot.waitUntil(lambda: win.message_bar.height() > 20, timeout=30000)
     save(win.message_bar.grab().toImage(), "message-bar-export")
 
 

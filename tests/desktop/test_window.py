@@ -97,7 +97,7 @@ def test_keyboard_tab_reaches_a_highlight(seeds_window, qtbot):
 def test_legend_toggle_removes_highlights_on_screen(seeds_window, qtbot):
     win = seeds_window
     pane, span = dictator(win)
-    qtbot.waitUntil(win.highlighting_done)
+    qtbot.waitUntil(win.highlighting_done, timeout=30000)
     rect = span_rect(pane, span.start, span.end).adjusted(-2, -2, 2, 4)
     colour = hl.style(hl.LOADED).light  # the underline colour
     before = pane.view.viewport().grab().toImage()
@@ -107,7 +107,7 @@ def test_legend_toggle_removes_highlights_on_screen(seeds_window, qtbot):
     box = win.legend.boxes[hl.LOADED]
     qtbot.mouseClick(box, Qt.LeftButton, pos=QPoint(8, box.height() // 2))
     assert not win.legend_model.is_enabled(hl.LOADED)
-    qtbot.waitUntil(win.highlighting_done)
+    qtbot.waitUntil(win.highlighting_done, timeout=30000)
     rect = span_rect(pane, span.start, span.end).adjusted(-2, -2, 2, 4)  # unbolded: the lines may reflow
     after = pane.view.viewport().grab().toImage()
     save(after, "legend_off")
@@ -117,7 +117,7 @@ def test_legend_toggle_removes_highlights_on_screen(seeds_window, qtbot):
 
     qtbot.mouseClick(box, Qt.LeftButton, pos=QPoint(8, box.height() // 2))
     assert win.legend_model.is_enabled(hl.LOADED)
-    qtbot.waitUntil(win.highlighting_done)
+    qtbot.waitUntil(win.highlighting_done, timeout=30000)
     rect = span_rect(pane, span.start, span.end).adjusted(-2, -2, 2, 4)
     again = pane.view.viewport().grab().toImage()
     save(again, "legend_on_again")
@@ -291,7 +291,7 @@ def test_editing_metadata_updates_the_view(seeds_window, qtbot):
     win.set_metadata(pane.key, outlet="Kyodo (English)", title="Kishida leaves for NATO", date="2024-07-10")
     assert pane.header.outlet.full_text() == "Kyodo (English)"
     assert pane.header.title.text() == "Kishida leaves for NATO"
-    qtbot.waitUntil(win.highlighting_done)
+    qtbot.waitUntil(win.highlighting_done, timeout=30000)
     assert pane.analysis.outlet == "Kyodo (English)"
     # The comparison (dashboard, overview) is redone with the new name.
     settle(qtbot, win)
@@ -386,7 +386,7 @@ def test_scroll_together_follows_aligned_content(seeds_window, qtbot):
     win.actions_by_name["sync"].setChecked(True)
     s = src.analysis.sentences[aligned.sentence]
     src.scroll_to(s.start, 0.0)
-    qtbot.waitUntil(lambda: not win._sync_timer.isActive())
+    qtbot.waitUntil(lambda: not win._sync_timer.isActive(), timeout=30000)
     target = dst.analysis.sentences[other_idx]
     # The counterpart now sits level with the sentence at the top of the source pane.
     assert abs(dst.y_of(target.start) - src.y_of(s.start)) <= dst.view.fontMetrics().lineSpacing() * 2 or \

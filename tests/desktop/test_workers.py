@@ -155,7 +155,7 @@ def test_a_run_keeps_parallelism_articles_in_flight_and_cancel_starts_no_more(qt
     manager.analyze([(f"k{i}", a) for i, a in enumerate(arts)])
     _wait(lambda: len(engine.submitted) == 2)
     engine.finish(1)  # the second finishes first: the third starts at once
-    qtbot.waitUntil(lambda: done == ["k1"])
+    qtbot.waitUntil(lambda: done == ["k1"], timeout=30000)
     _wait(lambda: len(engine.submitted) == 3)
     with qtbot.waitSignal(manager.runFinished, timeout=30000) as sig:
         manager.cancel()
@@ -179,7 +179,7 @@ def test_a_new_run_shares_the_analysis_a_stale_run_has_under_way(qtbot):
     manager.analyze([("a", art)])  # e.g. the user re-opened the same article
     with qtbot.waitSignal(manager.runFinished, timeout=30000):
         engine.finish(0)
-    qtbot.waitUntil(lambda: len(results) == 2)
+    qtbot.waitUntil(lambda: len(results) == 2, timeout=30000)
     assert len(engine.submitted) == 1  # analysed once, delivered to both runs
     assert results[0][1] is results[1][1]
 

@@ -234,11 +234,17 @@ def _cut(text: str, lo: int, hi: int) -> int:
 
 def chunk_chars() -> int:
     """How many characters the parser reads at once: ``$SLANT_CHUNK_CHARS``, else ``CHUNK_CHARS``."""
+    return env_size("SLANT_CHUNK_CHARS", CHUNK_CHARS, MIN_CHUNK_CHARS)
+
+
+def env_size(name: str, default: int, minimum: int) -> int:
+    """A size set by the environment variable ``name`` (tests set small ones): at least ``minimum``;
+    ``default`` where it is unset or not a whole number."""
     try:
-        value = int(os.environ.get("SLANT_CHUNK_CHARS", ""))
+        value = int(os.environ.get(name, ""))
     except ValueError:
-        return CHUNK_CHARS
-    return max(MIN_CHUNK_CHARS, value)
+        return default
+    return max(minimum, value)
 
 
 def parser_safe(text: str) -> str:

@@ -16,7 +16,6 @@ computed over the whole text exactly as for one section.
 """
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass, fields, is_dataclass, replace
 from functools import lru_cache
@@ -32,11 +31,9 @@ MIN_SECTION_CHARS = 2_000
 
 def section_chars() -> int:
     """The longest section: ``$SLANT_SECTION_CHARS`` (tests set it small), else ``SECTION_CHARS``."""
-    try:
-        value = int(os.environ.get("SLANT_SECTION_CHARS", ""))
-    except ValueError:
-        return SECTION_CHARS
-    return max(MIN_SECTION_CHARS, value)
+    from .nlp import env_size
+
+    return env_size("SLANT_SECTION_CHARS", SECTION_CHARS, MIN_SECTION_CHARS)
 
 
 def bounds(text: str, size: int | None = None) -> list[tuple[int, int]]:

@@ -117,7 +117,7 @@ def _reporting_verbs(c: _Checker, data: dict[str, Any]) -> None:
                  "emotive_adverbs": "[emotive_adverbs]", "excluded": "[excluded]"})
     lemmas: Spec = {"lemmas": ("words", True), "why": ("text", False)}
     frames = ("characterise", "instruction", "passive_only", "object", "people_only", "to_clause", "phrasal",
-              "document_object", "speech", "support", "in_document")
+              "document_object", "document_subject", "speech", "support", "in_document")
     for group, allowed in (("class", CLASSES), ("frame", frames), ("nominal", CLASSES), ("adjective", CLASSES),
                            ("stance_noun", CLASSES)):
         tables = data.get(group, {})

@@ -225,3 +225,31 @@ def test_a_user_file_may_add_stance_nouns_and_poll_nouns():
 
     check("reporting_verbs", {"stance_noun": {"state_of_mind": {"words": ["enthusiast"]}},
                               "frame": {"in_document": {"nouns": ["straw poll"]}}}, "reporting_verbs_mine.toml")
+
+
+def test_a_document_that_reads_passes_on_its_words_a_reader_does_not():
+    found = cues('"We will keep the school open," the letter reads.')
+    assert found["reads"].source.text == "the letter" and found["reads"].cue_class == "neutral"
+    assert "read" in cues('"The vote is delayed," the statement read.')
+    # a person reading is reading, not passing anything on
+    assert not attributions("He read the names of the victims at the memorial.")
+    assert not attributions("I read that the plan had failed.")
+    assert [a.cue.text for a in attributions('"I see no details," she said after reading the outline.')] == ["said"]
+
+
+def test_retweeting_pleading_for_and_charging_that_are_reporting_wording():
+    assert cues("The mayor retweeted a post about the vote.")["retweeted"].source.text == "The mayor"
+    pleaded = cues("The mother pleaded for calm after the verdict.")["pleaded for"]
+    assert pleaded.cue_class == "emotive" and pleaded.source.text == "The mother"
+    charged = cues("The senator charged that the agency had hidden the report.")["charged"]
+    assert charged.cue_class == "emotive" and charged.source.text == "The senator"
+    # "charged with theft", "charge a fee": no statement
+    assert not attributions("The teacher was charged with theft.")
+    assert not attributions("The company will charge a fee for every bag.")
+
+
+def test_a_subject_that_speaks_in_one_call_speaks_in_the_next():
+    # the second "called on" borrows its subject from the first, a reporting verb: the family speaks in both
+    atts = attributions("The family has called on police to release the videos and called on people to protest peacefully.")
+    assert [a.cue.text for a in atts] == ["called on", "called on"]
+    assert all(a.source.text == "The family" for a in atts)

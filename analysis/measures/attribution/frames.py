@@ -146,6 +146,11 @@ def _verb_cue(verb: Token, lex: _Lexicon, quote_near: Callable[[int, int], bool]
             return subj, "rule:phrasal-cue", False
     if lemma not in lex.verb_class:  # the verb of a phrasal cue only ("pushed for", "weighed in")
         return None
+    if lemma in lex.document_subject:
+        # "the letter reads", "the sign read": a document passes on its words; "she read the report" is reading
+        subj = None if _is_passive(verb) else _subject(verb, lex.verb_class)
+        if subj is None or not _is_document(subj, lex):
+            return None
     passive = "auxpass" in deps or "nsubjpass" in deps
     agent = _child(verb, "agent")
     agent_obj = _child(agent, "pobj") if agent is not None else None
@@ -293,6 +298,8 @@ def _can_speak(tok: Token, lex: _Lexicon, verb: Token | None = None) -> bool:
             lemma in s or tok.lower_ in s for s in (lex.anonymous, lex.vague, lex.roles, lex.document, lex.institution))
     if verb is not None and tok.pos_ in ("NOUN", "PROPN") and (tok.head.i == verb.i or verb.dep_ in ("relcl", "acl")):
         return True  # the verb's own subject ("Demonstrators called for"), not one borrowed from another verb
+    if tok.dep_ == "nsubj" and tok.head.pos_ == "VERB" and lex.lemma(tok.head) in lex.verb_class and lex.lemma(tok.head) not in lex.people_only:
+        return True  # borrowed from a reporting verb ("The family called on police ... and called on people"): it speaks there
     return (
         tok.ent_type_ in _SPEAKING_LABELS
         or (tok.pos_ == "PRON" and tok.lower_ in _SPEAKING_PRONOUNS)

@@ -47,6 +47,7 @@ class _Lexicon:
     people_only: frozenset[str] = frozenset()  # "blasted": a cue only when a known speaker does it
     phrasal: dict[tuple[str, str], str] = field(default_factory=dict)  # ("call", "for") -> class
     document_object: frozenset[str] = frozenset()  # "polls show a tight race"
+    document_subject: frozenset[str] = frozenset()  # "the letter reads": a cue only for a document subject
     speech: frozenset[str] = frozenset()  # "said as much": a speaker subject is enough
     nominal: dict[str, str] = field(default_factory=dict)  # "statement" -> class ("in a statement")
     support_verbs: frozenset[str] = frozenset()  # "issued a statement", "made the case"
@@ -122,6 +123,7 @@ def _lexicon(signature: tuple) -> _Lexicon:
     to_clause: set[str] = set()
     people_only: set[str] = set()
     document_object: set[str] = set()
+    document_subject: set[str] = set()
     speech: set[str] = set()
     phrases: list[str] = []
     nominal: dict[str, str] = {}
@@ -147,6 +149,7 @@ def _lexicon(signature: tuple) -> _Lexicon:
         to_clause.update(w.lower() for w in frames.get("to_clause", {}).get("lemmas", []))
         people_only.update(w.lower() for w in frames.get("people_only", {}).get("lemmas", []))
         document_object.update(w.lower() for w in frames.get("document_object", {}).get("lemmas", []))
+        document_subject.update(w.lower() for w in frames.get("document_subject", {}).get("lemmas", []))
         speech.update(w.lower() for w in frames.get("speech", {}).get("lemmas", []))
         phrases.extend(w.lower() for w in frames.get("phrasal", {}).get("phrases", []))
         for cls, table in data.get("nominal", {}).items():
@@ -207,6 +210,7 @@ def _lexicon(signature: tuple) -> _Lexicon:
         people_only=frozenset(people_only),
         phrasal=phrasal,
         document_object=frozenset(document_object),
+        document_subject=frozenset(document_subject),
         speech=frozenset(speech),
         nominal=nominal,
         support_verbs=frozenset(support_verbs),

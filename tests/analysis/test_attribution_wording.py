@@ -253,3 +253,20 @@ def test_a_subject_that_speaks_in_one_call_speaks_in_the_next():
     atts = attributions("The family has called on police to release the videos and called on people to protest peacefully.")
     assert [a.cue.text for a in atts] == ["called on", "called on"]
     assert all(a.source.text == "The family" for a in atts)
+
+
+def test_a_verb_of_feeling_gives_the_state_of_mind_of_its_object():
+    # "That worries environmentalists" tells the reader what environmentalists feel, like "they worry"
+    worries = cues("The mine still pollutes the river. That worries environmentalists.")["worries"]
+    assert worries.cue_class == "state_of_mind" and worries.source.text == "environmentalists"
+    found = cues("The vote surprised analysts and delighted Mr. Lund.")
+    assert found["surprised"].source.text == "analysts" and found["delighted"].source.text == "Mr. Lund"
+    assert all(a.cue_class == "state_of_mind" for a in found.values())
+    # nobody's mind: a place or a thing as the object
+    assert not attributions("The storm troubled the harbour for days.")
+
+
+def test_adjectives_of_anger_and_relief_with_what_they_are_about_are_states_of_mind():
+    incensed = cues("Republicans were incensed that the deal covers five staffers.")["incensed"]
+    assert incensed.cue_class == "state_of_mind" and incensed.source.text == "Republicans"
+    assert cues("Parents were relieved that the school stays open.")["relieved"].source.text == "Parents"

@@ -55,6 +55,7 @@ class _Lexicon:
     adjectives: dict[str, str] = field(default_factory=dict)  # "sure" -> state_of_mind ("was sure that")
     in_document: frozenset[str] = frozenset()  # "in a poll", "by one estimate"
     stance_nouns: dict[str, str] = field(default_factory=dict)  # "opponent" -> state_of_mind ("is an opponent of")
+    affect_verbs: dict[str, str] = field(default_factory=dict)  # "worry" -> state_of_mind ("that worries parents")
     in_document_why: str = ""
 
     @property
@@ -133,6 +134,7 @@ def _lexicon(signature: tuple) -> _Lexicon:
     in_document: set[str] = set()
     in_document_why = ""
     stance_nouns: dict[str, str] = {}
+    affect_verbs: dict[str, str] = {}
     for data in lexicons.load_all(VERBS):
         for cls, table in data.get("class", {}).items():
             if cls not in CLASSES:
@@ -169,6 +171,10 @@ def _lexicon(signature: tuple) -> _Lexicon:
             if cls not in CLASSES:
                 raise lexicons.LexiconError(f"{VERBS}: unknown cue class {cls!r} in [stance_noun] (use one of {', '.join(CLASSES)})")
             stance_nouns.update((w.lower(), cls) for w in table.get("words", []))
+        for cls, table in data.get("affect_verb", {}).items():
+            if cls not in CLASSES:
+                raise lexicons.LexiconError(f"{VERBS}: unknown cue class {cls!r} in [affect_verb] (use one of {', '.join(CLASSES)})")
+            affect_verbs.update((w.lower(), cls) for w in table.get("words", []))
         adv = data.get("emotive_adverbs", {})
         adverbs.update(w.lower() for w in adv.get("words", []))
         adverb_why = adv.get("why", adverb_why)
@@ -219,6 +225,7 @@ def _lexicon(signature: tuple) -> _Lexicon:
         in_document=frozenset(in_document),
         in_document_why=" ".join(in_document_why.split()),
         stance_nouns=stance_nouns,
+        affect_verbs=affect_verbs,
     )
 
 
@@ -239,6 +246,8 @@ def _build_matcher(vocab: Vocab, lex: _Lexicon) -> Matcher:
         m.add("IN_DOCUMENT", [[{"LEMMA": {"IN": sorted(lex.in_document)}, "POS": "NOUN", "DEP": "pobj"}]])
     if lex.stance_nouns:
         m.add("STANCE_NOUN", [[{"LEMMA": {"IN": sorted(lex.stance_nouns)}, "POS": "NOUN", "DEP": {"IN": ["attr", "appos", "npadvmod"]}}]])
+    if lex.affect_verbs:  # "that worries parents": the object feels it
+        m.add("AFFECT_VERB", [[{"LEMMA": {"IN": sorted(lex.affect_verbs)}, "POS": "VERB"}]])
     m.add("COLON", [[{"ORTH": ":"}]])
     m.add("DASH", [[{"ORTH": {"IN": DASH_FORMS}}]])
     m.add("ACCORDING", [[{"LOWER": "according"}, {"LOWER": "to"}]])

@@ -1,8 +1,9 @@
 """Cues made of a verb and a noun, or of an adjective: a light verb whose object names what was said
 ("issued a statement", "made the case", "expressed concern", "raised questions"), "made it clear that",
 "as she put it", and an adjective of certainty, feeling or stance with what it is about ("was sure that",
-"are afraid that", "has been critical of"). The nouns and adjectives are in ``reporting_verbs.toml``
-(``[frame.support]``, ``[adjective.*]``); the noun's class is its ``[nominal.*]`` class when it has one."""
+"are afraid that", "has been critical of"), and a verb of feeling whose object feels it ("that worries
+parents"). The nouns, adjectives and verbs are in ``reporting_verbs.toml`` (``[frame.support]``,
+``[adjective.*]``, ``[affect_verb.*]``); the noun's class is its ``[nominal.*]`` class when it has one."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Callable
@@ -173,5 +174,44 @@ def stance_noun_cues(ctx: DocContext, lex: _Lexicon, matches: list[tuple[int, in
         cue = _make_cue(ctx, lex, [noun, prep], cls, subj, "rule:stance-noun", noun, None, [])
         cue.rules.insert(0, f"lexicon:{VERBS}/stance_noun/{noun.lemma_.lower()}")
         cue.why[0] = f"“{noun.text} {prep.text}”: where someone stands. {lex.class_why.get(cls, '')}"
+        out.append(cue)
+    return out
+
+
+_FEELER_PRONOUNS = frozenset({"him", "her", "them", "us", "me", "you"})
+_FEELER_LABELS = frozenset({"PERSON", "NORP", "ORG"})
+
+
+def _can_feel(tok: Token, lex: _Lexicon) -> bool:
+    """An object that is a person or a group: a name, "him", "officials" (the source lexicon's people and
+    bodies) or a plural ("environmentalists", "parents"), not "the harbour" or "the budget"."""
+    if tok.pos_ == "PRON":
+        return tok.lower_ in _FEELER_PRONOUNS
+    lemma = tok.lemma_.lower()
+    return tok.ent_type_ in _FEELER_LABELS or tok.pos_ == "PROPN" or tok.tag_ == "NNS" or any(
+        lemma in s or tok.lower_ in s for s in (lex.anonymous, lex.vague, lex.roles, lex.institution))
+
+
+def affect_cues(ctx: DocContext, lex: _Lexicon, matches: list[tuple[int, int]], taken: Intervals,
+                inside_quote: Callable[[Token], bool], anchors: set[int]) -> list[_Cue]:
+    """"That worries environmentalists", "The ruling angered parents": a verb of feeling whose object is a
+    person or group says what they feel (``[affect_verb.*]``); the object holds the state of mind."""
+    doc = ctx.doc
+    out = []
+    for start, _ in matches:
+        verb = doc[start]
+        cls = lex.affect_verbs.get(verb.lemma_.lower())
+        if cls is None or verb.i in anchors or not ctx.token_in_body(verb) or inside_quote(verb) or _nested(verb, anchors):
+            continue
+        if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+            continue  # "were unsettled by the protests": an adjective of feeling, not this frame
+        obj = _child(verb, "dobj")
+        if obj is None or not _can_feel(obj, lex):
+            continue
+        if taken.overlaps(verb.idx, verb.idx + len(verb.text)):
+            continue
+        cue = _make_cue(ctx, lex, [verb], cls, obj, "rule:affected-object", verb, None, [])
+        cue.rules.insert(0, f"lexicon:{VERBS}/affect_verb/{verb.lemma_.lower()}")
+        cue.why[0] = f"“{verb.text}”: a verb of feeling; “{obj.text}” is the one who feels it. {lex.class_why.get(cls, '')}"
         out.append(cue)
     return out

@@ -69,3 +69,11 @@ def test_a_named_persons_state_of_mind_inside_a_report_stays_a_finding():
     assert found["believes"].cue_class == "state_of_mind" and found["believes"].source.text == "Senator Hale"
     # a plain report by the named person inside the clause is still the spokesman's words
     assert cue_texts("A spokesman said Senator Hale has long called for lower fares.") == ["said"]
+
+
+def test_a_statement_set_against_the_first_with_though_is_its_own_cue():
+    # the parser hangs "though she noted" inside what Ward said; the writer adds it as a second statement
+    atts = analysis.analyze("Ms. Ward said the road would reopen in May, though she noted that the budget was tight.").attributions
+    assert [a.cue.text for a in atts] == ["said", "noted"]
+    # a plain "because"-clause inside what was said stays part of it
+    assert cue_texts("Ms. Ward said the road closed because the council decided to repave it.") == ["said"]

@@ -15,6 +15,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 # classes whose word choice is itself a finding (see the BABE "slanted words" measure and the window)
 _KEPT_CLASSES = frozenset({"doubt", "emotive"})
+_CONCESSIVE = frozenset({"though", "although", "while", "whereas"})
 
 
 def _outer(cue: _Cue, anchors: dict[int, _Cue]) -> _Cue | None:
@@ -25,6 +26,9 @@ def _outer(cue: _Cue, anchors: dict[int, _Cue]) -> _Cue | None:
     if tok.tag_ == "VBG" and tok.dep_ == "advcl":
         return None  # "said he did not believe it, arguing that ...": the parser hangs the speaker's own
         # second act ("arguing", "saying", "adding") inside the clause
+    if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONCESSIVE for c in tok.children):
+        return None  # "Lynch said the barriers fall, though she noted that ...": a second statement the
+        # writer adds, set against the first, not part of what was said
     for _ in range(12):
         head = tok.head
         if head is tok:

@@ -270,3 +270,14 @@ def test_adjectives_of_anger_and_relief_with_what_they_are_about_are_states_of_m
     incensed = cues("Republicans were incensed that the deal covers five staffers.")["incensed"]
     assert incensed.cue_class == "state_of_mind" and incensed.source.text == "Republicans"
     assert cues("Parents were relieved that the school stays open.")["relieved"].source.text == "Parents"
+
+
+def test_it_goes_without_saying_is_the_writers_emphasis():
+    assert not attributions("It goes without saying that the new road is expensive.")
+    assert "saying" in cues("The mayor left the room, saying that the new road is expensive.")
+
+
+def test_a_possessive_owner_the_parser_misread_is_still_the_source():
+    # the parser reads "’s" in "Tulsa police’s earlier claim" as a verb; the owner is still the police
+    claim = cues("Video shows that the man had his hands up, contradicting Tulsa police’s earlier claim that he had refused.")["claim"]
+    assert claim.cue_class == "doubt" and "police" in claim.source.text

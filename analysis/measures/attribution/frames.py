@@ -37,6 +37,13 @@ def not_yet_said(verb: Token) -> bool:
             and verb.head.pos_ in ("VERB", "AUX"))
 
 
+def _goes_without_saying(verb: Token) -> bool:
+    """"It goes without saying that ...", "that should go without saying": an idiom for "obviously"."""
+    prep = verb.head
+    return (verb.dep_ == "pcomp" and verb.lemma_.lower() == "say" and prep.lower_ == "without"
+            and prep.head.lemma_.lower() == "go")
+
+
 def _is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
 
@@ -134,6 +141,8 @@ def _verb_cue(verb: Token, lex: _Lexicon, quote_near: Callable[[int, int], bool]
         return None  # "refused to say how many": nothing was said
     if not_yet_said(verb):
         return None
+    if _goes_without_saying(verb):
+        return None  # "it goes without saying that ...": the writer's own emphasis; nobody said anything
     if _asks_anonymity(verb):
         return None  # "sources, who asked not to be named": why the source is unnamed, not a statement
     if lemma in NO_REPLY and any(c.dep_ == "neg" for c in verb.children):

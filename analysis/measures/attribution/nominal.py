@@ -84,6 +84,22 @@ def _content(noun: Token) -> bool:
     return noun.dep_ == "nsubj" and head.lemma_ == "be" and any(c.dep_ in ("ccomp", "attr") for c in head.children)
 
 
+_POSSESSIVE = frozenset({"'s", "’s"})
+
+
+def _possessor_before(noun: Token) -> Token | None:
+    """"Tulsa police’s earlier claim" when the parser read "’s" as a verb: the noun right before the
+    possessive ending, with only adjectives between it and the cue noun."""
+    doc = noun.doc
+    k = noun.i - 1
+    while k >= 0 and noun.i - k <= 3 and doc[k].pos_ in ("ADJ", "ADV") and doc[k].dep_ in ("amod", "advmod"):
+        k -= 1
+    if k < 1 or doc[k].lower_ not in _POSSESSIVE:
+        return None
+    owner = doc[k - 1]
+    return owner if owner.pos_ in ("NOUN", "PROPN") else None
+
+
 def nominal_cues(ctx: DocContext, lex: _Lexicon, matches: list[tuple[int, int]], taken: Intervals,
                  inside_quote, verb_cue_heads: set[int]) -> list[_Cue]:
     doc = ctx.doc
@@ -98,7 +114,7 @@ def nominal_cues(ctx: DocContext, lex: _Lexicon, matches: list[tuple[int, int]],
             continue
         if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.i in verb_cue_heads:
             continue  # "a spokesman's statement said": the verb is the cue, the statement part of the source
-        owner = _child(noun, "poss")
+        owner = _child(noun, "poss") or _possessor_before(noun)
         if owner is not None and owner.lower_ in ("its",) and lemma not in UNOWNED:
             continue
         rule = "rule:nominal-owner"

@@ -112,11 +112,49 @@ def _to_infinitive(verb: Token) -> bool:
 
 def _nearest_subject(verb: Token) -> Token | None:
     """The verb's subject; when the parser gave it two ("The Latest: Trump urges", "CLEVELAND (AP) —
-    Donald Trump said"), the one nearest the verb."""
+    Donald Trump said"), the one nearest the verb. Two misreadings of the parser are set right: in
+    "Hawaii, as one of the advisers pointed out, ..." the speaker is the object of "as", not the subject
+    of the sentence around it; in "..., Flynn, a Trump surrogate, said Thursday on Fox's 'Fox and Friends'"
+    a name after a preposition is where it was said, and the speaker is the name before the verb."""
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    as_speaker = _as_speaker(verb)
+    if as_speaker is not None and all(c.i < as_speaker.head.i for c in subjects):
+        return as_speaker
+    if len(subjects) == 1 and subjects[0].i > verb.i:
+        doc = verb.doc
+        if any(t.pos_ == "ADP" and t.head.i == verb.i for t in doc[verb.i + 1 : subjects[0].i]):
+            before = _speaker_before(verb)
+            if before is not None:
+                return before
     if len(subjects) < 2:
         return subjects[0] if subjects else None
     return min(subjects, key=lambda c: abs(c.i - verb.i))
+
+
+def _as_speaker(verb: Token) -> Token | None:
+    """"as one of the advisers pointed out": the object of an "as" before the verb, when the parser
+    read "as" as a preposition."""
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "as" and c.i < verb.i:
+            obj = _child(c, "pobj")
+            if obj is not None and obj.i < verb.i and obj.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
+                return obj
+    return None
+
+
+def _speaker_before(verb: Token) -> Token | None:
+    """"Flynn, a top Trump surrogate, said": the name right before the verb (through its apposition)."""
+    k = verb.i - 1
+    if k >= 0 and verb.doc[k].text == ",":
+        k -= 1
+    if k < 0:
+        return None
+    tok = verb.doc[k]
+    for _ in range(3):
+        if tok.dep_ != "appos" or tok.head.i >= tok.i:
+            break
+        tok = tok.head
+    return tok if tok.pos_ in ("PROPN", "NOUN") else None
 
 
 def _that_follows(verb: Token) -> bool:
@@ -299,6 +337,11 @@ def _can_speak(tok: Token, lex: _Lexicon, verb: Token | None = None) -> bool:
     A word the lexicons do not know counts unless the verb also has a physical sense ("blasted the
     coast", "attacked the base"): then only a known speaker does."""
     lemma = tok.lemma_.lower()
+    if tok.pos_ in ("NUM", "PRON") and tok.lower_ not in _SPEAKING_PRONOUNS:
+        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        member = _child(of, "pobj") if of is not None else None
+        if member is not None:
+            return _can_speak(member, lex, verb)  # "one of the advisers", "some of the senators"
     if tok.pos_ == "PRON" and tok.lower_ not in _SPEAKING_PRONOUNS:
         return False  # "it", "this", "that": nobody in particular
     if verb is not None and lex.lemma(verb) in lex.people_only:

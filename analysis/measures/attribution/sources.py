@@ -153,6 +153,9 @@ def _classify(head: Token, lex: _Lexicon, within: tuple[int, int] | None = None)
     appos = _child(head, "appos")
     # "The bill's sponsor, Senator Tom Hale, said": the name is in the apposition. When the head is
     # the name itself ("Maria Chen, director of the Green Action Fund, said"), the head is the source.
+    if appos is not None and appos.left_edge.i - phrase[-1].i > 2:
+        appos = None  # the parser hung a phrase from further on ("voters expect Clinton to win the debate,
+        # the first of the campaign") on the source; an apposition follows its noun
     if appos is not None and not (_is_name(head) and head.pos_ == "PROPN"):
         appos_phrase = _phrase_tokens(appos)
         if any(

@@ -339,3 +339,18 @@ def test_an_apposition_far_from_its_noun_is_not_the_source():
     doc = _parsed(words, heads, deps, pos)
     stype, (start, end), rule, _ = _classify(doc[0], lexicon())
     assert doc.text[start:end] == "Voters" and "apposition" not in rule
+
+
+def test_a_run_of_tweets_or_statements_is_a_light_verb_cue():
+    found = cues("The mayor unleashed a flurry of tweets attacking the council.")
+    att = found["unleashed a flurry of tweets"]
+    assert att.source.text == "The mayor" and "frame.support/unleash tweet" in att.rule
+    assert "issued a series of statements" in cues("The senator issued a series of statements on Friday.")
+    # a run of something nobody says
+    assert not attributions("The storm unleashed a torrent of rain on the coast.")
+
+
+def test_words_sung_with_a_quotation_are_passed_on():
+    att = cues('"Keep your hands where we can see them," the singer sings to the crowd.')["sings"]
+    assert att.source.text == "the singer" and att.direct_quote
+    assert not attributions("She sings in a choir every Sunday.")

@@ -50,6 +50,19 @@ def _about(prep: Token) -> bool:
     return obj is None or obj.ent_type_ not in ("DATE", "TIME", "GPE", "LOC", "FAC")
 
 
+# nouns for a run of things said: "a flurry of tweets", "a series of statements", "a barrage of attacks"
+_RUN = frozenset({"series", "flurry", "barrage", "string", "stream", "volley", "torrent", "spate", "round", "raft"})
+
+
+def _of_a_run(obj: Token) -> Token:
+    """The noun after "a flurry of", "a series of" (what the run is made of), or the object itself."""
+    if obj.lemma_.lower() not in _RUN:
+        return obj
+    of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    inner = _child(of, "pobj") if of is not None else None
+    return inner if inner is not None else obj
+
+
 def _has_content(noun: Token, verb: Token, reporting: frozenset[str] | dict = frozenset()) -> bool:
     """What was said follows: "a statement calling ...", "the case that/for ...", "concern about ...", a
     clause on the verb, or a colon."""
@@ -87,6 +100,7 @@ def support_cues(ctx: DocContext, lex: _Lexicon, matches: list[tuple[int, int]],
         elif lemma == "put" and obj.lower_ == "it" and any(c.dep_ in ("mark", "advmod") and c.lower_ in ("as", "how") for c in verb.children):
             cls, key, last = "neutral", "as X put it", obj  # "as one adviser put it"
         else:
+            obj = _of_a_run(obj)  # "unleashed a flurry of tweets": the tweets
             noun = obj.lemma_.lower()
             cls = lex.nominal.get(noun) or lex.nominal.get(obj.lower_) or lex.support_nouns.get(noun) or lex.support_nouns.get(obj.lower_)
             if cls is None or (noun == "case" and lemma != "make"):

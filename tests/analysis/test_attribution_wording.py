@@ -354,3 +354,12 @@ def test_words_sung_with_a_quotation_are_passed_on():
     att = cues('"Keep your hands where we can see them," the singer sings to the crowd.')["sings"]
     assert att.source.text == "the singer" and att.direct_quote
     assert not attributions("She sings in a choir every Sunday.")
+
+
+def test_a_city_speaks_as_a_body_and_a_polling_average_shows():
+    att = cues("The city sent a cease-and-desist letter to the campaign on Thursday.")["sent a cease-and-desist letter"]
+    assert att.source.text == "The city"
+    shows = cues("Polling averages show the mayor with a lead of three points.")["show"]
+    assert shows.source.text == "Polling averages" and "document-shows" in shows.rule
+    # a city that does nothing with words
+    assert not attributions("The city remains quiet after the storm.")

@@ -363,3 +363,11 @@ def test_a_city_speaks_as_a_body_and_a_polling_average_shows():
     assert shows.source.text == "Polling averages" and "document-shows" in shows.rule
     # a city that does nothing with words
     assert not attributions("The city remains quiet after the storm.")
+
+
+def test_a_report_or_a_film_that_documents_passes_on_what_it_records():
+    att = cues("The report documents abuses in three prisons.")["documents"]
+    assert att.source.text == "The report" and att.cue_class == "neutral"
+    assert cues("The museum will chronicle the lives of miners.")["chronicle"].source.text == "The museum"
+    # "documented cases": an adjective, nobody passing anything on
+    assert not attributions("Documented cases of fraud are rare.")

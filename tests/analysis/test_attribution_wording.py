@@ -371,3 +371,15 @@ def test_a_report_or_a_film_that_documents_passes_on_what_it_records():
     assert cues("The museum will chronicle the lives of miners.")["chronicle"].source.text == "The museum"
     # "documented cases": an adjective, nobody passing anything on
     assert not attributions("Documented cases of fraud are rare.")
+
+
+def test_a_passive_with_by_reports_only_in_the_verbs_reporting_sense():
+    # "maintained" casts doubt only as "maintained that ..."; a monitor maintained by an embassy is kept up
+    assert not attributions("The air-quality monitor maintained by the embassy is popular.")
+    assert cues("It was maintained by the company that the pipes were safe.")["maintained"].cue_class == "doubt"
+    assert cues("The song was written by Springsteen after the shooting.")["written"].source.text == "Springsteen"
+    assert cues("Mariano wrote a memoir of her time at the White House.")["wrote"].source.text == "Mariano"
+
+
+def test_a_bank_account_is_no_account_of_anything():
+    assert not attributions("Some employees opened fraudulent bank accounts to meet their targets.")

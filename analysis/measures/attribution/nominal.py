@@ -42,9 +42,15 @@ def _giver(noun: Token, lex: _Lexicon) -> Token | None:
     return None
 
 
+# nouns whose compound is a kind, not an owner: "a bank account", "a Twitter account" (not "his account of")
+_KIND_COMPOUND = frozenset({"account"})
+
+
 def _compound_owner(noun: Token, lex: _Lexicon) -> Token | None:
     """"a New York Times report", "police claims", "the Quinnipiac poll": a name or a speaker in front
     of the noun owns it like a possessive."""
+    if noun.lemma_.lower() in _KIND_COMPOUND:
+        return None
     for c in noun.children:
         if c.dep_ == "compound" and c.i < noun.i and (c.ent_type_ in ("PERSON", "ORG", "NORP") or c.lemma_.lower() in lex.institution
                                                        or c.lemma_.lower() in lex.roles or c.lemma_.lower() in lex.anonymous):

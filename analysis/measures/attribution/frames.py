@@ -255,7 +255,8 @@ def _verb_cue(verb: Token, lex: _Lexicon, quote_near: Callable[[int, int], bool]
             return verb.head, "rule:cited-noun", False
         return None
     if agent_obj is not None:
-        if not (has_clause or lemma in lex.object_frame or lemma in lex.speech or quote_near(verb.idx, verb.idx + len(verb.text))):
+        if not (has_clause or as_prep or lemma in lex.object_frame or lemma in lex.speech
+                or quote_near(verb.idx, verb.idx + len(verb.text))):
             return None  # "the monitor maintained by the embassy": a verb that reports only with a clause
             # ("maintained that ...") names an act here, not a statement
         return agent_obj, "rule:by-agent", False

@@ -383,3 +383,14 @@ def test_a_passive_with_by_reports_only_in_the_verbs_reporting_sense():
 
 def test_a_bank_account_is_no_account_of_anything():
     assert not attributions("Some employees opened fraudulent bank accounts to meet their targets.")
+
+
+def test_a_finite_verb_the_parser_hung_on_the_noun_before_it_still_reports():
+    # the parser reads "the letter called the plan ..." as "the letter (that was) called ..."
+    att = cues("One of the teachers who signed the letter called the plan a disgrace and a waste.")["called"]
+    assert att.source.text == "One of the teachers"
+    att = cues("Council member Ana Ruiz (D), the mayor's rival in the upcoming city election, called Friday for "
+               "releasing the report, as well.")["called"]
+    assert att.source.text == "Council member Ana Ruiz"  # the phrase stops before the verb
+    # a participle that names something is no report
+    assert not attributions("The program, called Harbor Start, gives loans to small firms.")

@@ -91,6 +91,8 @@ def _subject(verb: Token, reporting: Container[str] = ()) -> Token | None:
                 through_prep = True
                 continue
             return None
+        if tok is verb and tok.dep_ == "acl" and _finite_misread(tok):
+            return _misread_subject(tok)
         if tok is not verb and tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN"):
             # "Biden, whose son has been ..., asserted that": the parser hung "asserted" on the
             # relative clause; the speaker is the noun the clause describes
@@ -480,3 +482,33 @@ def _colon_follows(verb: Token) -> bool:
     doc = verb.doc
     end = max([verb.i] + [c.right_edge.i for c in verb.rights if c.dep_ in ("dobj", "prep", "advmod", "npadvmod", "prt")])
     return end + 1 < len(doc) and doc[end + 1].text == ":" and end - verb.i <= 6
+
+
+def _finite_misread(verb: Token) -> bool:
+    """"One of the doctors who sent the letter called Oz a quack": the parser hung a finite verb on the
+    noun before it as if it were "the letter (that was) called ..."; a participle of a passive takes no
+    object, so a verb with an object and no "by" is the sentence's own verb."""
+    if verb.head.pos_ not in ("NOUN", "PROPN") or verb.tag_ not in ("VBD", "VBN") or _child(verb, "agent") is not None:
+        return False
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "oprd")]
+    if len(objects) >= 2 or (objects and any(c.dep_ in ("prep", "prt") and c.i > verb.i and c.lower_ in ("for", "on") for c in verb.children)):
+        return True  # "called Oz a quack", "called Friday for releasing": a participle names with one ("a group called Hamas")
+    before = _speaker_before(verb)
+    # "Tim Cook, called 'total political crap'": a name set off by a comma right before the verb
+    return bool(objects) and before is not None and before.pos_ == "PROPN" and verb.doc[verb.i - 1].text == ","
+
+
+def _misread_subject(verb: Token) -> Token | None:
+    """The subject of a finite verb misread as a participle: the name right before it ("Tim Cook,
+    called ..."), or the noun phrase the clause before it hangs from ("One of the doctors who sent the
+    letter called ...": from "letter" up through "sent", "doctors" and "of" to "One")."""
+    before = _speaker_before(verb)
+    if before is not None and before.pos_ == "PROPN":
+        return before
+    tok = verb.head
+    for _ in range(8):
+        if tok.dep_ in ("dobj", "pobj", "prep", "relcl", "appos", "compound") and tok.head is not tok:
+            tok = tok.head
+        else:
+            break
+    return tok if tok.pos_ in ("NOUN", "PROPN", "NUM", "PRON") and tok.i < verb.i else None

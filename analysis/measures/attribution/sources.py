@@ -45,6 +45,15 @@ def _phrase_tokens(head: Token, within: tuple[int, int] | None = None) -> list[T
     lo = min(t.i for t in out)
     hi = max(t.i for t in out)
     doc = head.doc
+    kept = {t.i for t in out}
+    # a noun phrase does not reach over a verb outside it ("Ana Ruiz, the mayor's rival, called for ..., as
+    # well": "well" hangs on the name, the phrase still ends before "called")
+    over = [i for i in range(head.i + 1, hi + 1) if i not in kept and doc[i].pos_ in ("VERB", "AUX")]
+    if over:
+        hi = max(i for i in kept if i < over[0])
+    over = [i for i in range(lo, head.i) if i not in kept and doc[i].pos_ in ("VERB", "AUX")]
+    if over:
+        lo = min(i for i in kept if i > over[-1])
     while lo < hi and (doc[lo].is_punct or doc[lo].is_space):
         lo += 1
     while hi > lo and (doc[hi].is_punct or doc[hi].is_space):

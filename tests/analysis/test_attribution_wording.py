@@ -394,3 +394,13 @@ def test_a_finite_verb_the_parser_hung_on_the_noun_before_it_still_reports():
     assert att.source.text == "Council member Ana Ruiz"  # the phrase stops before the verb
     # a participle that names something is no report
     assert not attributions("The program, called Harbor Start, gives loans to small firms.")
+
+
+def test_a_doubt_or_worry_someone_has_about_something_is_a_state_of_mind():
+    att = cues("She has no illusions about the threat to the region.")["has no illusions"]
+    assert att.cue_class == "state_of_mind" and att.source.text == "She"
+    att = cues("Many voters have reservations about the new road.")["have reservations"]
+    assert att.cue_class == "state_of_mind" and att.source.text == "Many voters"
+    # nobody's mind, or nothing it is about
+    assert not attributions("The plan has questions about its cost.")
+    assert not attributions("Senator Hale has different questions for the witness.")

@@ -52,7 +52,7 @@ from .lexicon import CLASSES, SOURCES, STATE_OF_MIND, VERBS, clear_cache, lexico
 from .quotes import _direct_quote, _inside_quotation, _quotation_around, _quotes, _wrapped_in_quotes
 from .resolve import _fold_passive_cites, _resolve_pronouns, _resolve_titles
 from .sources import _child, _is_source_noun, _span
-from .support import adjective_cues, affect_cues, stance_noun_cues, support_cues
+from .support import adjective_cues, affect_cues, holding_cues, stance_noun_cues, support_cues
 
 __all__ = ["CLASSES", "SOURCES", "STATE_OF_MIND", "VERBS", "clear_cache", "find_attributions", "lexicon", "lexicon_and_matcher"]
 
@@ -162,6 +162,7 @@ def find_attributions(ctx: DocContext) -> tuple[Attribution, ...]:
     cues.extend(adjective_cues(ctx, lex, by_key.get("STANCE_ADJ", []), taken(), in_quote, anchors(), _can_speak))
     cues.extend(stance_noun_cues(ctx, lex, by_key.get("STANCE_NOUN", []), taken(), in_quote, anchors(), _can_speak))
     cues.extend(affect_cues(ctx, lex, by_key.get("AFFECT_VERB", []), taken(), in_quote, anchors()))
+    cues.extend(holding_cues(ctx, lex, by_key.get("HOLDING", []), taken(), in_quote, anchors(), _can_speak))
     cues.extend(nominal_cues(ctx, lex, by_key.get("NOMINAL", []), taken(with_sources=True), in_quote, anchors()))
     cues.extend(in_document_cues(ctx, lex, by_key.get("IN_DOCUMENT", []), taken(with_sources=True), in_quote, anchors()))
     spans = taken(with_sources=True)  # before the clause colons: a speaker's colon gives way to the cues above

@@ -56,6 +56,7 @@ class _Lexicon:
     in_document: frozenset[str] = frozenset()  # "in a poll", "by one estimate"
     stance_nouns: dict[str, str] = field(default_factory=dict)  # "opponent" -> state_of_mind ("is an opponent of")
     affect_verbs: dict[str, str] = field(default_factory=dict)  # "worry" -> state_of_mind ("that worries parents")
+    holding: frozenset[str] = frozenset()  # "has doubts about", "had the same position on"
     in_document_why: str = ""
 
     @property
@@ -135,6 +136,7 @@ def _lexicon(signature: tuple) -> _Lexicon:
     in_document_why = ""
     stance_nouns: dict[str, str] = {}
     affect_verbs: dict[str, str] = {}
+    holding: set[str] = set()
     for data in lexicons.load_all(VERBS):
         for cls, table in data.get("class", {}).items():
             if cls not in CLASSES:
@@ -159,6 +161,7 @@ def _lexicon(signature: tuple) -> _Lexicon:
                 raise lexicons.LexiconError(f"{VERBS}: unknown cue class {cls!r} in [nominal] (use one of {', '.join(CLASSES)})")
             nominal.update((w.lower(), cls) for w in table.get("nouns", []))
         in_document.update(w.lower() for w in frames.get("in_document", {}).get("nouns", []))
+        holding.update(w.lower() for w in frames.get("holding", {}).get("nouns", []))
         in_document_why = frames.get("in_document", {}).get("why", in_document_why)
         support = frames.get("support", {})
         support_verbs.update(w.lower() for w in support.get("verbs", []))
@@ -226,6 +229,7 @@ def _lexicon(signature: tuple) -> _Lexicon:
         in_document_why=" ".join(in_document_why.split()),
         stance_nouns=stance_nouns,
         affect_verbs=affect_verbs,
+        holding=frozenset(holding),
     )
 
 
@@ -248,6 +252,8 @@ def _build_matcher(vocab: Vocab, lex: _Lexicon) -> Matcher:
         m.add("STANCE_NOUN", [[{"LEMMA": {"IN": sorted(lex.stance_nouns)}, "POS": "NOUN", "DEP": {"IN": ["attr", "appos", "npadvmod"]}}]])
     if lex.affect_verbs:  # "that worries parents": the object feels it
         m.add("AFFECT_VERB", [[{"LEMMA": {"IN": sorted(lex.affect_verbs)}, "POS": "VERB"}]])
+    if lex.holding:  # "has doubts about": the noun; its "have" is checked after
+        m.add("HOLDING", [[{"LEMMA": {"IN": sorted(lex.holding)}, "POS": "NOUN", "DEP": "dobj"}]])
     m.add("COLON", [[{"ORTH": ":"}]])
     m.add("DASH", [[{"ORTH": {"IN": DASH_FORMS}}]])
     m.add("ACCORDING", [[{"LOWER": "according"}, {"LOWER": "to"}]])

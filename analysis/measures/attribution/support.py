@@ -2,8 +2,9 @@
 ("issued a statement", "made the case", "expressed concern", "raised questions"), "made it clear that",
 "as she put it", and an adjective of certainty, feeling or stance with what it is about ("was sure that",
 "are afraid that", "has been critical of"), and a verb of feeling whose object feels it ("that worries
-parents"). The nouns, adjectives and verbs are in ``reporting_verbs.toml`` (``[frame.support]``,
-``[adjective.*]``, ``[affect_verb.*]``); the noun's class is its ``[nominal.*]`` class when it has one."""
+parents"), and a view or doubt someone has about something ("has no illusions about"). The nouns,
+adjectives and verbs are in ``reporting_verbs.toml`` (``[frame.support]``, ``[adjective.*]``,
+``[affect_verb.*]``, ``[frame.holding]``); the noun's class is its ``[nominal.*]`` class when it has one."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Callable
@@ -12,7 +13,7 @@ from ...context import DocContext
 from ...intervals import Intervals
 from .cues import _Cue, _make_cue
 from .frames import _complement, _subject, _that_follows, not_yet_said
-from .lexicon import VERBS, _Lexicon
+from .lexicon import STATE_OF_MIND, VERBS, _Lexicon
 from .sources import _child
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -227,5 +228,38 @@ def affect_cues(ctx: DocContext, lex: _Lexicon, matches: list[tuple[int, int]], 
         cue = _make_cue(ctx, lex, [verb], cls, obj, "rule:affected-object", verb, None, [])
         cue.rules.insert(0, f"lexicon:{VERBS}/affect_verb/{verb.lemma_.lower()}")
         cue.why[0] = f"“{verb.text}”: a verb of feeling; “{obj.text}” is the one who feels it. {lex.class_why.get(cls, '')}"
+        out.append(cue)
+    return out
+
+
+_HELD_ABOUT = frozenset({"about", "on", "over", "regarding", "concerning", "toward", "towards"})
+
+
+def holding_cues(ctx: DocContext, lex: _Lexicon, matches: list[tuple[int, int]], taken: Intervals,
+                 inside_quote: Callable[[Token], bool], anchors: set[int], can_speak: Callable[..., bool]) -> list[_Cue]:
+    """"She has no illusions about Putin", "voters have reservations about him", "had the same position on
+    climate": a view, doubt or worry someone has about something (``[frame.holding]``), a state of mind."""
+    doc = ctx.doc
+    out = []
+    for start, _ in matches:
+        noun = doc[start]
+        verb = noun.head
+        if verb.lemma_.lower() != "have" or verb.pos_ not in ("VERB", "AUX") or verb.i in anchors:
+            continue
+        if not ctx.token_in_body(noun) or inside_quote(noun) or _nested(verb, anchors):
+            continue
+        about = any(c.dep_ == "prep" and c.lower_ in _HELD_ABOUT and c.i > noun.i for c in noun.children) or any(
+            c.dep_ in ("acl", "ccomp") and any(t.lower_ == "that" and t.dep_ == "mark" for t in c.children) for c in noun.children)
+        if not about:
+            continue
+        subj = _subject(verb, lex.verb_class)
+        if subj is None or subj.lower_ == "it" or not can_speak(subj, lex):
+            continue
+        toks = list(doc[verb.i : noun.i + 1]) if 0 < noun.i - verb.i <= 4 else [verb, noun]
+        if taken.overlaps(toks[0].idx, toks[-1].idx + len(toks[-1].text)):
+            continue
+        cue = _make_cue(ctx, lex, toks, STATE_OF_MIND, subj, "rule:holding", verb, None, [])
+        cue.rules.insert(0, f"lexicon:{VERBS}/frame.holding/{noun.lemma_.lower()}")
+        cue.why[0] = f"“{' '.join(t.text for t in toks)}”: a view, doubt or worry someone has. {lex.class_why.get(STATE_OF_MIND, '')}"
         out.append(cue)
     return out

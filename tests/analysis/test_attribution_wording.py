@@ -404,3 +404,10 @@ def test_a_doubt_or_worry_someone_has_about_something_is_a_state_of_mind():
     # nobody's mind, or nothing it is about
     assert not attributions("The plan has questions about its cost.")
     assert not attributions("Senator Hale has different questions for the witness.")
+
+
+def test_believing_someone_or_in_something_is_a_state_of_mind():
+    att = cues("The mayor apparently believed the early polls that showed her ahead.")["believed"]
+    assert att.cue_class == "state_of_mind" and att.source.text == "The mayor"
+    att = cues("Like many teachers, I believe in the good sense of our students.")["believe in"]
+    assert att.cue_class == "state_of_mind"

@@ -411,3 +411,10 @@ def test_believing_someone_or_in_something_is_a_state_of_mind():
     assert att.cue_class == "state_of_mind" and att.source.text == "The mayor"
     att = cues("Like many teachers, I believe in the good sense of our students.")["believe in"]
     assert att.cue_class == "state_of_mind"
+
+
+def test_what_someone_knows_about_something_is_a_state_of_mind():
+    att = cues("I grew up in a farming town. I know all about hard winters.")["know all about"]
+    assert att.cue_class == "state_of_mind" and att.source.text == "I"
+    att = cues("At first, the regulators didn't know what to make of the new owner.")["know"]
+    assert att.cue_class == "state_of_mind" and att.source.text == "the regulators"

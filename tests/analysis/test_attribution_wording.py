@@ -418,3 +418,12 @@ def test_what_someone_knows_about_something_is_a_state_of_mind():
     assert att.cue_class == "state_of_mind" and att.source.text == "I"
     att = cues("At first, the regulators didn't know what to make of the new owner.")["know"]
     assert att.cue_class == "state_of_mind" and att.source.text == "the regulators"
+
+
+def test_loving_or_liking_something_is_a_state_of_mind():
+    att = cues("Ana Ruiz loves the public school that her daughter attends.")["loves"]
+    assert att.cue_class == "state_of_mind" and att.source.text == "Ana Ruiz"
+    att = cues("The campaign would like to hold another rally in the city.")["like"]
+    assert att.cue_class == "state_of_mind" and att.source.text == "The campaign"
+    # "like" as a preposition is nobody's taste
+    assert not attributions("The new bridge looks like the old one.")

@@ -427,3 +427,12 @@ def test_loving_or_liking_something_is_a_state_of_mind():
     assert att.cue_class == "state_of_mind" and att.source.text == "The campaign"
     # "like" as a preposition is nobody's taste
     assert not attributions("The new bridge looks like the old one.")
+
+
+def test_in_someones_eyes_is_their_view_and_in_one_of_the_polls_is_a_poll():
+    att = cues("In the mayor's eyes, the plan is a waste of money.")["In the mayor's eyes"]
+    assert att.cue_class == "state_of_mind" and att.source.text == "the mayor's"
+    # nobody's mind
+    assert not attributions("She has lived in the public eye for years.")
+    att = cues("The mayor gained no ground in one of the first polls after the debate.")["in"]
+    assert att.source.text == "the first polls" and "in-document" in att.rule

@@ -133,6 +133,8 @@ def nominal_cues(ctx: DocContext, lex: _Lexicon, matches: list[tuple[int, int]],
             # "in a statement", "in his view", "by his account": the phrase is the cue
             if prep.head.i in verb_cue_heads:
                 continue  # "said in a statement": "said" is the cue already
+            if owner is None and cls == STATE_OF_MIND:
+                continue  # "in his eyes", "in her view" are someone's; "in the public eye" is nobody's mind
             cue_toks = list(doc[prep.i : noun.i + 1])
             if src is None and cls != STATE_OF_MIND:
                 src = _child(prep.head, "nsubj")
@@ -173,6 +175,8 @@ def in_document_cues(ctx: DocContext, lex: _Lexicon, matches: list[tuple[int, in
     for start, _ in matches:
         noun = doc[start]
         prep = noun.head
+        if prep.lower_ == "of" and prep.head.pos_ in ("NUM", "PRON") and prep.head.dep_ == "pobj" and prep.head.head.lower_ == "in":
+            prep = prep.head.head  # "in one of the first polls": the poll is still where the figure comes from
         if prep.lower_ not in ("in", "by") or prep.dep_ != "prep" or prep.i in seen or not ctx.token_in_body(prep) or inside_quote(prep):
             continue
         seen.add(prep.i)

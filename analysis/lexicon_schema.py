@@ -114,23 +114,24 @@ def _reporting_verbs(c: _Checker, data: dict[str, Any]) -> None:
 
     c.top(data, {"class": "[class.<name>]", "frame": "[frame.<name>]", "nominal": "[nominal.<class>]",
                  "adjective": "[adjective.<class>]", "stance_noun": "[stance_noun.<class>]",
+                 "affect_verb": "[affect_verb.<class>]",
                  "emotive_adverbs": "[emotive_adverbs]", "excluded": "[excluded]"})
     lemmas: Spec = {"lemmas": ("words", True), "why": ("text", False)}
     frames = ("characterise", "instruction", "passive_only", "object", "people_only", "to_clause", "phrasal",
-              "document_object", "speech", "support", "in_document")
+              "document_object", "document_subject", "speech", "support", "in_document", "holding")
     for group, allowed in (("class", CLASSES), ("frame", frames), ("nominal", CLASSES), ("adjective", CLASSES),
-                           ("stance_noun", CLASSES)):
+                           ("stance_noun", CLASSES), ("affect_verb", CLASSES)):
         tables = data.get(group, {})
         if not isinstance(tables, dict):
             raise c.fail(f"{group!r}", f"must be tables written [{group}.<name>], not {tables!r}")
         for key, table in tables.items():
             if key not in allowed:
                 raise c.fail(f"[{group}.{key}]", f"unknown {group} (use one of {', '.join(allowed)})")
-            if group == "nominal" or key == "in_document":  # "in a statement", "Trump's claim that", "in a poll"
+            if group == "nominal" or key in ("in_document", "holding"):  # "in a statement", "Trump's claim that", "in a poll"
                 spec: Spec = {"nouns": ("words", True), "why": ("text", False)}
             elif key == "phrasal":  # a verb and its preposition: "call for", "point to"
                 spec = {"phrases": ("words", True), "why": ("text", False)}
-            elif group in ("adjective", "stance_noun"):  # "was sure that", "is critical of", "an opponent of"
+            elif group in ("adjective", "stance_noun", "affect_verb"):  # "was sure that", "is critical of", "an opponent of"
                 spec = {"words": ("words", True), "why": ("text", False)}
             elif key == "support":  # a light verb and a noun: "issued a statement"
                 spec = {"verbs": ("words", True), "nouns": ("words", True), "why": ("text", False)}

@@ -109,6 +109,17 @@ def test_cited_by_is_folded_into_the_according_to_it_belongs_to(seed_analyses):
     assert not [x for x in a.attributions if x.cue.text == "cited"]
 
 
+def test_a_named_persons_expectation_inside_a_rumour_stays_a_state_of_mind(seed_analyses):
+    """Seed 002: the rumours "suggested" the council could be a focal point, "with ... Zelenskiy anticipated
+    to participate". What a named person is expected to do or wants is a state of mind of its own, shown
+    even inside what the rumours say (it was shown before the nested rule and the demo keeps it)."""
+    a = seed_analyses["002"]
+    (anticipated,) = by_cue(a.attributions, "anticipated")
+    assert anticipated.cue_class == "state_of_mind"
+    assert "Zelenskiy" in anticipated.source.text and anticipated.source_type == "named"
+    assert by_cue(a.attributions, "suggested", "Rumors")
+
+
 def test_plain_outlets_attribute_mostly_with_neutral_cues(seed_analyses):
     share = {k: neutral_share(seed_analyses[k].attributions) for k in ("001", "003", "004")}
     assert share["003"] >= 0.5 and share["004"] >= 0.5

@@ -58,3 +58,24 @@ def test_the_writers_aside_and_a_report_placed_before_its_content_are_not_inside
     atts = analysis.analyze("The Harbor Times similarly reported, also citing city sources, that the mayor was planning "
                             "on attending the summit.").attributions
     assert "reported" in {a.cue.text for a in atts}
+
+
+def test_a_named_persons_state_of_mind_inside_a_report_stays_a_finding():
+    # whose mind is it? "Senator Hale" is named: the spokesman tells the reader what Hale believes, and the
+    # reader should see that as a state of mind of its own; "she thinks" above stays part of what was said
+    atts = analysis.analyze("A spokesman said Senator Hale believes the bridge will open in May.").attributions
+    found = {a.cue.text: a for a in atts}
+    assert set(found) == {"said", "believes"}
+    assert found["believes"].cue_class == "state_of_mind" and found["believes"].source.text == "Senator Hale"
+    # a plain report by the named person inside the clause is still the spokesman's words
+    assert cue_texts("A spokesman said Senator Hale has long called for lower fares.") == ["said"]
+
+
+def test_a_statement_set_against_the_first_with_though_is_its_own_cue():
+    # the parser hangs "though she noted" inside what Ward said; the writer adds it as a second statement
+    atts = analysis.analyze("Ms. Ward said city work sometimes removes the hurdles that small firms face, though she noted "
+                            "banks are starting to ask for more.").attributions
+    assert [a.cue.text for a in atts] == ["said", "noted"]
+    assert cue_texts("The mayor said the plan cuts the costs that families pay, though she noted the budget is tight.") == ["said", "noted"]
+    # a plain "because"-clause inside what was said stays part of it
+    assert cue_texts("Ms. Ward said the road closed because the council decided to repave it.") == ["said"]

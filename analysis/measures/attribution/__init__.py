@@ -27,7 +27,8 @@ A verb is a cue only in a reporting frame: with a "that"/clause complement, in "
 preposition ("called for"), documents with what they show ("polls show"). Nouns are cues with their owner
 ("Trump's claim that", "in Mr. Connolly's view", ``nominal``) or with a light verb ("issued a statement",
 "made the case for", ``support``), adjectives of certainty or feeling with what they are about ("was sure
-that", "is critical of": states of mind, ``support``), punctuation with a speaker (a colon before a
+that", "is critical of": states of mind, ``support``), verbs of feeling with the one who feels as object
+("that worries parents": a state of mind of the parents, ``support``), punctuation with a speaker (a colon before a
 quotation, "PENCE:" at the start of a line, "— Name" after a quotation, ``punctuation``). In "Ms. Chen, who
 said ...", the source is "who", resolved to the noun it stands for, like "he". Words inside a
 quotation (or after "NAME:") are the speaker's own and never a second attribution. The matchers are built
@@ -51,7 +52,7 @@ from .lexicon import CLASSES, SOURCES, STATE_OF_MIND, VERBS, clear_cache, lexico
 from .quotes import _direct_quote, _inside_quotation, _quotation_around, _quotes, _wrapped_in_quotes
 from .resolve import _fold_passive_cites, _resolve_pronouns, _resolve_titles
 from .sources import _child, _is_source_noun, _span
-from .support import adjective_cues, stance_noun_cues, support_cues
+from .support import adjective_cues, affect_cues, holding_cues, stance_noun_cues, support_cues
 
 __all__ = ["CLASSES", "SOURCES", "STATE_OF_MIND", "VERBS", "clear_cache", "find_attributions", "lexicon", "lexicon_and_matcher"]
 
@@ -160,6 +161,8 @@ def find_attributions(ctx: DocContext) -> tuple[Attribution, ...]:
     cues.extend(support_cues(ctx, lex, by_key.get("SUPPORT", []), taken(), in_quote, anchors(), _can_speak))
     cues.extend(adjective_cues(ctx, lex, by_key.get("STANCE_ADJ", []), taken(), in_quote, anchors(), _can_speak))
     cues.extend(stance_noun_cues(ctx, lex, by_key.get("STANCE_NOUN", []), taken(), in_quote, anchors(), _can_speak))
+    cues.extend(affect_cues(ctx, lex, by_key.get("AFFECT_VERB", []), taken(), in_quote, anchors()))
+    cues.extend(holding_cues(ctx, lex, by_key.get("HOLDING", []), taken(), in_quote, anchors(), _can_speak))
     cues.extend(nominal_cues(ctx, lex, by_key.get("NOMINAL", []), taken(with_sources=True), in_quote, anchors()))
     cues.extend(in_document_cues(ctx, lex, by_key.get("IN_DOCUMENT", []), taken(with_sources=True), in_quote, anchors()))
     spans = taken(with_sources=True)  # before the clause colons: a speaker's colon gives way to the cues above

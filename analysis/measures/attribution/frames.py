@@ -37,6 +37,13 @@ def not_yet_said(verb: Token) -> bool:
             and verb.head.pos_ in ("VERB", "AUX"))
 
 
+def _goes_without_saying(verb: Token) -> bool:
+    """"It goes without saying that ...", "that should go without saying": an idiom for "obviously"."""
+    prep = verb.head
+    return (verb.dep_ == "pcomp" and verb.lemma_.lower() == "say" and prep.lower_ == "without"
+            and prep.head.lemma_.lower() == "go")
+
+
 def _is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
 
@@ -84,6 +91,8 @@ def _subject(verb: Token, reporting: Container[str] = ()) -> Token | None:
                 through_prep = True
                 continue
             return None
+        if tok is verb and tok.dep_ == "acl" and _finite_misread(tok):
+            return _misread_subject(tok)
         if tok is not verb and tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN"):
             # "Biden, whose son has been ..., asserted that": the parser hung "asserted" on the
             # relative clause; the speaker is the noun the clause describes
@@ -105,11 +114,49 @@ def _to_infinitive(verb: Token) -> bool:
 
 def _nearest_subject(verb: Token) -> Token | None:
     """The verb's subject; when the parser gave it two ("The Latest: Trump urges", "CLEVELAND (AP) —
-    Donald Trump said"), the one nearest the verb."""
+    Donald Trump said"), the one nearest the verb. Two misreadings of the parser are set right: in
+    "Hawaii, as one of the advisers pointed out, ..." the speaker is the object of "as", not the subject
+    of the sentence around it; in "..., Flynn, a Trump surrogate, said Thursday on Fox's 'Fox and Friends'"
+    a name after a preposition is where it was said, and the speaker is the name before the verb."""
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    as_speaker = _as_speaker(verb)
+    if as_speaker is not None and all(c.i < as_speaker.head.i for c in subjects):
+        return as_speaker
+    if len(subjects) == 1 and subjects[0].i > verb.i:
+        doc = verb.doc
+        if any(t.pos_ == "ADP" and t.head.i == verb.i for t in doc[verb.i + 1 : subjects[0].i]):
+            before = _speaker_before(verb)
+            if before is not None:
+                return before
     if len(subjects) < 2:
         return subjects[0] if subjects else None
     return min(subjects, key=lambda c: abs(c.i - verb.i))
+
+
+def _as_speaker(verb: Token) -> Token | None:
+    """"as one of the advisers pointed out": the object of an "as" before the verb, when the parser
+    read "as" as a preposition."""
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "as" and c.i < verb.i:
+            obj = _child(c, "pobj")
+            if obj is not None and obj.i < verb.i and obj.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
+                return obj
+    return None
+
+
+def _speaker_before(verb: Token) -> Token | None:
+    """"Flynn, a top Trump surrogate, said": the name right before the verb (through its apposition)."""
+    k = verb.i - 1
+    if k >= 0 and verb.doc[k].text == ",":
+        k -= 1
+    if k < 0:
+        return None
+    tok = verb.doc[k]
+    for _ in range(3):
+        if tok.dep_ != "appos" or tok.head.i >= tok.i:
+            break
+        tok = tok.head
+    return tok if tok.pos_ in ("PROPN", "NOUN") else None
 
 
 def _that_follows(verb: Token) -> bool:
@@ -134,6 +181,8 @@ def _verb_cue(verb: Token, lex: _Lexicon, quote_near: Callable[[int, int], bool]
         return None  # "refused to say how many": nothing was said
     if not_yet_said(verb):
         return None
+    if _goes_without_saying(verb):
+        return None  # "it goes without saying that ...": the writer's own emphasis; nobody said anything
     if _asks_anonymity(verb):
         return None  # "sources, who asked not to be named": why the source is unnamed, not a statement
     if lemma in NO_REPLY and any(c.dep_ == "neg" for c in verb.children):
@@ -146,6 +195,11 @@ def _verb_cue(verb: Token, lex: _Lexicon, quote_near: Callable[[int, int], bool]
             return subj, "rule:phrasal-cue", False
     if lemma not in lex.verb_class:  # the verb of a phrasal cue only ("pushed for", "weighed in")
         return None
+    if lemma in lex.document_subject:
+        # "the letter reads", "the sign read": a document passes on its words; "she read the report" is reading
+        subj = None if _is_passive(verb) else _subject(verb, lex.verb_class)
+        if subj is None or not _is_document(subj, lex):
+            return None
     passive = "auxpass" in deps or "nsubjpass" in deps
     agent = _child(verb, "agent")
     agent_obj = _child(agent, "pobj") if agent is not None else None
@@ -203,6 +257,10 @@ def _verb_cue(verb: Token, lex: _Lexicon, quote_near: Callable[[int, int], bool]
             return verb.head, "rule:cited-noun", False
         return None
     if agent_obj is not None:
+        if not (has_clause or as_prep or lemma in lex.object_frame or lemma in lex.speech
+                or quote_near(verb.idx, verb.idx + len(verb.text))):
+            return None  # "the monitor maintained by the embassy": a verb that reports only with a clause
+            # ("maintained that ...") names an act here, not a statement
         return agent_obj, "rule:by-agent", False
     if passive:
         if lemma in lex.instruction and "xcomp" in deps and not has_clause:
@@ -285,6 +343,11 @@ def _can_speak(tok: Token, lex: _Lexicon, verb: Token | None = None) -> bool:
     A word the lexicons do not know counts unless the verb also has a physical sense ("blasted the
     coast", "attacked the base"): then only a known speaker does."""
     lemma = tok.lemma_.lower()
+    if tok.pos_ in ("NUM", "PRON") and tok.lower_ not in _SPEAKING_PRONOUNS:
+        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        member = _child(of, "pobj") if of is not None else None
+        if member is not None:
+            return _can_speak(member, lex, verb)  # "one of the advisers", "some of the senators"
     if tok.pos_ == "PRON" and tok.lower_ not in _SPEAKING_PRONOUNS:
         return False  # "it", "this", "that": nobody in particular
     if verb is not None and lex.lemma(verb) in lex.people_only:
@@ -293,6 +356,8 @@ def _can_speak(tok: Token, lex: _Lexicon, verb: Token | None = None) -> bool:
             lemma in s or tok.lower_ in s for s in (lex.anonymous, lex.vague, lex.roles, lex.document, lex.institution))
     if verb is not None and tok.pos_ in ("NOUN", "PROPN") and (tok.head.i == verb.i or verb.dep_ in ("relcl", "acl")):
         return True  # the verb's own subject ("Demonstrators called for"), not one borrowed from another verb
+    if tok.dep_ == "nsubj" and tok.head.pos_ == "VERB" and lex.lemma(tok.head) in lex.verb_class and lex.lemma(tok.head) not in lex.people_only:
+        return True  # borrowed from a reporting verb ("The family called on police ... and called on people"): it speaks there
     return (
         tok.ent_type_ in _SPEAKING_LABELS
         or (tok.pos_ == "PRON" and tok.lower_ in _SPEAKING_PRONOUNS)
@@ -417,3 +482,33 @@ def _colon_follows(verb: Token) -> bool:
     doc = verb.doc
     end = max([verb.i] + [c.right_edge.i for c in verb.rights if c.dep_ in ("dobj", "prep", "advmod", "npadvmod", "prt")])
     return end + 1 < len(doc) and doc[end + 1].text == ":" and end - verb.i <= 6
+
+
+def _finite_misread(verb: Token) -> bool:
+    """"One of the doctors who sent the letter called Oz a quack": the parser hung a finite verb on the
+    noun before it as if it were "the letter (that was) called ..."; a participle of a passive takes no
+    object, so a verb with an object and no "by" is the sentence's own verb."""
+    if verb.head.pos_ not in ("NOUN", "PROPN") or verb.tag_ not in ("VBD", "VBN") or _child(verb, "agent") is not None:
+        return False
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "oprd")]
+    if len(objects) >= 2 or (objects and any(c.dep_ in ("prep", "prt") and c.i > verb.i and c.lower_ in ("for", "on") for c in verb.children)):
+        return True  # "called Oz a quack", "called Friday for releasing": a participle names with one ("a group called Hamas")
+    before = _speaker_before(verb)
+    # "Tim Cook, called 'total political crap'": a name set off by a comma right before the verb
+    return bool(objects) and before is not None and before.pos_ == "PROPN" and verb.doc[verb.i - 1].text == ","
+
+
+def _misread_subject(verb: Token) -> Token | None:
+    """The subject of a finite verb misread as a participle: the name right before it ("Tim Cook,
+    called ..."), or the noun phrase the clause before it hangs from ("One of the doctors who sent the
+    letter called ...": from "letter" up through "sent", "doctors" and "of" to "One")."""
+    before = _speaker_before(verb)
+    if before is not None and before.pos_ == "PROPN":
+        return before
+    tok = verb.head
+    for _ in range(8):
+        if tok.dep_ in ("dobj", "pobj", "prep", "relcl", "appos", "compound") and tok.head is not tok:
+            tok = tok.head
+        else:
+            break
+    return tok if tok.pos_ in ("NOUN", "PROPN", "NUM", "PRON") and tok.i < verb.i else None

@@ -47,6 +47,7 @@ class _Lexicon:
     people_only: frozenset[str] = frozenset()  # "blasted": a cue only when a known speaker does it
     phrasal: dict[tuple[str, str], str] = field(default_factory=dict)  # ("call", "for") -> class
     document_object: frozenset[str] = frozenset()  # "polls show a tight race"
+    document_subject: frozenset[str] = frozenset()  # "the letter reads": a cue only for a document subject
     speech: frozenset[str] = frozenset()  # "said as much": a speaker subject is enough
     nominal: dict[str, str] = field(default_factory=dict)  # "statement" -> class ("in a statement")
     support_verbs: frozenset[str] = frozenset()  # "issued a statement", "made the case"
@@ -54,6 +55,8 @@ class _Lexicon:
     adjectives: dict[str, str] = field(default_factory=dict)  # "sure" -> state_of_mind ("was sure that")
     in_document: frozenset[str] = frozenset()  # "in a poll", "by one estimate"
     stance_nouns: dict[str, str] = field(default_factory=dict)  # "opponent" -> state_of_mind ("is an opponent of")
+    affect_verbs: dict[str, str] = field(default_factory=dict)  # "worry" -> state_of_mind ("that worries parents")
+    holding: frozenset[str] = frozenset()  # "has doubts about", "had the same position on"
     in_document_why: str = ""
 
     @property
@@ -122,6 +125,7 @@ def _lexicon(signature: tuple) -> _Lexicon:
     to_clause: set[str] = set()
     people_only: set[str] = set()
     document_object: set[str] = set()
+    document_subject: set[str] = set()
     speech: set[str] = set()
     phrases: list[str] = []
     nominal: dict[str, str] = {}
@@ -131,6 +135,8 @@ def _lexicon(signature: tuple) -> _Lexicon:
     in_document: set[str] = set()
     in_document_why = ""
     stance_nouns: dict[str, str] = {}
+    affect_verbs: dict[str, str] = {}
+    holding: set[str] = set()
     for data in lexicons.load_all(VERBS):
         for cls, table in data.get("class", {}).items():
             if cls not in CLASSES:
@@ -147,6 +153,7 @@ def _lexicon(signature: tuple) -> _Lexicon:
         to_clause.update(w.lower() for w in frames.get("to_clause", {}).get("lemmas", []))
         people_only.update(w.lower() for w in frames.get("people_only", {}).get("lemmas", []))
         document_object.update(w.lower() for w in frames.get("document_object", {}).get("lemmas", []))
+        document_subject.update(w.lower() for w in frames.get("document_subject", {}).get("lemmas", []))
         speech.update(w.lower() for w in frames.get("speech", {}).get("lemmas", []))
         phrases.extend(w.lower() for w in frames.get("phrasal", {}).get("phrases", []))
         for cls, table in data.get("nominal", {}).items():
@@ -154,6 +161,7 @@ def _lexicon(signature: tuple) -> _Lexicon:
                 raise lexicons.LexiconError(f"{VERBS}: unknown cue class {cls!r} in [nominal] (use one of {', '.join(CLASSES)})")
             nominal.update((w.lower(), cls) for w in table.get("nouns", []))
         in_document.update(w.lower() for w in frames.get("in_document", {}).get("nouns", []))
+        holding.update(w.lower() for w in frames.get("holding", {}).get("nouns", []))
         in_document_why = frames.get("in_document", {}).get("why", in_document_why)
         support = frames.get("support", {})
         support_verbs.update(w.lower() for w in support.get("verbs", []))
@@ -166,6 +174,10 @@ def _lexicon(signature: tuple) -> _Lexicon:
             if cls not in CLASSES:
                 raise lexicons.LexiconError(f"{VERBS}: unknown cue class {cls!r} in [stance_noun] (use one of {', '.join(CLASSES)})")
             stance_nouns.update((w.lower(), cls) for w in table.get("words", []))
+        for cls, table in data.get("affect_verb", {}).items():
+            if cls not in CLASSES:
+                raise lexicons.LexiconError(f"{VERBS}: unknown cue class {cls!r} in [affect_verb] (use one of {', '.join(CLASSES)})")
+            affect_verbs.update((w.lower(), cls) for w in table.get("words", []))
         adv = data.get("emotive_adverbs", {})
         adverbs.update(w.lower() for w in adv.get("words", []))
         adverb_why = adv.get("why", adverb_why)
@@ -207,6 +219,7 @@ def _lexicon(signature: tuple) -> _Lexicon:
         people_only=frozenset(people_only),
         phrasal=phrasal,
         document_object=frozenset(document_object),
+        document_subject=frozenset(document_subject),
         speech=frozenset(speech),
         nominal=nominal,
         support_verbs=frozenset(support_verbs),
@@ -215,6 +228,8 @@ def _lexicon(signature: tuple) -> _Lexicon:
         in_document=frozenset(in_document),
         in_document_why=" ".join(in_document_why.split()),
         stance_nouns=stance_nouns,
+        affect_verbs=affect_verbs,
+        holding=frozenset(holding),
     )
 
 
@@ -235,6 +250,10 @@ def _build_matcher(vocab: Vocab, lex: _Lexicon) -> Matcher:
         m.add("IN_DOCUMENT", [[{"LEMMA": {"IN": sorted(lex.in_document)}, "POS": "NOUN", "DEP": "pobj"}]])
     if lex.stance_nouns:
         m.add("STANCE_NOUN", [[{"LEMMA": {"IN": sorted(lex.stance_nouns)}, "POS": "NOUN", "DEP": {"IN": ["attr", "appos", "npadvmod"]}}]])
+    if lex.affect_verbs:  # "that worries parents": the object feels it
+        m.add("AFFECT_VERB", [[{"LEMMA": {"IN": sorted(lex.affect_verbs)}, "POS": "VERB"}]])
+    if lex.holding:  # "has doubts about": the noun; its "have" is checked after
+        m.add("HOLDING", [[{"LEMMA": {"IN": sorted(lex.holding)}, "POS": "NOUN", "DEP": "dobj"}]])
     m.add("COLON", [[{"ORTH": ":"}]])
     m.add("DASH", [[{"ORTH": {"IN": DASH_FORMS}}]])
     m.add("ACCORDING", [[{"LOWER": "according"}, {"LOWER": "to"}]])

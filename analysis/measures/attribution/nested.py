@@ -8,11 +8,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .lexicon import STATE_OF_MIND
+
 if TYPE_CHECKING:  # pragma: no cover
     from .cues import _Cue
 
 # classes whose word choice is itself a finding (see the BABE "slanted words" measure and the window)
 _KEPT_CLASSES = frozenset({"doubt", "emotive"})
+_CONCESSIVE = frozenset({"though", "although", "while", "whereas"})
 
 
 def _outer(cue: _Cue, anchors: dict[int, _Cue]) -> _Cue | None:
@@ -23,6 +26,9 @@ def _outer(cue: _Cue, anchors: dict[int, _Cue]) -> _Cue | None:
     if tok.tag_ == "VBG" and tok.dep_ == "advcl":
         return None  # "said he did not believe it, arguing that ...": the parser hangs the speaker's own
         # second act ("arguing", "saying", "adding") inside the clause
+    if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONCESSIVE for c in tok.children):
+        return None  # "Lynch said the barriers fall, though she noted that ...": a second statement the
+        # writer adds, set against the first, not part of what was said
     for _ in range(12):
         head = tok.head
         if head is tok:
@@ -41,7 +47,16 @@ def _outer(cue: _Cue, anchors: dict[int, _Cue]) -> _Cue | None:
     return None
 
 
+def _named_state_of_mind(cue: _Cue) -> bool:
+    """What a person named in the text thinks, wants or expects ("the rumours suggested the summit could
+    focus on Ukraine, with President Zelenskiy anticipated to attend"): a claim about that person's mind,
+    worth its own finding even inside someone else's report (the reader should ask how the outer source
+    knows). "She thinks", "the council hopes" stay part of the outer statement: no person is named."""
+    return cue.cue_class == STATE_OF_MIND and cue.person is not None and cue.pronoun is None
+
+
 def drop_nested(cues: list[_Cue]) -> list[_Cue]:
-    """The cues that are not inside another cue's reported clause (doubt and emotive ones always kept)."""
+    """The cues that are not inside another cue's reported clause (doubt and emotive ones, and the state of
+    mind of a named person, always kept)."""
     anchors = {c.anchor.i: c for c in cues}
-    return [c for c in cues if c.cue_class in _KEPT_CLASSES or _outer(c, anchors) is None]
+    return [c for c in cues if c.cue_class in _KEPT_CLASSES or _named_state_of_mind(c) or _outer(c, anchors) is None]

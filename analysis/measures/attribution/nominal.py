@@ -42,9 +42,15 @@ def _giver(noun: Token, lex: _Lexicon) -> Token | None:
     return None
 
 
+# nouns whose compound is a kind, not an owner: "a bank account", "a Twitter account" (not "his account of")
+_KIND_COMPOUND = frozenset({"account"})
+
+
 def _compound_owner(noun: Token, lex: _Lexicon) -> Token | None:
     """"a New York Times report", "police claims", "the Quinnipiac poll": a name or a speaker in front
     of the noun owns it like a possessive."""
+    if noun.lemma_.lower() in _KIND_COMPOUND:
+        return None
     for c in noun.children:
         if c.dep_ == "compound" and c.i < noun.i and (c.ent_type_ in ("PERSON", "ORG", "NORP") or c.lemma_.lower() in lex.institution
                                                        or c.lemma_.lower() in lex.roles or c.lemma_.lower() in lex.anonymous):
@@ -84,6 +90,22 @@ def _content(noun: Token) -> bool:
     return noun.dep_ == "nsubj" and head.lemma_ == "be" and any(c.dep_ in ("ccomp", "attr") for c in head.children)
 
 
+_POSSESSIVE = frozenset({"'s", "’s"})
+
+
+def _possessor_before(noun: Token) -> Token | None:
+    """"Tulsa police’s earlier claim" when the parser read "’s" as a verb: the noun right before the
+    possessive ending, with only adjectives between it and the cue noun."""
+    doc = noun.doc
+    k = noun.i - 1
+    while k >= 0 and noun.i - k <= 3 and doc[k].pos_ in ("ADJ", "ADV") and doc[k].dep_ in ("amod", "advmod"):
+        k -= 1
+    if k < 1 or doc[k].lower_ not in _POSSESSIVE:
+        return None
+    owner = doc[k - 1]
+    return owner if owner.pos_ in ("NOUN", "PROPN") else None
+
+
 def nominal_cues(ctx: DocContext, lex: _Lexicon, matches: list[tuple[int, int]], taken: Intervals,
                  inside_quote, verb_cue_heads: set[int]) -> list[_Cue]:
     doc = ctx.doc
@@ -98,7 +120,7 @@ def nominal_cues(ctx: DocContext, lex: _Lexicon, matches: list[tuple[int, int]],
             continue
         if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.i in verb_cue_heads:
             continue  # "a spokesman's statement said": the verb is the cue, the statement part of the source
-        owner = _child(noun, "poss")
+        owner = _child(noun, "poss") or _possessor_before(noun)
         if owner is not None and owner.lower_ in ("its",) and lemma not in UNOWNED:
             continue
         rule = "rule:nominal-owner"
@@ -111,6 +133,8 @@ def nominal_cues(ctx: DocContext, lex: _Lexicon, matches: list[tuple[int, int]],
             # "in a statement", "in his view", "by his account": the phrase is the cue
             if prep.head.i in verb_cue_heads:
                 continue  # "said in a statement": "said" is the cue already
+            if owner is None and cls == STATE_OF_MIND:
+                continue  # "in his eyes", "in her view" are someone's; "in the public eye" is nobody's mind
             cue_toks = list(doc[prep.i : noun.i + 1])
             if src is None and cls != STATE_OF_MIND:
                 src = _child(prep.head, "nsubj")
@@ -151,6 +175,8 @@ def in_document_cues(ctx: DocContext, lex: _Lexicon, matches: list[tuple[int, in
     for start, _ in matches:
         noun = doc[start]
         prep = noun.head
+        if prep.lower_ == "of" and prep.head.pos_ in ("NUM", "PRON") and prep.head.dep_ == "pobj" and prep.head.head.lower_ == "in":
+            prep = prep.head.head  # "in one of the first polls": the poll is still where the figure comes from
         if prep.lower_ not in ("in", "by") or prep.dep_ != "prep" or prep.i in seen or not ctx.token_in_body(prep) or inside_quote(prep):
             continue
         seen.add(prep.i)

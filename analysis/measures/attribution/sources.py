@@ -45,6 +45,15 @@ def _phrase_tokens(head: Token, within: tuple[int, int] | None = None) -> list[T
     lo = min(t.i for t in out)
     hi = max(t.i for t in out)
     doc = head.doc
+    kept = {t.i for t in out}
+    # a noun phrase does not reach over a verb outside it ("Ana Ruiz, the mayor's rival, called for ..., as
+    # well": "well" hangs on the name, the phrase still ends before "called")
+    over = [i for i in range(head.i + 1, hi + 1) if i not in kept and doc[i].pos_ in ("VERB", "AUX")]
+    if over:
+        hi = max(i for i in kept if i < over[0])
+    over = [i for i in range(lo, head.i) if i not in kept and doc[i].pos_ in ("VERB", "AUX")]
+    if over:
+        lo = min(i for i in kept if i > over[-1])
     while lo < hi and (doc[lo].is_punct or doc[lo].is_space):
         lo += 1
     while hi > lo and (doc[hi].is_punct or doc[hi].is_space):
@@ -153,6 +162,9 @@ def _classify(head: Token, lex: _Lexicon, within: tuple[int, int] | None = None)
     appos = _child(head, "appos")
     # "The bill's sponsor, Senator Tom Hale, said": the name is in the apposition. When the head is
     # the name itself ("Maria Chen, director of the Green Action Fund, said"), the head is the source.
+    if appos is not None and appos.left_edge.i - phrase[-1].i > 2:
+        appos = None  # the parser hung a phrase from further on ("voters expect Clinton to win the debate,
+        # the first of the campaign") on the source; an apposition follows its noun
     if appos is not None and not (_is_name(head) and head.pos_ == "PROPN"):
         appos_phrase = _phrase_tokens(appos)
         if any(

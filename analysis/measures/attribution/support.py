@@ -1,8 +1,10 @@
 """Cues made of a verb and a noun, or of an adjective: a light verb whose object names what was said
 ("issued a statement", "made the case", "expressed concern", "raised questions"), "made it clear that",
 "as she put it", and an adjective of certainty, feeling or stance with what it is about ("was sure that",
-"are afraid that", "has been critical of"). The nouns and adjectives are in ``reporting_verbs.toml``
-(``[frame.support]``, ``[adjective.*]``); the noun's class is its ``[nominal.*]`` class when it has one."""
+"are afraid that", "has been critical of"), and a verb of feeling whose object feels it ("that worries
+parents"), and a view or doubt someone has about something ("has no illusions about"). The nouns,
+adjectives and verbs are in ``reporting_verbs.toml`` (``[frame.support]``, ``[adjective.*]``,
+``[affect_verb.*]``, ``[frame.holding]``); the noun's class is its ``[nominal.*]`` class when it has one."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Callable
@@ -11,7 +13,7 @@ from ...context import DocContext
 from ...intervals import Intervals
 from .cues import _Cue, _make_cue
 from .frames import _complement, _subject, _that_follows, not_yet_said
-from .lexicon import VERBS, _Lexicon
+from .lexicon import STATE_OF_MIND, VERBS, _Lexicon
 from .sources import _child
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -47,6 +49,19 @@ def _about(prep: Token) -> bool:
         return False
     obj = _child(prep, "pobj")
     return obj is None or obj.ent_type_ not in ("DATE", "TIME", "GPE", "LOC", "FAC")
+
+
+# nouns for a run of things said: "a flurry of tweets", "a series of statements", "a barrage of attacks"
+_RUN = frozenset({"series", "flurry", "barrage", "string", "stream", "volley", "torrent", "spate", "round", "raft"})
+
+
+def _of_a_run(obj: Token) -> Token:
+    """The noun after "a flurry of", "a series of" (what the run is made of), or the object itself."""
+    if obj.lemma_.lower() not in _RUN:
+        return obj
+    of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    inner = _child(of, "pobj") if of is not None else None
+    return inner if inner is not None else obj
 
 
 def _has_content(noun: Token, verb: Token, reporting: frozenset[str] | dict = frozenset()) -> bool:
@@ -86,6 +101,7 @@ def support_cues(ctx: DocContext, lex: _Lexicon, matches: list[tuple[int, int]],
         elif lemma == "put" and obj.lower_ == "it" and any(c.dep_ in ("mark", "advmod") and c.lower_ in ("as", "how") for c in verb.children):
             cls, key, last = "neutral", "as X put it", obj  # "as one adviser put it"
         else:
+            obj = _of_a_run(obj)  # "unleashed a flurry of tweets": the tweets
             noun = obj.lemma_.lower()
             cls = lex.nominal.get(noun) or lex.nominal.get(obj.lower_) or lex.support_nouns.get(noun) or lex.support_nouns.get(obj.lower_)
             if cls is None or (noun == "case" and lemma != "make"):
@@ -173,5 +189,77 @@ def stance_noun_cues(ctx: DocContext, lex: _Lexicon, matches: list[tuple[int, in
         cue = _make_cue(ctx, lex, [noun, prep], cls, subj, "rule:stance-noun", noun, None, [])
         cue.rules.insert(0, f"lexicon:{VERBS}/stance_noun/{noun.lemma_.lower()}")
         cue.why[0] = f"“{noun.text} {prep.text}”: where someone stands. {lex.class_why.get(cls, '')}"
+        out.append(cue)
+    return out
+
+
+_FEELER_PRONOUNS = frozenset({"him", "her", "them", "us", "me", "you"})
+_FEELER_LABELS = frozenset({"PERSON", "NORP", "ORG"})
+
+
+def _can_feel(tok: Token, lex: _Lexicon) -> bool:
+    """An object that is a person or a group: a name, "him", "officials" (the source lexicon's people and
+    bodies) or a plural ("environmentalists", "parents"), not "the harbour" or "the budget"."""
+    if tok.pos_ == "PRON":
+        return tok.lower_ in _FEELER_PRONOUNS
+    lemma = tok.lemma_.lower()
+    return tok.ent_type_ in _FEELER_LABELS or tok.pos_ == "PROPN" or tok.tag_ == "NNS" or any(
+        lemma in s or tok.lower_ in s for s in (lex.anonymous, lex.vague, lex.roles, lex.institution))
+
+
+def affect_cues(ctx: DocContext, lex: _Lexicon, matches: list[tuple[int, int]], taken: Intervals,
+                inside_quote: Callable[[Token], bool], anchors: set[int]) -> list[_Cue]:
+    """"That worries environmentalists", "The ruling angered parents": a verb of feeling whose object is a
+    person or group says what they feel (``[affect_verb.*]``); the object holds the state of mind."""
+    doc = ctx.doc
+    out = []
+    for start, _ in matches:
+        verb = doc[start]
+        cls = lex.affect_verbs.get(verb.lemma_.lower())
+        if cls is None or verb.i in anchors or not ctx.token_in_body(verb) or inside_quote(verb) or _nested(verb, anchors):
+            continue
+        if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+            continue  # "were unsettled by the protests": an adjective of feeling, not this frame
+        obj = _child(verb, "dobj")
+        if obj is None or not _can_feel(obj, lex):
+            continue
+        if taken.overlaps(verb.idx, verb.idx + len(verb.text)):
+            continue
+        cue = _make_cue(ctx, lex, [verb], cls, obj, "rule:affected-object", verb, None, [])
+        cue.rules.insert(0, f"lexicon:{VERBS}/affect_verb/{verb.lemma_.lower()}")
+        cue.why[0] = f"“{verb.text}”: a verb of feeling; “{obj.text}” is the one who feels it. {lex.class_why.get(cls, '')}"
+        out.append(cue)
+    return out
+
+
+_HELD_ABOUT = frozenset({"about", "on", "over", "regarding", "concerning", "toward", "towards"})
+
+
+def holding_cues(ctx: DocContext, lex: _Lexicon, matches: list[tuple[int, int]], taken: Intervals,
+                 inside_quote: Callable[[Token], bool], anchors: set[int], can_speak: Callable[..., bool]) -> list[_Cue]:
+    """"She has no illusions about Putin", "voters have reservations about him", "had the same position on
+    climate": a view, doubt or worry someone has about something (``[frame.holding]``), a state of mind."""
+    doc = ctx.doc
+    out = []
+    for start, _ in matches:
+        noun = doc[start]
+        verb = noun.head
+        if verb.lemma_.lower() != "have" or verb.pos_ not in ("VERB", "AUX") or verb.i in anchors:
+            continue
+        if not ctx.token_in_body(noun) or inside_quote(noun) or _nested(verb, anchors):
+            continue
+        about = any(c.dep_ == "prep" and c.lower_ in _HELD_ABOUT and c.i > noun.i for c in noun.children) or any(
+            c.dep_ in ("acl", "ccomp") and any(t.lower_ == "that" and t.dep_ == "mark" for t in c.children) for c in noun.children)
+        if not about:
+            continue
+        subj = _subject(verb, lex.verb_class)
+        if subj is None or subj.lower_ == "it" or not can_speak(subj, lex):
+            continue
+        toks = list(doc[verb.i : noun.i + 1]) if 0 < noun.i - verb.i <= 4 else [verb, noun]
+        if taken.overlaps(toks[0].idx, toks[-1].idx + len(toks[-1].text)):
+            continue
+        cue = _make_cue(ctx, lex, toks, STATE_OF_MIND, subj, "rule:holding", verb, None, [])
+        cue.rules.insert(0, f"lexicon:{VERBS}/frame.holding/{noun.lemma_.lower()}")
+        cue.why[0] = f"“{' '.join(t.text for t in toks)}”: a view, doubt or worry someone has. {lex.class_why.get(STATE_OF_MIND, '')}"
         out.append(cue)
     return out

@@ -3,7 +3,11 @@ whole text, names are keyed across sections, and the whole-text figures are thos
 The tests make sections small (``SLANT_SECTION_CHARS``) so that the demo articles are several."""
 from __future__ import annotations
 
+import os
+
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from analysis import analyze, sections
 from analysis.results import BoilerplateSpan
@@ -85,3 +89,37 @@ def test_page_furniture_across_a_cut_is_cut_with_it():
     assert sections.local_boilerplate(spans, 0, 100) == (BoilerplateSpan(0, 10, "Share this", "share"),
                                                           BoilerplateSpan(95, 100, "Adver", "ad"))
     assert sections.local_boilerplate(spans, 100, 200) == (BoilerplateSpan(0, 10, "tisement 1", "ad"),)
+
+
+PARAGRAPHS = st.sampled_from([
+    "Prime Minister Fumio Kishida said the talks could resume, officials said.",
+    "“It is a disaster,” Kishida told reporters. Critics claimed the plan was reckless.",
+    "Kishida's aides, who declined to be named, said he believed the deal was close",
+    "TOKYO (Reuters) - Share this article\nAdvertisement",
+    "😀" * 300, "x" * 700, "word " * 150, "\ud800 lone \udfff surrogates", "\n", " ", "Sources said so.",
+])
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(PARAGRAPHS, min_size=3, max_size=40).map("\n\n".join))
+def test_any_text_cut_into_sections_gives_a_sound_result(text):
+    """Sections of 2,000 characters (the smallest allowed) over texts of every shape: no error, and every
+    offset indexes the whole text."""
+    old = os.environ.get("SLANT_SECTION_CHARS")
+    os.environ["SLANT_SECTION_CHARS"] = "2000"
+    try:
+        a = analyze(text)
+    finally:
+        if old is None:
+            del os.environ["SLANT_SECTION_CHARS"]
+        else:
+            os.environ["SLANT_SECTION_CHARS"] = old
+    assert a.text == text
+    spans = [(t.start, t.end, t.text) for t in a.loaded_terms + a.hedges + a.boilerplate]
+    spans += [(x.cue.start, x.cue.end, x.cue.text) for x in a.attributions]
+    spans += [(m.span.start, m.span.end, m.span.text) for m in a.mentions]
+    spans += [(c.start, c.end, c.text) for s in a.sentences for c in s.contributions]
+    assert all(0 <= s <= e <= len(text) and a.text[s:e] == t for s, e, t in spans)
+    ends = [(s.start, s.end) for s in a.sentences]
+    assert all(0 <= s < e <= len(text) for s, e in ends) and ends == sorted(ends)
+    assert all(e1 <= s2 for (_, e1), (s2, _) in zip(ends, ends[1:]))  # no sentence twice across a cut

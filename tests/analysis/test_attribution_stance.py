@@ -22,3 +22,9 @@ def test_refusing_to_say_anything_is_no_cue():
     assert not cues("A spokeswoman for the council declined to say how many fees were raised.")
     # a refusal with a plain object is no "to ..." stance
     assert "declined" not in cues("Ms. Ward declined the invitation to the gala.")
+
+
+def test_an_aside_to_the_reader_is_no_cue():
+    assert not cues("Prices may rise in Europe (think Brexit, for example) and elsewhere.")
+    # a bracketed aside with its own speaker still is one
+    assert cues("Prices may rise (the mayor thinks) in Europe.")["thinks"].source.text == "the mayor"

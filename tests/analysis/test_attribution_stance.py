@@ -28,3 +28,9 @@ def test_an_aside_to_the_reader_is_no_cue():
     assert not cues("Prices may rise in Europe (think Brexit, for example) and elsewhere.")
     # a bracketed aside with its own speaker still is one
     assert cues("Prices may rise (the mayor thinks) in Europe.")["thinks"].source.text == "the mayor"
+
+
+def test_refusing_to_disclose_something_named_is_a_stance():
+    att = cues("The governor has refused to disclose the audit report.")["refused"]
+    assert att.source.text == "The governor"
+    assert "refused" in cues("The senator refused to answer questions about the loan.")

@@ -399,8 +399,11 @@ def _object_frame(verb: Token, lemma: str, deps: set[str], subj: Token, lex: _Le
         c.dep_ == "prep" and c.lower_ in _ABOUT_PREPS and c.i > verb.i for c in verb.children
     )
     if lemma in lex.to_clause and "xcomp" in deps:
-        if lemma in NOT_SAYING and any(c.dep_ == "xcomp" and lex.lemma(c) in lex.verb_class for c in verb.children):
-            return None  # "refused to comment", "declined to say": nothing was said (but "refused to pay" is a stance)
+        if lemma in NOT_SAYING and any(
+            c.dep_ == "xcomp" and lex.lemma(c) in lex.verb_class and _child(c, "dobj") is None for c in verb.children
+        ):
+            return None  # "refused to comment", "declined to say how many": nothing was said (but "refused to pay"
+            # or "refused to disclose his records" is a stance on something named)
         return subj, "rule:to-clause", False
     if lemma in lex.object_frame and has_object:
         return subj, "rule:object-frame", False

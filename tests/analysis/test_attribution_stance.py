@@ -34,3 +34,9 @@ def test_refusing_to_disclose_something_named_is_a_stance():
     att = cues("The governor has refused to disclose the audit report.")["refused"]
     assert att.source.text == "The governor"
     assert "refused" in cues("The senator refused to answer questions about the loan.")
+
+
+def test_a_refusal_or_denial_with_its_owner_and_a_ruling_against_are_cues():
+    assert cues("The governor's refusal to release the audit was a surprise.")["refusal"].source.text == "The governor's"
+    assert cues("The mayor's denial of the report came on Friday.")["denial"].source.text == "The mayor's"
+    assert cues("The court ruled against the city's parking plan.")["ruled against"].source.text == "The court"

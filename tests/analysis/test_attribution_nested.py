@@ -79,3 +79,10 @@ def test_a_statement_set_against_the_first_with_though_is_its_own_cue():
     assert cue_texts("The mayor said the plan cuts the costs that families pay, though she noted the budget is tight.") == ["said", "noted"]
     # a plain "because"-clause inside what was said stays part of it
     assert cue_texts("Ms. Ward said the road closed because the council decided to repave it.") == ["said"]
+
+
+def test_a_second_speaker_joined_by_and_is_a_second_statement():
+    atts = analysis.analyze("The mayor says the bridge will open in May and engineers say it will open in July.").attributions
+    assert [(a.cue.text, a.source.text) for a in atts] == [("says", "The mayor"), ("say", "engineers")]
+    # without a speaker of its own, a verb joined by "and" stays inside what was said
+    assert cue_texts("The mayor said the council hopes to open the bridge and wants a new road.") == ["said"]

@@ -44,6 +44,14 @@ def _goes_without_saying(verb: Token) -> bool:
             and prep.head.lemma_.lower() == "go")
 
 
+def _reader_aside(verb: Token) -> bool:
+    """An imperative aside to the reader in brackets ("(think Brexit, for example)", "(imagine the cost)"):
+    nobody's words or thoughts are reported. A present-tense verb right after "(" with no subject before it is an imperative; a
+    "subject" after it is the parser's misreading of the object."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return (subj is None or subj.i > verb.i) and verb.tag_ in ("VB", "VBP") and verb.i > 0 and verb.doc[verb.i - 1].text == "("
+
+
 def _is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
 
@@ -180,6 +188,8 @@ def _verb_cue(verb: Token, lex: _Lexicon, quote_near: Callable[[int, int], bool]
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in NOT_SAYING:
         return None  # "refused to say how many": nothing was said
     if not_yet_said(verb):
+        return None
+    if _reader_aside(verb):
         return None
     if _goes_without_saying(verb):
         return None  # "it goes without saying that ...": the writer's own emphasis; nobody said anything
@@ -389,6 +399,11 @@ def _object_frame(verb: Token, lemma: str, deps: set[str], subj: Token, lex: _Le
         c.dep_ == "prep" and c.lower_ in _ABOUT_PREPS and c.i > verb.i for c in verb.children
     )
     if lemma in lex.to_clause and "xcomp" in deps:
+        if lemma in NOT_SAYING and any(
+            c.dep_ == "xcomp" and lex.lemma(c) in lex.verb_class and _child(c, "dobj") is None for c in verb.children
+        ):
+            return None  # "refused to comment", "declined to say how many": nothing was said (but "refused to pay"
+            # or "refused to disclose his records" is a stance on something named)
         return subj, "rule:to-clause", False
     if lemma in lex.object_frame and has_object:
         return subj, "rule:object-frame", False

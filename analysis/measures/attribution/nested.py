@@ -29,6 +29,12 @@ def _outer(cue: _Cue, anchors: dict[int, _Cue]) -> _Cue | None:
     if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONCESSIVE for c in tok.children):
         return None  # "Lynch said the barriers fall, though she noted that ...": a second statement the
         # writer adds, set against the first, not part of what was said
+    if (
+        tok.dep_ == "conj" and tok.head.dep_ == "ccomp" and tok.head.head.i in anchors
+        and any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in tok.children)
+    ):
+        return None  # "Ward says the plan would work and experts say it would fail": the parser joins the
+        # second speaker's verb to what the first one said; with its own named speaker it is a second statement
     for _ in range(12):
         head = tok.head
         if head is tok:

@@ -101,7 +101,7 @@ def analyze(
     total = max(1, len(text))
     for start, end in sections.bounds(text):
         parts.append(_measure(
-            text[start:end], start, boiler if (start, end) == (0, len(text)) else sections.local_boilerplate(boiler, start, end),
+            text[start:end], start, sections.local_boilerplate(boiler, start, end),
             headline if start == 0 else None,
             lambda f, start=start, end=end: report((start + f * (end - start)) / total)))
     found = sections.merge(parts)

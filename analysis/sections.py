@@ -17,7 +17,7 @@ computed over the whole text exactly as for one section.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, fields, is_dataclass, replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
@@ -54,6 +54,8 @@ def bounds(text: str, size: int | None = None) -> list[tuple[int, int]]:
 
 def local_boilerplate(spans: Sequence[BoilerplateSpan], start: int, end: int) -> tuple[BoilerplateSpan, ...]:
     """The page furniture of ``text[start:end]``, with offsets into that section (cut at its edges)."""
+    if start == 0 and all(b.end <= end for b in spans):
+        return tuple(spans)  # the whole text, or a first section holding all of it
     out = []
     for b in spans:
         if b.end <= start or b.start >= end:
@@ -118,17 +120,13 @@ def _with_target_keys(s: Sentence, keys: dict[str, tuple[str, str]]) -> Sentence
 
 @lru_cache(maxsize=None)
 def _plan(cls: type) -> tuple[tuple[str, str], ...]:
-    """Which fields of a result class hold offsets: ("start"/"end": an offset, "one": a result object
-    or None, "many": a tuple of result objects)."""
-    out = []
-    for f in fields(cls):
-        if f.name in ("start", "end"):
-            out.append((f.name, "offset"))
-        elif f.name in ("cue", "source", "quote", "span", "phrase"):
-            out.append((f.name, "one"))
-        elif f.name in ("contributions", "targets"):
-            out.append((f.name, "many"))
-    return tuple(out)
+    """Which fields of a result class hold offsets, from the field types the wire format reads
+    (``wire._layout``): ("start"/"end": "offset"; a nested result or None: "one"; a tuple of them: "many")."""
+    from .wire import _layout
+
+    kinds = {"record": "one", "records": "many"}
+    return tuple((name, "offset" if kind == "scalar" else kinds[kind]) for name, kind, _ in _layout(cls)
+                 if kind in kinds or (kind == "scalar" and name in ("start", "end")))
 
 
 def shifted(obj: Any, delta: int) -> Any:
@@ -146,7 +144,4 @@ def shifted(obj: Any, delta: int) -> Any:
                 changes[name] = shifted(value, delta)
         elif value:
             changes[name] = tuple(shifted(v, delta) for v in value)
-    if not changes:
-        return obj
-    assert is_dataclass(obj)
-    return replace(obj, **changes)
+    return replace(obj, **changes) if changes else obj

@@ -53,10 +53,6 @@ def language_counts(ctx: DocContext) -> LanguageCounts:
     return LanguageCounts(letters, latin, words, stop)
 
 
-def detect_language(ctx: DocContext) -> Language:
-    return language_from(language_counts(ctx))
-
-
 def language_from(counts: LanguageCounts) -> Language:
     """The verdict on counts made by ``language_counts`` (of one text, or summed over its parts)."""
     if not counts.letters:

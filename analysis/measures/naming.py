@@ -228,7 +228,7 @@ def find_mentions(ctx: DocContext) -> tuple[Mention, ...]:
             )
         )
     # One label per key within the article: a person is a person even where the recogniser wavered.
-    majority = {k: ("PERSON" if c["PERSON"] else c.most_common(1)[0][0]) for k, c in labels_by_key.items()}
+    majority = _one_label(labels_by_key)
     mentions = [m if m.label == majority[m.entity] else _relabel(m, majority[m.entity]) for m in mentions]
 
     # 4. Events named with the patterns of naming.toml.
@@ -281,8 +281,13 @@ def unify_keys(mentions: Sequence[Mention]) -> dict[str, tuple[str, str]]:
     labels: dict[str, Counter[str]] = defaultdict(Counter)
     for m in mentions:
         labels[keys[m.entity]]["PERSON" if is_person(m) else m.label] += 1
-    majority = {k: ("PERSON" if c["PERSON"] else c.most_common(1)[0][0]) for k, c in labels.items()}
+    majority = _one_label(labels)
     return {old: (new, majority[new]) for old, new in keys.items()}
+
+
+def _one_label(votes: dict[str, Counter[str]]) -> dict[str, str]:
+    """One label per key: a person where any mention says so, else the label most mentions have."""
+    return {k: ("PERSON" if c["PERSON"] else c.most_common(1)[0][0]) for k, c in votes.items()}
 
 
 def _relabel(m: Mention, label: str) -> Mention:

@@ -116,10 +116,6 @@ def body_for_textstat(ctx: DocContext) -> str:
     return "\n".join(lines)
 
 
-def readability(ctx: DocContext) -> Readability:
-    return readability_of(body_for_textstat(ctx), ctx.body_word_count, len(ctx.body_sentences))
-
-
 def readability_of(body: str, words: int, sentences: int) -> Readability:
     """The figures for ``body`` as ``body_for_textstat`` writes it (one body sentence a line; the lines of
     a text's parts joined with line breaks give the whole text's), with its ``words`` and ``sentences``."""

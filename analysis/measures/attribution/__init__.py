@@ -34,8 +34,11 @@ said ...", the source is "who", resolved to the noun it stands for, like "he". W
 quotation (or after "NAME:") are the speaker's own and never a second attribution. The matchers are built
 once per ``Vocab`` and reused.
 
+A verb the tagger read as a plural noun ("House panel votes to", "court rules against", "..., the doctor
+maintains.") is still a cue when what follows is that verb's frame (``misread``).
+
 Modules: ``lexicon`` (the TOML tables and the Matcher), ``frames`` (when a verb reports, and its speaker),
-``nominal``, ``support`` (verb + noun, adjectives), ``punctuation``, ``sources`` (the source phrase and its type), ``quotes``, ``cues`` (the
+``misread``, ``nominal``, ``support`` (verb + noun, adjectives), ``punctuation``, ``sources`` (the source phrase and its type), ``quotes``, ``cues`` (the
 record of one cue), ``resolve`` (who "he" or "the mayor" is, "cited by" folding).
 """
 from __future__ import annotations
@@ -45,6 +48,7 @@ from ...intervals import Intervals
 from ...results import Attribution
 from .cues import _Cue, _headline_cue, _make_cue, speaker_outside_quote
 from .frames import _can_speak, _complement, _cue_tokens, _frame_end, _phrasal_particle, _verb_cue
+from .misread import misread_verb_cues
 from .nested import drop_nested
 from .nominal import in_document_cues, nominal_cues
 from .punctuation import clause_colon_cues, dash_credit_cues, speaker_colon_cues
@@ -163,6 +167,7 @@ def find_attributions(ctx: DocContext) -> tuple[Attribution, ...]:
     cues.extend(stance_noun_cues(ctx, lex, by_key.get("STANCE_NOUN", []), taken(), in_quote, anchors(), _can_speak))
     cues.extend(affect_cues(ctx, lex, by_key.get("AFFECT_VERB", []), taken(), in_quote, anchors()))
     cues.extend(holding_cues(ctx, lex, by_key.get("HOLDING", []), taken(), in_quote, anchors(), _can_speak))
+    cues.extend(misread_verb_cues(ctx, lex, by_key.get("NOUN_VERB", []), taken(with_sources=True), in_quote, _can_speak))
     cues.extend(nominal_cues(ctx, lex, by_key.get("NOMINAL", []), taken(with_sources=True), in_quote, anchors()))
     cues.extend(in_document_cues(ctx, lex, by_key.get("IN_DOCUMENT", []), taken(with_sources=True), in_quote, anchors()))
     spans = taken(with_sources=True)  # before the clause colons: a speaker's colon gives way to the cues above

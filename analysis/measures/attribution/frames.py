@@ -29,6 +29,32 @@ LIKEN_TO = frozenset({"liken", "compare", "link"})
 JUDGED = frozenset({"consider", "view", "regard", "see", "label", "brand", "rate", "characterize", "characterise", "portray", "paint", "dub"})
 # answering verbs that, negated, report that nothing was said ("did not respond", "would not comment")
 NO_REPLY = frozenset({"respond", "reply", "answer", "comment", "return"})
+# verbs whose passive without "by" or a clause is mostly letting someone in, not a statement: "14 refugees
+# were admitted", "he was admitted to hospital" ("it was admitted that ..." still reports)
+LET_IN = frozenset({"admit"})
+
+
+def _names_and_labels(verb: Token) -> bool:
+    """"branded North Korea an 'outlaw nation'", "calls Obamacare 'crazy system'": the parser read the thing
+    named and its label as two objects, or as one noun phrase with the label in quotation marks after a name."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if len(objects) >= 2:
+        return True
+    for obj in objects:
+        toks = list(obj.subtree)
+        for k, t in enumerate(toks[1:], 1):
+            if t.is_quote and t.is_left_punct and toks[k - 1].pos_ == "PROPN":
+                return True
+    return False
+
+
+def _finds_it_hard(verb: Token) -> bool:
+    """"will find it difficult to repeat", "found it hard to believe": what a task is like for someone, not
+    a finding. ("The audit found it likely that funds were misused" still reports, through its clause.)"""
+    for c in verb.children:
+        if c.dep_ in ("ccomp", "oprd", "xcomp") and c.pos_ == "ADJ" and any(k.lower_ == "it" for k in c.children):
+            return not any(k.dep_ == "ccomp" for k in c.children)
+    return False
 
 
 def not_yet_said(verb: Token) -> bool:
@@ -197,6 +223,8 @@ def _verb_cue(verb: Token, lex: _Lexicon, quote_near: Callable[[int, int], bool]
         return None  # "sources, who asked not to be named": why the source is unnamed, not a statement
     if lemma in NO_REPLY and any(c.dep_ == "neg" for c in verb.children):
         return None  # "did not respond to requests for comment": nothing was said, like "declined to comment"
+    if lemma == "find" and _finds_it_hard(verb):
+        return None
     if verb.dep_ == "xcomp" and lex.lemma(verb.head) in lex.object_frame | lex.to_clause and _child(verb, "nsubj") is None:
         return None  # "vowed to reject the deal": what is vowed, reported by "vowed"
     if _phrasal_particle(verb, lex) is not None and not _is_passive(verb):  # "called for a ban"
@@ -226,7 +254,7 @@ def _verb_cue(verb: Token, lex: _Lexicon, quote_near: Callable[[int, int], bool]
     if lemma in lex.characterise and lemma != "describe" and (lemma != "consider" or "oprd" in deps or as_prep or not has_clause):
         # "called it a hoax", "painted him as a bully", "likened him to a con man" ("considers that ..." is
         # a thought with a clause, below)
-        if not ("oprd" in deps or as_prep):
+        if not ("oprd" in deps or as_prep or _names_and_labels(verb)):
             return None
         if agent_obj is not None:
             return agent_obj, "rule:by-agent", False
@@ -273,6 +301,8 @@ def _verb_cue(verb: Token, lex: _Lexicon, quote_near: Callable[[int, int], bool]
             # ("maintained that ...") names an act here, not a statement
         return agent_obj, "rule:by-agent", False
     if passive:
+        if lemma in LET_IN and not has_clause:
+            return None  # "were admitted as refugees": let in, not a statement
         if lemma in lex.instruction and "xcomp" in deps and not has_clause:
             return None  # "staff were told to work from home": an instruction, not a statement
         subj = _child(verb, "nsubjpass")

@@ -240,6 +240,9 @@ def _build_matcher(vocab: Vocab, lex: _Lexicon) -> Matcher:
     # one pattern with a set, not one pattern per verb: a Matcher's cost grows with its pattern count
     m.add("VERB", [[{"LEMMA": {"IN": sorted(lex.cue_lemmas)}, "POS": "VERB"}],
                    [{"LOWER": {"IN": inflections(lex.verb_class)}, "POS": "VERB"}]])
+    # "House panel votes to ...", "Trump charges that ...", "Sanders Vows To ...": a verb's present tense
+    # the tagger read as a plural noun (or, in Title Case, a name)
+    m.add("NOUN_VERB", [[{"LOWER": {"IN": sorted(w for w in inflections(lex.verb_class) if w.endswith("s"))}, "TAG": {"IN": ["NNS", "NNPS", "NNP"]}}]])
     if lex.nominal:
         m.add("NOMINAL", [[{"LEMMA": {"IN": sorted(lex.nominal)}, "POS": "NOUN"}]])
     if lex.support_verbs:

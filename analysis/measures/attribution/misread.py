@@ -1,0 +1,127 @@
+"""Reporting verbs the tagger read as plural nouns.
+
+"House panel votes to hold ...", "Federal court rules against ...", "Sanders Vows To Eliminate ...",
+"Trump charges that ...", "..., the candidate's former doctor maintains.": a word ending in "-s" right
+after a noun can be a plural noun ("tax rules", "talking points") or the verb of that noun ("the court
+rules"). Headlines, which drop "the" and "has", are where the small English model most often takes the
+verb for a noun; it then hangs the speaker on it as a compound ("court rules"), and the verb's frame
+(what was said or decided) is lost.
+
+The word is read as the verb when all of these hold:
+
+- its "-s" form is the present tense of a verb in ``reporting_verbs.toml``;
+- the noun phrase right before it is hung on it by the parse, and its noun can speak (a person, body or
+  document: not "tax" in "tax rules");
+- what follows is what that verb takes: "that ..." (a clause), "to" and a verb for a verb of intention,
+  decision or request ("votes to hold", "plans to employ"), the preposition of its phrasal frame ("rules
+  against"), a quotation mark or colon, or the end of the sentence after a comma ("..., the doctor
+  maintains.").
+
+"Percentage points to 4.2" ("to" and no verb), "member states to counter" ("state" is left out: as a
+noun it names countries), "DNC rules permit" (a verb follows, so "rules" is the subject) stay nouns.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Callable
+
+from ...context import DocContext
+from ...intervals import Intervals
+from .cues import _Cue, _make_cue
+from .sources import _type_why
+from .lexicon import _Lexicon
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Token
+
+# as a plural noun these name things, not acts of saying: "member states", "the talks", "news posts"
+_NOUN_FIRST = frozenset({"state", "talk", "post", "point", "answer", "order", "term", "note", "document", "detail"})
+_NOUN_PHRASE = frozenset({"compound", "nsubj", "amod", "poss", "det", "nmod", "nummod"})
+_FULL_STOP = frozenset({".", "!"})
+_QUOTE_OR_COLON = frozenset({":", "“", '"', "‘", "'"})
+
+
+def present_tense_lemma(word: str, lex: _Lexicon) -> str | None:
+    """The reporting verb whose present tense ("vows", "charges", "denies") ``word`` is, or None."""
+    w = word.lower()
+    if not w.endswith("s"):
+        return None
+    candidates = [w[:-1]]
+    if w.endswith("es"):
+        candidates.append(w[:-2])
+    if w.endswith("ies"):
+        candidates.append(w[:-3] + "y")
+    for lemma in candidates:
+        if lemma in lex.verb_class and lemma not in _NOUN_FIRST:
+            return lemma
+    return None
+
+
+def _takes(tok: Token, lemma: str, lex: _Lexicon) -> bool:
+    """What follows the word is the verb's frame."""
+    doc = tok.doc
+    if tok.i + 1 >= len(doc):
+        return False
+    nxt = doc[tok.i + 1]
+    low = nxt.lower_
+    if low == "that" and tok.i + 2 < len(doc) and doc[tok.i + 2].pos_ not in ("VERB", "AUX"):
+        return True  # "charges that countries ...", not "claims that were debunked" (a relative clause)
+    if low == "to" and (lemma in lex.to_clause or lemma in lex.object_frame):
+        after = doc[tok.i + 2] if tok.i + 2 < len(doc) else None
+        return after is not None and (after.tag_ == "VB" or (after.is_title and after.pos_ in ("VERB", "PROPN") and after.tag_ != "NNPS"))
+    if (lemma, low) in lex.phrasal:
+        return True
+    if nxt.text in _QUOTE_OR_COLON:
+        return True
+    if nxt.text in _FULL_STOP:  # a full stop of its own ("Mr." is one token): the sentence ends
+        # "..., the candidate's former doctor maintains.": the speaker and verb set off after a comma
+        left = min((c.left_edge.i for c in tok.lefts if c.dep_ in _NOUN_PHRASE), default=tok.i)
+        return left > 0 and doc[left - 1].text == ","
+    return False
+
+
+def misread_verb_cues(ctx: DocContext, lex: _Lexicon, matches: list[tuple[int, int]], taken: Intervals,
+                      inside_quote: Callable[[Token], bool], can_speak: Callable[..., bool]) -> list[_Cue]:
+    """Cues for reporting verbs the tagger read as plural nouns (see the module's docstring)."""
+    doc = ctx.doc
+    out = []
+    names: set[str] | None = None
+    for start, _ in matches:
+        tok = doc[start]
+        lemma = present_tense_lemma(tok.text, lex)
+        if lemma is None or tok.i == 0 or not ctx.token_in_body(tok) or inside_quote(tok):
+            continue
+        # the noun phrase right before it ("court", "the mayor's chief of staff"), hung on it by the parse
+        speaker = next((c for c in tok.lefts if c.dep_ in ("compound", "nsubj") and c.right_edge.i == tok.i - 1), None)
+        if speaker is None or speaker.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if not _takes(tok, lemma, lex):
+            continue
+        nxt = doc[tok.i + 1]
+        # after a comma and before the full stop ("..., the doctor maintains.") the word can only be a verb,
+        # and its subject any noun; elsewhere the noun must be one that speaks ("court rules against", not
+        # "tax rules against")
+        name = False
+        if not can_speak(speaker, lex, tok if nxt.text in _FULL_STOP else None):
+            if names is None:
+                names = {t.text for t in doc if t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "NORP")}
+            if speaker.text not in names:
+                continue
+            name = True  # "Trump" tagged as a common noun at the start of a sentence: a name the text uses elsewhere
+        if taken.overlaps(tok.idx, tok.idx + len(tok.text)):
+            continue
+        complement = [] if nxt.text in _FULL_STOP else [(nxt.idx, tok.sent.end_char)]
+        cls = lex.phrasal.get((lemma, nxt.lower_), lex.verb_class[lemma])
+        toks = [tok, nxt] if (lemma, nxt.lower_) in lex.phrasal else [tok]
+        cue = _make_cue(ctx, lex, toks, cls, speaker, "rule:verb-read-as-noun", tok, None, complement, lemma=lemma)
+        # the parse hangs the rest of the speaker's phrase ("the candidate's former doctor") on the verb
+        left = min((c.left_edge.i for c in tok.lefts if c.dep_ in _NOUN_PHRASE), default=speaker.i)
+        if cue.source_span is not None:
+            cue.source_span = (min(cue.source_span[0], doc[left].idx), cue.source_span[1])
+        if name and cue.source_type == "vague":
+            cue.source_type = "named"
+            cue.rules[-1] = "rule:name-used-elsewhere"
+            cue.why[-1] = _type_why(ctx, lex, "named", cue.source_span)
+        cue.why[0] = (f"“{tok.text}” is the verb here, though it looks like a plural noun (as often in headlines): "
+                      f"what comes before it says who. {lex.class_why.get(cls, '')}")
+        out.append(cue)
+    return out

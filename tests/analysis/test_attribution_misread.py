@@ -1,6 +1,7 @@
 """Reporting verbs the parser misreads, and verbs that report nothing in one sense, on sentences written
 for these tests: a verb's "-s" form read as a plural noun ("council votes to", "court rules against"),
-a name and its label read as two objects ("branded the fleet a 'menace'"), "voted to" as a decision,
+a name and its label read as two objects ("branded the fleet a 'menace'"), "Said Ellis: ..." with the
+speaker after the verb, "voted to" and "voted against" as a body's decision or stance,
 and "found it hard to" / "were admitted" as no report at all."""
 from __future__ import annotations
 
@@ -39,6 +40,17 @@ def test_voting_to_do_something_is_a_decision_the_body_took():
     att = cues("The school board voted Tuesday to keep the uniform policy.")["voted"]
     assert att.source.text == "The school board" and "rule:to-clause" in att.rule
     assert not cues("Turnout was high and 900 people voted.")
+    att = cues("In 2015 the senator voted against the farm bill.")["voted against"]
+    assert att.source.text == "the senator" and "frame.phrasal/vote against" in att.rule
+    # a voter's choice in an election is no stance on the record
+    assert not cues("Most people in the town voted for the mayor.")
+
+
+def test_a_verb_of_saying_put_before_its_speaker():
+    att = cues("Prices rose again. Said Ellis: “Nobody here is surprised.”")["Said"]
+    assert att.source.text == "Ellis" and "rule:inverted-speaker" in att.rule
+    assert cues("Added one aide, “We are not worried.”")["Added"].source.text == "one aide"
+    assert not cues("Said to be the richest man in town, he owns three mills.")
 
 
 def test_a_name_and_its_label_read_as_two_objects_or_one_phrase_are_a_characterisation():

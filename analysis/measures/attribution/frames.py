@@ -34,6 +34,34 @@ NO_REPLY = frozenset({"respond", "reply", "answer", "comment", "return"})
 LET_IN = frozenset({"admit"})
 
 
+# verbs of saying a writer may put first, before their speaker: "Said Ellis: ...", "Added one aide, ..."
+INVERTED = frozenset({"say", "add", "write", "explain", "note", "ask", "reply", "answer", "recall", "warn"})
+
+
+def _inverted_speaker(verb: Token) -> Token | None:
+    """"Said Ellis: '…'", "Said one aide, '…'": a verb of saying first in its sentence, then its speaker, then
+    a comma or colon and what was said. The speaker is the last noun of that phrase that is not part of
+    another noun ("one aide", "Mr. Hale", "the mayor of Leeds" -> "mayor")."""
+    doc = verb.doc
+    if verb.i != verb.sent.start or not verb.is_title or verb.i + 2 >= len(doc):
+        return None
+    phrase = []
+    for t in doc[verb.i + 1 : verb.i + 9]:
+        if t.text in (",", ":"):
+            break
+        phrase.append(t)
+    else:
+        return None
+    end = verb.i + len(phrase) + 1  # the comma or colon
+    if not phrase or end + 1 >= len(doc) or doc[end + 1].is_space:
+        return None
+    if any(t.pos_ in ("VERB", "AUX", "PART") for t in phrase):
+        return None  # "Said to be the richest man in town, he ...": a participle, not a speaker
+    inside = {t.i for t in phrase}
+    heads = [t for t in phrase if t.pos_ in ("NOUN", "PROPN") and not (t.head.i in inside and t.dep_ in ("compound", "pobj", "poss"))]
+    return heads[0] if heads else None
+
+
 def _names_and_labels(verb: Token) -> bool:
     """"branded North Korea an 'outlaw nation'", "calls Obamacare 'crazy system'": the parser read the thing
     named and its label as two objects, or as one noun phrase with the label in quotation marks after a name."""
@@ -225,6 +253,10 @@ def _verb_cue(verb: Token, lex: _Lexicon, quote_near: Callable[[int, int], bool]
         return None  # "did not respond to requests for comment": nothing was said, like "declined to comment"
     if lemma == "find" and _finds_it_hard(verb):
         return None
+    if lemma in INVERTED:
+        speaker = _inverted_speaker(verb)
+        if speaker is not None:
+            return speaker, "rule:inverted-speaker", False
     if verb.dep_ == "xcomp" and lex.lemma(verb.head) in lex.object_frame | lex.to_clause and _child(verb, "nsubj") is None:
         return None  # "vowed to reject the deal": what is vowed, reported by "vowed"
     if _phrasal_particle(verb, lex) is not None and not _is_passive(verb):  # "called for a ban"

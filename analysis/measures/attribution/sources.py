@@ -38,6 +38,8 @@ def _phrase_tokens(head: Token, within: tuple[int, int] | None = None) -> list[T
         for child in tok.children:
             if child.dep_ in _PHRASE_EXCLUDE or child.dep_ == "agent":
                 continue
+            if child.dep_ in ("compound", "amod") and child.pos_ == "VERB" and child.i == child.sent.start:
+                continue  # "Said Ellis: ...", "Added one aide, ...": the verb the parser hung on the speaker is the cue
             if within is not None and not within[0] <= child.i < within[1]:
                 continue
             out.append(child)

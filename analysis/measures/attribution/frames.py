@@ -5,6 +5,7 @@ from collections.abc import Container
 from typing import TYPE_CHECKING, Callable
 
 from .lexicon import STATE_OF_MIND, _Lexicon
+from .misread import INVERTED, _inverted_speaker, _names_and_labels
 from .sources import _child
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -32,48 +33,6 @@ NO_REPLY = frozenset({"respond", "reply", "answer", "comment", "return"})
 # verbs whose passive without "by" or a clause is mostly letting someone in, not a statement: "14 refugees
 # were admitted", "he was admitted to hospital" ("it was admitted that ..." still reports)
 LET_IN = frozenset({"admit"})
-
-
-# verbs of saying a writer may put first, before their speaker: "Said Ellis: ...", "Added one aide, ..."
-INVERTED = frozenset({"say", "add", "write", "explain", "note", "ask", "reply", "answer", "recall", "warn"})
-
-
-def _inverted_speaker(verb: Token) -> Token | None:
-    """"Said Ellis: '…'", "Said one aide, '…'": a verb of saying first in its sentence, then its speaker, then
-    a comma or colon and what was said. The speaker is the last noun of that phrase that is not part of
-    another noun ("one aide", "Mr. Hale", "the mayor of Leeds" -> "mayor")."""
-    doc = verb.doc
-    if verb.i != verb.sent.start or not verb.is_title or verb.i + 2 >= len(doc):
-        return None
-    phrase = []
-    for t in doc[verb.i + 1 : verb.i + 9]:
-        if t.text in (",", ":"):
-            break
-        phrase.append(t)
-    else:
-        return None
-    end = verb.i + len(phrase) + 1  # the comma or colon
-    if not phrase or end + 1 >= len(doc) or doc[end + 1].is_space:
-        return None
-    if any(t.pos_ in ("VERB", "AUX", "PART") for t in phrase):
-        return None  # "Said to be the richest man in town, he ...": a participle, not a speaker
-    inside = {t.i for t in phrase}
-    heads = [t for t in phrase if t.pos_ in ("NOUN", "PROPN") and not (t.head.i in inside and t.dep_ in ("compound", "pobj", "poss"))]
-    return heads[0] if heads else None
-
-
-def _names_and_labels(verb: Token) -> bool:
-    """"branded North Korea an 'outlaw nation'", "calls Obamacare 'crazy system'": the parser read the thing
-    named and its label as two objects, or as one noun phrase with the label in quotation marks after a name."""
-    objects = [c for c in verb.children if c.dep_ == "dobj"]
-    if len(objects) >= 2:
-        return True
-    for obj in objects:
-        toks = list(obj.subtree)
-        for k, t in enumerate(toks[1:], 1):
-            if t.is_quote and t.is_left_punct and toks[k - 1].pos_ == "PROPN":
-                return True
-    return False
 
 
 def _finds_it_hard(verb: Token) -> bool:

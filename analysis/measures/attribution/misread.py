@@ -1,4 +1,10 @@
-"""Reporting verbs the tagger read as plural nouns.
+"""Reporting frames the small English model misreads.
+
+Two are fixed where ``frames`` reads a verb: a name and its label read as two objects or as one noun phrase
+("branded North Korea an 'outlaw nation'", "calls Obamacare 'crazy system'": ``_names_and_labels``), and a
+verb of saying written before its speaker ("Said Ellis: ...", "Added one aide, ...": ``_inverted_speaker``).
+
+The third has its own cues: reporting verbs the tagger read as plural nouns.
 
 "House panel votes to hold ...", "Federal court rules against ...", "Sanders Vows To Eliminate ...",
 "Trump charges that ...", "..., the candidate's former doctor maintains.": a word ending in "-s" right
@@ -27,8 +33,8 @@ from typing import TYPE_CHECKING, Callable
 from ...context import DocContext
 from ...intervals import Intervals
 from .cues import _Cue, _make_cue
-from .sources import _type_why
 from .lexicon import _Lexicon
+from .sources import _type_why
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -38,6 +44,48 @@ _NOUN_FIRST = frozenset({"state", "talk", "post", "point", "answer", "order", "t
 _NOUN_PHRASE = frozenset({"compound", "nsubj", "amod", "poss", "det", "nmod", "nummod"})
 _FULL_STOP = frozenset({".", "!"})
 _QUOTE_OR_COLON = frozenset({":", "“", '"', "‘", "'"})
+
+
+# verbs of saying a writer may put first, before their speaker: "Said Ellis: ...", "Added one aide, ..."
+INVERTED = frozenset({"say", "add", "write", "explain", "note", "ask", "reply", "answer", "recall", "warn"})
+
+
+def _inverted_speaker(verb: Token) -> Token | None:
+    """"Said Ellis: '…'", "Said one aide, '…'": a verb of saying first in its sentence, then its speaker, then
+    a comma or colon and what was said. The speaker is the first noun of that phrase that is not inside
+    another noun's phrase ("one aide" -> "aide", "Mr. Hale" -> "Hale", "the mayor of Leeds" -> "mayor")."""
+    doc = verb.doc
+    if verb.i != verb.sent.start or not verb.is_title or verb.i + 2 >= len(doc):
+        return None
+    phrase = []
+    for t in doc[verb.i + 1 : verb.i + 9]:
+        if t.text in (",", ":"):
+            break
+        phrase.append(t)
+    else:
+        return None
+    end = verb.i + len(phrase) + 1  # the comma or colon
+    if not phrase or end + 1 >= len(doc) or doc[end + 1].is_space:
+        return None
+    if any(t.pos_ in ("VERB", "AUX", "PART") for t in phrase):
+        return None  # "Said to be the richest man in town, he ...": a participle, not a speaker
+    inside = {t.i for t in phrase}
+    heads = [t for t in phrase if t.pos_ in ("NOUN", "PROPN") and not (t.head.i in inside and t.dep_ in ("compound", "pobj", "poss"))]
+    return heads[0] if heads else None
+
+
+def _names_and_labels(verb: Token) -> bool:
+    """"branded North Korea an 'outlaw nation'", "calls Obamacare 'crazy system'": the parser read the thing
+    named and its label as two objects, or as one noun phrase with the label in quotation marks after a name."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if len(objects) >= 2:
+        return True
+    for obj in objects:
+        toks = list(obj.subtree)
+        for k, t in enumerate(toks[1:], 1):
+            if t.is_quote and t.is_left_punct and toks[k - 1].pos_ == "PROPN":
+                return True
+    return False
 
 
 def present_tense_lemma(word: str, lex: _Lexicon) -> str | None:

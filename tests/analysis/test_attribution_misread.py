@@ -2,7 +2,8 @@
 for these tests: a verb's "-s" form read as a plural noun ("council votes to", "court rules against"),
 a name and its label read as two objects ("branded the fleet a 'menace'"), "Said Ellis: ..." with the
 speaker after the verb, "voted to" and "voted against" as a body's decision or stance,
-and "found it hard to" / "were admitted" as no report at all."""
+"found it hard to" / "were admitted" as no report at all, and a surname tagged as a common noun ("Wines
+believes ...") as the name the text uses elsewhere."""
 from __future__ import annotations
 
 import analysis
@@ -67,3 +68,10 @@ def test_finding_a_task_hard_and_being_let_in_report_nothing():
     assert cues("The audit found it likely that funds were misused.")["found"].source.text == "The audit"
     assert not cues("Forty refugees were admitted last year.")
     assert "was admitted" in cues("It was admitted that mistakes were made.")
+
+
+def test_a_surname_the_model_tagged_as_a_common_noun_is_a_named_source_when_the_text_names_it():
+    att = cues("Senator Ruth Wines spoke in Akron. Wines believes the campaign took black voters for granted.")["believes"]
+    assert att.source.text == "Wines" and att.source_type == "named" and "rule:name-used-elsewhere" in att.rule
+    # words for groups stay what they are: nobody in particular
+    assert cues("Demonstrators said they want justice.")["said"].source_type == "vague"

@@ -34,7 +34,7 @@ from ...context import DocContext
 from ...intervals import Intervals
 from .cues import _Cue, _make_cue
 from .lexicon import _Lexicon
-from .sources import _type_why
+from .sources import name_used_elsewhere
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -132,7 +132,6 @@ def misread_verb_cues(ctx: DocContext, lex: _Lexicon, matches: list[tuple[int, i
     """Cues for reporting verbs the tagger read as plural nouns (see the module's docstring)."""
     doc = ctx.doc
     out = []
-    names: set[str] | None = None
     for start, _ in matches:
         tok = doc[start]
         lemma = present_tense_lemma(tok.text, lex)
@@ -148,13 +147,8 @@ def misread_verb_cues(ctx: DocContext, lex: _Lexicon, matches: list[tuple[int, i
         # after a comma and before the full stop ("..., the doctor maintains.") the word can only be a verb,
         # and its subject any noun; elsewhere the noun must be one that speaks ("court rules against", not
         # "tax rules against")
-        name = False
-        if not can_speak(speaker, lex, tok if nxt.text in _FULL_STOP else None):
-            if names is None:
-                names = {t.text for t in doc if t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "NORP")}
-            if speaker.text not in names:
-                continue
-            name = True  # "Trump" tagged as a common noun at the start of a sentence: a name the text uses elsewhere
+        if not (can_speak(speaker, lex, tok if nxt.text in _FULL_STOP else None) or name_used_elsewhere(speaker)):
+            continue
         if taken.overlaps(tok.idx, tok.idx + len(tok.text)):
             continue
         complement = [] if nxt.text in _FULL_STOP else [(nxt.idx, tok.sent.end_char)]
@@ -165,10 +159,6 @@ def misread_verb_cues(ctx: DocContext, lex: _Lexicon, matches: list[tuple[int, i
         left = min((c.left_edge.i for c in tok.lefts if c.dep_ in _NOUN_PHRASE), default=speaker.i)
         if cue.source_span is not None:
             cue.source_span = (min(cue.source_span[0], doc[left].idx), cue.source_span[1])
-        if name and cue.source_type == "vague":
-            cue.source_type = "named"
-            cue.rules[-1] = "rule:name-used-elsewhere"
-            cue.why[-1] = _type_why(ctx, lex, "named", cue.source_span)
         cue.why[0] = (f"“{tok.text}” is the verb here, though it looks like a plural noun (as often in headlines): "
                       f"what comes before it says who. {lex.class_why.get(cls, '')}")
         out.append(cue)

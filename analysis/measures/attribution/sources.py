@@ -121,6 +121,26 @@ def _is_name(tok: Token) -> bool:
     return tok.pos_ == "PROPN" or tok.ent_type_ in NAMED_LABELS
 
 
+_NAMES_KEY = "slant.attribution.names"
+
+
+def names_in(doc) -> frozenset[str]:
+    """The words the text uses as names somewhere (a proper noun, or a word of a person's, organisation's
+    or group's name), worked out once per ``Doc``."""
+    names = doc.user_data.get(_NAMES_KEY)
+    if names is None:
+        names = frozenset(t.text for t in doc if t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "NORP"))
+        doc.user_data[_NAMES_KEY] = names
+    return names
+
+
+def name_used_elsewhere(tok: Token) -> bool:
+    """"Trump believes the polls are rigged.": a capitalised word the small model tagged as a common noun
+    (or even a verb: "Trump openly admires ...") that the text uses as a name elsewhere ("Donald Trump
+    said ..."). It happens most often first in a sentence, where every word has a capital."""
+    return tok.pos_ in ("NOUN", "VERB") and tok.text[:1].isupper() and tok.text in names_in(tok.doc)
+
+
 INSIDE_PREPS = frozenset({"at", "from", "inside", "within"})
 # An apposition names the source only when it is a name of a person or body, not a party or nationality
 # ("The mayor, a Democrat, said" is still the mayor).
@@ -222,6 +242,8 @@ def _classify(head: Token, lex: _Lexicon, within: tuple[int, int] | None = None)
             stype, _, rule, person = _classify(maker, lex)
             return stype, span, f"{rule}+maker-of-{lemma}", person
         return "anonymous", span, f"lexicon:{SOURCES}/document/{lemma}", None
+    if name_used_elsewhere(head):
+        return "named", span, "rule:name-used-elsewhere", None
     return "vague", span, "rule:unspecific-source", None
 
 

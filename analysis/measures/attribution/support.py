@@ -40,6 +40,23 @@ def _nested(tok: Token, anchors: set[int]) -> bool:
     return any(c.i in anchors and c.dep_ in ("parataxis", "ccomp") for t in chain for c in t.children)
 
 
+def _out_of_reach(ctx: DocContext, tok: Token, inside_quote: Callable[[Token], bool], anchors: set[int],
+                  nested_from: Token | None = None) -> bool:
+    """Page furniture, inside a quotation, or inside what another cue reports (checked from
+    ``nested_from``, the word the frame hangs on, when it is not ``tok`` itself): no cue of these kinds."""
+    return not ctx.token_in_body(tok) or inside_quote(tok) or _nested(nested_from or tok, anchors)
+
+
+def _lexicon_cue(ctx: DocContext, lex: _Lexicon, toks: list[Token], cls: str, holder: Token, rule: str,
+                 anchor: Token, complement: list[tuple[int, int]], entry: str, why: str) -> _Cue:
+    """A cue found through one of the verb lexicon's other tables (``entry``, e.g. "adjective/sure"): that
+    entry leads its rules and ``why`` replaces the verb class's reason."""
+    cue = _make_cue(ctx, lex, toks, cls, holder, rule, anchor, None, complement)
+    cue.rules.insert(0, f"lexicon:{VERBS}/{entry}")
+    cue.why[0] = why
+    return cue
+
+
 _ABOUT = frozenset({"for", "against", "about", "on", "of", "over", "to", "regarding", "concerning"})
 
 
@@ -87,7 +104,7 @@ def support_cues(ctx: DocContext, lex: _Lexicon, matches: list[tuple[int, int]],
     out = []
     for start, _ in matches:
         verb = doc[start]
-        if verb.i in verb_cue_heads or not ctx.token_in_body(verb) or inside_quote(verb) or _nested(verb, verb_cue_heads):
+        if verb.i in verb_cue_heads or _out_of_reach(ctx, verb, inside_quote, verb_cue_heads):
             continue
         if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or not_yet_said(verb):
             continue
@@ -118,11 +135,11 @@ def support_cues(ctx: DocContext, lex: _Lexicon, matches: list[tuple[int, int]],
         toks = list(doc[verb.i : last.i + 1]) if 0 < last.i - verb.i <= 4 else [verb, last]
         if taken.overlaps(toks[0].idx, toks[-1].idx + len(toks[-1].text)):
             continue
-        cue = _make_cue(ctx, lex, toks, cls, subj, "rule:support-verb", verb, None, _complement(verb) + (_complement(obj) if obj is not None else []))
-        cue.rules.insert(0, f"lexicon:{VERBS}/frame.support/{key}")
-        cue.why[0] = (f"“{' '.join(t.text for t in toks)}”: a verb and a noun that together say someone spoke or "
-                      f"took a stand. {lex.class_why.get(cls, '')}")
-        out.append(cue)
+        out.append(_lexicon_cue(
+            ctx, lex, toks, cls, subj, "rule:support-verb", verb, _complement(verb) + (_complement(obj) if obj is not None else []),
+            f"frame.support/{key}",
+            f"“{' '.join(t.text for t in toks)}”: a verb and a noun that together say someone spoke or took a stand. "
+            f"{lex.class_why.get(cls, '')}"))
     return out
 
 
@@ -133,7 +150,7 @@ def adjective_cues(ctx: DocContext, lex: _Lexicon, matches: list[tuple[int, int]
     for start, _ in matches:
         adj = doc[start]
         cls = lex.adjectives.get(adj.lower_)
-        if cls is None or not ctx.token_in_body(adj) or inside_quote(adj) or _nested(adj, anchors):
+        if cls is None or _out_of_reach(ctx, adj, inside_quote, anchors):
             continue
         if adj.dep_ in ("acomp", "oprd") and adj.head.lemma_.lower() in _LINKING:
             holder = adj.head
@@ -151,10 +168,8 @@ def adjective_cues(ctx: DocContext, lex: _Lexicon, matches: list[tuple[int, int]
             continue
         if taken.overlaps(adj.idx, adj.idx + len(adj.text)):
             continue
-        cue = _make_cue(ctx, lex, [adj], cls, subj, "rule:stance-adjective", adj, None, _complement(adj))
-        cue.rules.insert(0, f"lexicon:{VERBS}/adjective/{adj.lower_}")
-        cue.why[0] = f"“{adj.text}”: {lex.class_why.get(cls, '')}"
-        out.append(cue)
+        out.append(_lexicon_cue(ctx, lex, [adj], cls, subj, "rule:stance-adjective", adj, _complement(adj),
+                                f"adjective/{adj.lower_}", f"“{adj.text}”: {lex.class_why.get(cls, '')}"))
     return out
 
 
@@ -171,7 +186,7 @@ def stance_noun_cues(ctx: DocContext, lex: _Lexicon, matches: list[tuple[int, in
         noun = doc[start]
         cls = lex.stance_nouns.get(noun.lemma_.lower())
         prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in _STANCE_PREPS and c.i > noun.i), None)
-        if cls is None or prep is None or not ctx.token_in_body(noun) or inside_quote(noun) or _nested(noun, anchors):
+        if cls is None or prep is None or _out_of_reach(ctx, noun, inside_quote, anchors):
             continue
         head = noun.head
         if noun.dep_ == "attr" and head.lemma_.lower() in _LINKING:
@@ -186,10 +201,9 @@ def stance_noun_cues(ctx: DocContext, lex: _Lexicon, matches: list[tuple[int, in
             continue
         if taken.overlaps(noun.idx, prep.idx + len(prep.text)):
             continue
-        cue = _make_cue(ctx, lex, [noun, prep], cls, subj, "rule:stance-noun", noun, None, [])
-        cue.rules.insert(0, f"lexicon:{VERBS}/stance_noun/{noun.lemma_.lower()}")
-        cue.why[0] = f"“{noun.text} {prep.text}”: where someone stands. {lex.class_why.get(cls, '')}"
-        out.append(cue)
+        out.append(_lexicon_cue(ctx, lex, [noun, prep], cls, subj, "rule:stance-noun", noun, [],
+                                f"stance_noun/{noun.lemma_.lower()}",
+                                f"“{noun.text} {prep.text}”: where someone stands. {lex.class_why.get(cls, '')}"))
     return out
 
 
@@ -216,7 +230,7 @@ def affect_cues(ctx: DocContext, lex: _Lexicon, matches: list[tuple[int, int]], 
     for start, _ in matches:
         verb = doc[start]
         cls = lex.affect_verbs.get(verb.lemma_.lower())
-        if cls is None or verb.i in anchors or not ctx.token_in_body(verb) or inside_quote(verb) or _nested(verb, anchors):
+        if cls is None or verb.i in anchors or _out_of_reach(ctx, verb, inside_quote, anchors):
             continue
         if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
             continue  # "were unsettled by the protests": an adjective of feeling, not this frame
@@ -225,10 +239,9 @@ def affect_cues(ctx: DocContext, lex: _Lexicon, matches: list[tuple[int, int]], 
             continue
         if taken.overlaps(verb.idx, verb.idx + len(verb.text)):
             continue
-        cue = _make_cue(ctx, lex, [verb], cls, obj, "rule:affected-object", verb, None, [])
-        cue.rules.insert(0, f"lexicon:{VERBS}/affect_verb/{verb.lemma_.lower()}")
-        cue.why[0] = f"“{verb.text}”: a verb of feeling; “{obj.text}” is the one who feels it. {lex.class_why.get(cls, '')}"
-        out.append(cue)
+        out.append(_lexicon_cue(
+            ctx, lex, [verb], cls, obj, "rule:affected-object", verb, [], f"affect_verb/{verb.lemma_.lower()}",
+            f"“{verb.text}”: a verb of feeling; “{obj.text}” is the one who feels it. {lex.class_why.get(cls, '')}"))
     return out
 
 
@@ -246,7 +259,7 @@ def holding_cues(ctx: DocContext, lex: _Lexicon, matches: list[tuple[int, int]],
         verb = noun.head
         if verb.lemma_.lower() != "have" or verb.pos_ not in ("VERB", "AUX") or verb.i in anchors:
             continue
-        if not ctx.token_in_body(noun) or inside_quote(noun) or _nested(verb, anchors):
+        if _out_of_reach(ctx, noun, inside_quote, anchors, nested_from=verb):
             continue
         about = any(c.dep_ == "prep" and c.lower_ in _HELD_ABOUT and c.i > noun.i for c in noun.children) or any(
             c.dep_ in ("acl", "ccomp") and any(t.lower_ == "that" and t.dep_ == "mark" for t in c.children) for c in noun.children)
@@ -258,8 +271,7 @@ def holding_cues(ctx: DocContext, lex: _Lexicon, matches: list[tuple[int, int]],
         toks = list(doc[verb.i : noun.i + 1]) if 0 < noun.i - verb.i <= 4 else [verb, noun]
         if taken.overlaps(toks[0].idx, toks[-1].idx + len(toks[-1].text)):
             continue
-        cue = _make_cue(ctx, lex, toks, STATE_OF_MIND, subj, "rule:holding", verb, None, [])
-        cue.rules.insert(0, f"lexicon:{VERBS}/frame.holding/{noun.lemma_.lower()}")
-        cue.why[0] = f"“{' '.join(t.text for t in toks)}”: a view, doubt or worry someone has. {lex.class_why.get(STATE_OF_MIND, '')}"
-        out.append(cue)
+        out.append(_lexicon_cue(
+            ctx, lex, toks, STATE_OF_MIND, subj, "rule:holding", verb, [], f"frame.holding/{noun.lemma_.lower()}",
+            f"“{' '.join(t.text for t in toks)}”: a view, doubt or worry someone has. {lex.class_why.get(STATE_OF_MIND, '')}"))
     return out

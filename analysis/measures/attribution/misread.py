@@ -4,7 +4,7 @@ Two are fixed where ``frames`` reads a verb: a name and its label read as two ob
 ("branded North Korea an 'outlaw nation'", "calls Obamacare 'crazy system'": ``_names_and_labels``), and a
 verb of saying written before its speaker ("Said Ellis: ...", "Added one aide, ...": ``_inverted_speaker``).
 
-The third has its own cues: reporting verbs the tagger read as plural nouns.
+The third has its own cues: reporting verbs the tagger read as plural nouns (or, in Title Case, as names).
 
 "House panel votes to hold ...", "Federal court rules against ...", "Sanders Vows To Eliminate ...",
 "Trump charges that ...", "..., the candidate's former doctor maintains.": a word ending in "-s" right
@@ -104,6 +104,12 @@ def present_tense_lemma(word: str, lex: _Lexicon) -> str | None:
     return None
 
 
+def _phrase_start(tok: Token) -> int:
+    """Where the noun phrase before ``tok`` starts: the parse hangs its words ("the candidate's former
+    doctor") on ``tok`` itself when it reads ``tok`` as the noun."""
+    return min((c.left_edge.i for c in tok.lefts if c.dep_ in _NOUN_PHRASE), default=tok.i)
+
+
 def _takes(tok: Token, lemma: str, lex: _Lexicon) -> bool:
     """What follows the word is the verb's frame."""
     doc = tok.doc
@@ -122,7 +128,7 @@ def _takes(tok: Token, lemma: str, lex: _Lexicon) -> bool:
         return True
     if nxt.text in _FULL_STOP:  # a full stop of its own ("Mr." is one token): the sentence ends
         # "..., the candidate's former doctor maintains.": the speaker and verb set off after a comma
-        left = min((c.left_edge.i for c in tok.lefts if c.dep_ in _NOUN_PHRASE), default=tok.i)
+        left = _phrase_start(tok)
         return left > 0 and doc[left - 1].text == ","
     return False
 
@@ -155,10 +161,8 @@ def misread_verb_cues(ctx: DocContext, lex: _Lexicon, matches: list[tuple[int, i
         cls = lex.phrasal.get((lemma, nxt.lower_), lex.verb_class[lemma])
         toks = [tok, nxt] if (lemma, nxt.lower_) in lex.phrasal else [tok]
         cue = _make_cue(ctx, lex, toks, cls, speaker, "rule:verb-read-as-noun", tok, None, complement, lemma=lemma)
-        # the parse hangs the rest of the speaker's phrase ("the candidate's former doctor") on the verb
-        left = min((c.left_edge.i for c in tok.lefts if c.dep_ in _NOUN_PHRASE), default=speaker.i)
-        if cue.source_span is not None:
-            cue.source_span = (min(cue.source_span[0], doc[left].idx), cue.source_span[1])
+        if cue.source_span is not None:  # the whole phrase, not just the noun the parse hung on the verb
+            cue.source_span = (min(cue.source_span[0], doc[_phrase_start(tok)].idx), cue.source_span[1])
         cue.why[0] = (f"“{tok.text}” is the verb here, though it looks like a plural noun (as often in headlines): "
                       f"what comes before it says who. {lex.class_why.get(cls, '')}")
         out.append(cue)

@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Callable
 from ...context import DocContext
 from ...intervals import Intervals
 from .cues import _Cue, _make_cue
-from .lexicon import _Lexicon
+from .lexicon import _base_forms, _Lexicon
 from .sources import name_used_elsewhere
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -93,15 +93,7 @@ def present_tense_lemma(word: str, lex: _Lexicon) -> str | None:
     w = word.lower()
     if not w.endswith("s"):
         return None
-    candidates = [w[:-1]]
-    if w.endswith("es"):
-        candidates.append(w[:-2])
-    if w.endswith("ies"):
-        candidates.append(w[:-3] + "y")
-    for lemma in candidates:
-        if lemma in lex.verb_class and lemma not in _NOUN_FIRST:
-            return lemma
-    return None
+    return next((lemma for lemma in _base_forms(w) if lemma in lex.verb_class and lemma not in _NOUN_FIRST), None)
 
 
 def _phrase_start(tok: Token) -> int:
@@ -150,14 +142,15 @@ def misread_verb_cues(ctx: DocContext, lex: _Lexicon, matches: list[tuple[int, i
         if not _takes(tok, lemma, lex):
             continue
         nxt = doc[tok.i + 1]
+        sentence_end = nxt.text in _FULL_STOP
         # after a comma and before the full stop ("..., the doctor maintains.") the word can only be a verb,
         # and its subject any noun; elsewhere the noun must be one that speaks ("court rules against", not
         # "tax rules against")
-        if not (can_speak(speaker, lex, tok if nxt.text in _FULL_STOP else None) or name_used_elsewhere(speaker)):
+        if not (can_speak(speaker, lex, tok if sentence_end else None) or name_used_elsewhere(speaker)):
             continue
         if taken.overlaps(tok.idx, tok.idx + len(tok.text)):
             continue
-        complement = [] if nxt.text in _FULL_STOP else [(nxt.idx, tok.sent.end_char)]
+        complement = [] if sentence_end else [(nxt.idx, tok.sent.end_char)]
         cls = lex.phrasal.get((lemma, nxt.lower_), lex.verb_class[lemma])
         toks = [tok, nxt] if (lemma, nxt.lower_) in lex.phrasal else [tok]
         cue = _make_cue(ctx, lex, toks, cls, speaker, "rule:verb-read-as-noun", tok, None, complement, lemma=lemma)
